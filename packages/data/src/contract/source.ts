@@ -1,0 +1,39 @@
+import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from './areas.js';
+import type { Indicator, IndicatorId } from './catalogue.js';
+import type { Query, QueryKind, ResultFor } from './query.js';
+
+export interface RequestOptions {
+  /** Aborts the request; a widget aborts the old query when it asks a new one. */
+  signal?: AbortSignal;
+}
+
+export interface SubscribeOptions extends RequestOptions {
+  /** For sources that cannot push: how often to poll, in milliseconds. */
+  intervalMs?: number;
+}
+
+/** Called with each new result of a subscription, or with an error (the subscription goes on). */
+export type ChangeListener<Q extends Query> = (result: ResultFor<Q> | undefined, error?: unknown) => void;
+
+/**
+ * What every source implements: areas, boundaries, the indicators it can answer, and queries.
+ * Sources never touch the DOM.
+ */
+export interface DataSource {
+  /** A short name for messages, e.g. `demo`, `ngsi-ld:https://broker.example`. */
+  readonly id: string;
+  /** Indicators this source can answer. */
+  indicators(options?: RequestOptions): Promise<readonly Indicator[]>;
+  areas(query: AreaQuery, options?: RequestOptions): Promise<readonly Area[]>;
+  boundaries(query: BoundaryQuery, options?: RequestOptions): Promise<FeatureCollection<BoundaryProperties>>;
+  query<Q extends Query>(query: Q, options?: RequestOptions): Promise<ResultFor<Q>>;
+  /** Present on sources that can push (SSE, WebSocket, NGSI-LD notifications) or poll. */
+  subscribe?<Q extends Query>(query: Q, onChange: ChangeListener<Q>, options?: SubscribeOptions): void;
+  /** Query kinds this source answers; others reject with `UnsupportedQueryError`. */
+  readonly supports?: readonly QueryKind[];
+}
+
+/** Looks up an indicator in a list, or undefined. */
+export function findIndicator(list: readonly Indicator[], id: IndicatorId | string): Indicator | undefined {
+  return list.find((indicator) => indicator.id === id);
+}

@@ -1,0 +1,1 @@
+export { THEMES, themeCss, themeDeclarations, installThemes, type ThemeName, type ThemeTokens } from './themes.js';

@@ -1,0 +1,7 @@
+export { IocProvider } from './provider/provider.js';
+export { IocKpiCard } from './kpi-card/kpi-card.js';
+export { IocElement, baseStyles, defineElement } from './internal/base-element.js';
+export { DataController, type DataState, type DataControllerOptions } from './internal/data-controller.js';
+export { iocContext, type IocContextValue } from './internal/context.js';
+export { IocDataEvent, IocErrorEvent } from './internal/events.js';
+export { formatNumber, formatSigned, formatDate, type DateStyle } from './internal/format.js';

@@ -1,0 +1,187 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { DataSource, KpiResult, Query, ResultFor } from '@ioc-kit/data';
+import { createDemoSource, HttpError } from '@ioc-kit/data';
+import '../provider/provider.js';
+import './kpi-card.js';
+import type { IocKpiCard } from './kpi-card.js';
+
+const aqi: KpiResult = {
+  kind: 'kpi',
+  indicator: 'environment.aqi',
+  area: '90',
+  unit: { code: '1', system: 'UCUM', label: { vi: '' } },
+  value: 1234.5,
+  previous: 1200,
+  partial: false,
+  observedAt: '2026-11-24T10:00:00Z',
+};
+
+function part(card: IocKpiCard, name: string): HTMLElement | null {
+  return card.shadowRoot!.querySelector(`[part~="${name}"]`);
+}
+
+function text(card: IocKpiCard, name: string): string {
+  return part(card, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** A source whose answers the test controls. */
+function controlledSource() {
+  const pending: { resolve: (r: KpiResult) => void; reject: (e: unknown) => void; signal?: AbortSignal }[] = [];
+  const source: DataSource = {
+    id: 'controlled',
+    indicators: () => Promise.resolve([]),
+    areas: () => Promise.resolve([]),
+    boundaries: () => Promise.resolve({ type: 'FeatureCollection', features: [] }),
+    query: <Q extends Query>(_q: Q, options?: { signal?: AbortSignal }) =>
+      new Promise<ResultFor<Q>>((resolve, reject) => {
+        pending.push({ resolve: resolve as (r: KpiResult) => void, reject, signal: options?.signal });
+      }),
+  };
+  return { source, pending };
+}
+
+describe('ioc-kpi-card', () => {
+  it('formats the value for Vietnamese (1.234) and English (1,234)', async () => {
+    const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${{ ...aqi, value: 1234 }}></ioc-kpi-card>`);
+    expect(text(card, 'value')).to.equal('1.234');
+    card.locale = 'en';
+    await card.updateComplete;
+    expect(text(card, 'value')).to.equal('1,234');
+  });
+
+  it('shows the change against the previous period with an arrow coloured by polarity', async () => {
+    const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${{ ...aqi, value: 80, previous: 60 }}></ioc-kpi-card>`);
+    const delta = part(card, 'delta')!;
+    expect(delta.dataset.direction).to.equal('up');
+    expect(delta.textContent).to.contain('▲');
+    expect(delta.textContent).to.contain('+20');
+    expect(delta.textContent).to.contain('+33,3 %');
+    // AQI is lower-is-better: a rise is bad.
+    expect(delta.classList.contains('bad')).to.be.true;
+    card.data = { ...aqi, value: 40, previous: 60 };
+    await card.updateComplete;
+    expect(part(card, 'delta')!.dataset.direction).to.equal('down');
+    expect(part(card, 'delta')!.textContent).to.contain('▼');
+    expect(part(card, 'delta')!.classList.contains('good')).to.be.true;
+  });
+
+  it('shows the VN_AQI band of the value', async () => {
+    const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${{ ...aqi, value: 87 }}></ioc-kpi-card>`);
+    expect(text(card, 'band')).to.equal('Trung bình');
+    card.locale = 'en';
+    await card.updateComplete;
+    expect(text(card, 'band')).to.equal('Moderate');
+  });
+
+  it('reflects state ready for direct data and empty for a null value', async () => {
+    const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${aqi}></ioc-kpi-card>`);
+    expect(card.getAttribute('state')).to.equal('ready');
+    card.data = { ...aqi, value: null };
+    await card.updateComplete;
+    expect(card.getAttribute('state')).to.equal('empty');
+    expect(text(card, 'status')).to.equal('Chưa có dữ liệu');
+  });
+
+  it('goes pending -> ready through a provider and fires ioc-data', async () => {
+    const { source, pending } = controlledSource();
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => pending.length === 1);
+    await card.updateComplete;
+    expect(card.getAttribute('state')).to.equal('pending');
+    const event = oneEvent(card, 'ioc-data');
+    pending[0]!.resolve({ ...aqi, value: 42 });
+    expect((await event).result).to.include({ value: 42 });
+    await waitUntil(() => card.getAttribute('state') === 'ready');
+    expect(text(card, 'value')).to.equal('42');
+  });
+
+  it('shows a clear error, fires ioc-error, and keeps last good data as stale when a refresh fails', async () => {
+    const { source, pending } = controlledSource();
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => pending.length === 1);
+    pending[0]!.resolve({ ...aqi, value: 42 });
+    await waitUntil(() => card.getAttribute('state') === 'ready');
+    const errorEvent = oneEvent(card, 'ioc-error');
+    (card as unknown as { loader: { refresh(): void } }).loader.refresh();
+    await waitUntil(() => pending.length === 2);
+    pending[1]!.reject(new HttpError('https://broker.example/ngsi-ld/v1/entities', 503, 'Service Unavailable'));
+    expect((await errorEvent).error).to.be.instanceOf(HttpError);
+    await waitUntil(() => card.getAttribute('state') === 'stale');
+    expect(text(card, 'value')).to.equal('42');
+    expect(text(card, 'status')).to.contain('Dữ liệu cũ');
+  });
+
+  it('renders state error with the message when the first load fails', async () => {
+    const { source, pending } = controlledSource();
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => pending.length === 1);
+    pending[0]!.reject(new HttpError('https://x.example/api', 500));
+    await waitUntil(() => card.getAttribute('state') === 'error');
+    expect(text(card, 'status')).to.contain('answered 500');
+    expect(part(card, 'value')).to.equal(null);
+  });
+
+  it('rejects NaN and wrong types from a source as a ValidationError', async () => {
+    const { source, pending } = controlledSource();
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => pending.length === 1);
+    const errorEvent = oneEvent(card, 'ioc-error');
+    pending[0]!.resolve({ ...aqi, value: Number.NaN });
+    expect((await errorEvent).error.code).to.equal('validation');
+    await waitUntil(() => card.getAttribute('state') === 'error');
+    expect(text(card, 'status')).to.contain('value');
+  });
+
+  it('aborts the stale request when the indicator changes', async () => {
+    const { source, pending } = controlledSource();
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => pending.length === 1);
+    card.indicator = 'environment.pm25';
+    await waitUntil(() => pending.length === 2);
+    expect(pending[0]!.signal?.aborted).to.be.true;
+    expect(pending[1]!.signal?.aborted).to.be.false;
+  });
+
+  it('shows text, never markup, from hostile data', async () => {
+    const card = await fixture<IocKpiCard>(
+      html`<ioc-kpi-card label="<img src=x onerror=alert(1)>" .data=${{ ...aqi, unit: { code: 'x', system: 'none' as const, label: { vi: '<b>đv</b>' } } }}></ioc-kpi-card>`,
+    );
+    expect(card.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(card.shadowRoot!.querySelector('b')).to.equal(null);
+    expect(text(card, 'header')).to.equal('<img src=x onerror=alert(1)>');
+    expect(text(card, 'unit')).to.equal('<b>đv</b>');
+  });
+
+  it('reaches ready with the demo source by name, formatted in vi-VN', async () => {
+    const provider = await fixture(html`<ioc-provider source="demo" area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => card.getAttribute('state') === 'ready', 'demo KPI never became ready', { timeout: 5000 });
+    expect(text(card, 'value')).to.match(/^\d{1,3}(\.\d{3})*$/);
+  });
+
+  it('says which sources exist when the name is unknown', async () => {
+    const provider = await fixture(html`<ioc-provider source="nope" area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => card.getAttribute('state') === 'error');
+    expect(text(card, 'status')).to.contain('Unknown source "nope"');
+    expect(text(card, 'status')).to.contain('demo');
+  });
+
+  it('is an error without an indicator, saying what to add', async () => {
+    const card = await fixture<IocKpiCard>(html`<ioc-kpi-card></ioc-kpi-card>`);
+    expect(card.getAttribute('state')).to.equal('error');
+    expect(text(card, 'status')).to.contain('indicator=');
+  });
+
+  it('demo source is deterministic', async () => {
+    const a = createDemoSource({ seed: 7, now: '2026-11-24T10:00:00Z' });
+    const b = createDemoSource({ seed: 7, now: '2026-11-24T10:00:00Z' });
+    const q = { kind: 'kpi', indicator: 'environment.aqi', area: '90' } as const;
+    expect(await a.query(q)).to.deep.equal(await b.query(q));
+  });
+});

@@ -1,0 +1,195 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import {
+  ValidationError,
+  bandFor,
+  indicatorById,
+  localize,
+  type Indicator,
+  type KpiQuery,
+  type KpiResult,
+  type TimeGrain,
+} from '@ioc-kit/data';
+import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { DataController, missing, type DataState } from '../internal/data-controller.js';
+import { formatDate, formatNumber, formatSigned } from '../internal/format.js';
+import { msg } from '../internal/messages.js';
+import { kpiCardStyles } from './kpi-card.styles.js';
+
+/**
+ * @summary One indicator's headline value for an area: value and unit in the locale's format,
+ * its band (e.g. the VN_AQI band), and the change against the previous period.
+ *
+ * @csspart base - The card.
+ * @csspart header - The indicator's name.
+ * @csspart value - The formatted value.
+ * @csspart unit - The unit label.
+ * @csspart band - The band the value falls in, with its colour.
+ * @csspart delta - The change against the previous period, with an arrow.
+ * @csspart footer - When the value was observed.
+ * @csspart status - Loading, empty and error messages.
+ *
+ * @cssproperty --ioc-kpi-card-surface - Card background. Defaults to `--ioc-sys-color-surface`.
+ * @cssproperty --ioc-kpi-card-border-color - Card border. Defaults to `--ioc-sys-color-outline`.
+ * @cssproperty --ioc-kpi-card-radius - Corner radius. Defaults to `--ioc-sys-radius`.
+ * @cssproperty --ioc-kpi-card-padding - Inner padding. Defaults to `--ioc-sys-space-4`.
+ * @cssproperty --ioc-kpi-card-value-size - Size of the value. Defaults to `--ioc-sys-font-size-display`.
+ *
+ * @fires ioc-data - New data arrived (`event.result`).
+ * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
+ */
+export class IocKpiCard extends IocElement {
+  static override styles = [baseStyles, kpiCardStyles];
+
+  /** Indicator id from the catalogue, e.g. `environment.aqi`. */
+  @property({ reflect: true }) indicator?: string;
+
+  /** Time grain of the period shown (`day`, `month`, ...); default: the source's choice. */
+  @property({ reflect: true }) grain?: TimeGrain;
+
+  /** Show the period that holds this date (ISO); default: the latest. */
+  @property({ reflect: true }) at?: string;
+
+  /** Overrides the indicator's name as the card's title. */
+  @property() label?: string;
+
+  /** Data given directly, bypassing any source. */
+  @property({ attribute: false }) data?: KpiResult;
+
+
+  private readonly loader = new DataController<KpiQuery>(this, {
+    source: () => this.context?.source,
+    sourceError: () => this.context?.sourceError,
+    query: () => {
+      const area = this.effectiveArea;
+      if (!this.indicator || !area) return undefined;
+      return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, grain: this.grain, at: this.at };
+    },
+    data: () => this.data,
+    isEmpty: (result) => result.value === null,
+    validate: validateKpi,
+  });
+
+  private get info(): Indicator | undefined {
+    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+  }
+
+  /**
+   * What the card shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
+   * Reflected to the `state` attribute for styling and tests.
+   */
+  get state(): DataState {
+    if (!this.data && !this.indicator) return 'error';
+    return this.loader.state;
+  }
+
+  protected override render() {
+    const locale = this.effectiveLocale;
+    const state = this.state;
+    const info = this.info;
+    const title = this.label ?? (info ? localize(info.name, locale) : (this.indicator ?? ''));
+    const result = this.loader.value;
+    return html`
+      <section part="base" role="group" aria-label=${title} aria-busy=${this.loader.loading ? 'true' : 'false'}>
+        <h3 part="header">${title}</h3>
+        ${state === 'ready' || state === 'stale' || (state === 'empty' && result) ? this.renderValue(result, info) : nothing}
+        ${this.renderStatus(state)}
+      </section>
+    `;
+  }
+
+  protected override updated(): void {
+    if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
+  }
+
+  private renderValue(result: KpiResult | undefined, info: Indicator | undefined) {
+    if (!result) return nothing;
+    const locale = this.effectiveLocale;
+    const decimals = info?.decimals ?? 0;
+    const unit = localize(result.unit.label, locale);
+    const band = info && result.value !== null ? bandFor(info, result.value) : undefined;
+    return html`
+      <div class="reading">
+        <span part="value">${formatNumber(result.value, locale, decimals)}</span>
+        ${unit ? html`<span part="unit">${unit}</span>` : nothing}
+        ${band
+          ? html`<span part="band" style=${styleMap({ '--_band-color': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}
+              >${localize(band.label, locale)}</span
+            >`
+          : nothing}
+      </div>
+      ${this.renderDelta(result, info)}
+      ${result.observedAt
+        ? html`<div part="footer">${msg('updated', locale)} ${formatDate(result.observedAt, locale, 'date-time')}</div>`
+        : nothing}
+    `;
+  }
+
+  private renderDelta(result: KpiResult, info: Indicator | undefined) {
+    const { value, previous } = result;
+    if (value === null || previous === null || previous === undefined) return nothing;
+    const locale = this.effectiveLocale;
+    const decimals = info?.decimals ?? 0;
+    const change = Number((value - previous).toFixed(decimals));
+    const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'unchanged';
+    const polarity = info?.polarity ?? 'neutral';
+    const judgement =
+      direction === 'unchanged' || polarity === 'neutral'
+        ? 'neutral'
+        : (direction === 'up') === (polarity === 'higher-is-better')
+          ? 'good'
+          : 'bad';
+    const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
+    const percent = previous !== 0 ? ` (${formatSigned(((value - previous) / Math.abs(previous)) * 100, locale, 1)} %)` : '';
+    return html`<div part="delta" class=${judgement} data-direction=${direction}>
+      <span class="arrow" aria-hidden="true">${arrow}</span>
+      <span class="visually-hidden">${msg(direction, locale)}</span>
+      ${formatSigned(change, locale, decimals)}${percent} ${msg('vsPrevious', locale)}
+    </div>`;
+  }
+
+  private renderStatus(state: DataState) {
+    const locale = this.effectiveLocale;
+    switch (state) {
+      case 'pending':
+      case 'idle':
+        return html`<span class="skeleton" aria-hidden="true"></span><span part="status" role="status" class="visually-hidden"
+            >${msg('loading', locale)}</span
+          >`;
+      case 'empty':
+        return html`<span part="status" role="status">${msg('empty', locale)}</span>`;
+      case 'stale':
+        return html`<span part="status" role="status" title=${this.errorText()}>${msg('stale', locale)}</span>`;
+      case 'error':
+        return html`<span part="status" role="alert">${msg('error', locale)}: ${this.errorText()}</span>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private errorText(): string {
+    if (!this.data && !this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-kpi-card').message;
+    return this.loader.error?.message ?? '';
+  }
+}
+
+/** Rejects a KPI result a source got wrong, so the card never shows NaN or a wrong type. */
+function validateKpi(result: KpiResult): void {
+  if (typeof result !== 'object' || result === null) throw new ValidationError('', 'expected a KPI result object');
+  for (const field of ['value', 'previous', 'sameLastYear', 'target'] as const) {
+    const value = result[field];
+    if (value !== null && value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
+      throw new ValidationError(field, `expected a finite number or null, got ${typeof value === 'number' ? String(value) : typeof value}`);
+    }
+  }
+  if (result.value === undefined) throw new ValidationError('value', 'missing');
+}
+
+defineElement('ioc-kpi-card', IocKpiCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ioc-kpi-card': IocKpiCard;
+  }
+}

@@ -1,4 +1,4 @@
-import type { Band, Domain, Indicator, IndicatorId } from '../contract/catalogue.js';
+import type { Band, Domain, Indicator } from '../contract/catalogue.js';
 import { ENVIRONMENT } from './environment.js';
 
 export { VN_AQI_BANDS } from './environment.js';
@@ -9,7 +9,7 @@ export const CATALOGUE: readonly Indicator[] = [...ENVIRONMENT];
 const byId = new Map<string, Indicator>(CATALOGUE.map((indicator) => [indicator.id, indicator]));
 
 /** The catalogue entry for an indicator id, or undefined. */
-export function indicatorById(id: IndicatorId | string): Indicator | undefined {
+export function indicatorById(id: string): Indicator | undefined {
   return byId.get(id);
 }
 

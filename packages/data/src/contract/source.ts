@@ -1,5 +1,5 @@
 import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from './areas.js';
-import type { Indicator, IndicatorId } from './catalogue.js';
+import type { Indicator } from './catalogue.js';
 import type { Query, QueryKind, ResultFor } from './query.js';
 
 export interface RequestOptions {
@@ -34,6 +34,6 @@ export interface DataSource {
 }
 
 /** Looks up an indicator in a list, or undefined. */
-export function findIndicator(list: readonly Indicator[], id: IndicatorId | string): Indicator | undefined {
+export function findIndicator(list: readonly Indicator[], id: string): Indicator | undefined {
   return list.find((indicator) => indicator.id === id);
 }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { DataSource, KpiResult, Query, ResultFor } from '@ioc-kit/data';
 import { createDemoSource, HttpError } from '@ioc-kit/data';
+import type { IocDataEvent, IocErrorEvent } from '../internal/events.js';
 import '../provider/provider.js';
 import './kpi-card.js';
 import type { IocKpiCard } from './kpi-card.js';
@@ -89,7 +90,7 @@ describe('ioc-kpi-card', () => {
     await waitUntil(() => pending.length === 1);
     await card.updateComplete;
     expect(card.getAttribute('state')).to.equal('pending');
-    const event = oneEvent(card, 'ioc-data');
+    const event = oneEvent<IocDataEvent>(card, 'ioc-data');
     pending[0]!.resolve({ ...aqi, value: 42 });
     expect((await event).result).to.include({ value: 42 });
     await waitUntil(() => card.getAttribute('state') === 'ready');
@@ -103,7 +104,7 @@ describe('ioc-kpi-card', () => {
     await waitUntil(() => pending.length === 1);
     pending[0]!.resolve({ ...aqi, value: 42 });
     await waitUntil(() => card.getAttribute('state') === 'ready');
-    const errorEvent = oneEvent(card, 'ioc-error');
+    const errorEvent = oneEvent<IocErrorEvent>(card, 'ioc-error');
     (card as unknown as { loader: { refresh(): void } }).loader.refresh();
     await waitUntil(() => pending.length === 2);
     pending[1]!.reject(new HttpError('https://broker.example/ngsi-ld/v1/entities', 503, 'Service Unavailable'));
@@ -129,7 +130,7 @@ describe('ioc-kpi-card', () => {
     const provider = await fixture(html`<ioc-provider .source=${source} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
     const card = provider.querySelector('ioc-kpi-card')!;
     await waitUntil(() => pending.length === 1);
-    const errorEvent = oneEvent(card, 'ioc-error');
+    const errorEvent = oneEvent<IocErrorEvent>(card, 'ioc-error');
     pending[0]!.resolve({ ...aqi, value: Number.NaN });
     expect((await errorEvent).error.code).to.equal('validation');
     await waitUntil(() => card.getAttribute('state') === 'error');
@@ -149,7 +150,7 @@ describe('ioc-kpi-card', () => {
 
   it('shows text, never markup, from hostile data', async () => {
     const card = await fixture<IocKpiCard>(
-      html`<ioc-kpi-card label="<img src=x onerror=alert(1)>" .data=${{ ...aqi, unit: { code: 'x', system: 'none' as const, label: { vi: '<b>đv</b>' } } }}></ioc-kpi-card>`,
+      html`<ioc-kpi-card .label=${'<img src=x onerror=alert(1)>'} .data=${{ ...aqi, unit: { code: 'x', system: 'none' as const, label: { vi: '<b>đv</b>' } } }}></ioc-kpi-card>`,
     );
     expect(card.shadowRoot!.querySelector('img')).to.equal(null);
     expect(card.shadowRoot!.querySelector('b')).to.equal(null);

@@ -1,0 +1,76 @@
+// Lint: typescript-eslint with type information, Lit and web-component rules, and the
+// project's own bans (markup sinks, code from strings, DOM in the pure packages).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+const markupSinks = [
+  { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Data is text, never markup: no innerHTML/outerHTML.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Data is text, never markup: no insertAdjacentHTML.' },
+  { selector: "CallExpression[callee.property.name='html'][callee.object.type='CallExpression']", message: 'No d3 selection.html(): set text instead.' },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name='write']", message: 'No document.write.' },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'storybook-static/**', 'custom-elements.json', '**/*.d.ts', 'test-results/**', 'bench-results/**'],
+  },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': ['error', ...markupSinks],
+      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Data is text, never markup.' }, { name: 'lit/directives/unsafe-svg.js', message: 'Data is text, never markup.' }, { name: 'd3', message: 'Import d3 modules one by one (d3-scale, d3-shape, ...).' }] }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['packages/widgets/src/**/*.ts', 'stories/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['packages/widgets/src/**/*.ts'],
+    ...wc.configs['flat/recommended'],
+  },
+  {
+    // The pure packages: charts render into a node they are given; data never touches the DOM.
+    files: ['packages/data/src/**/*.ts', 'packages/charts/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'document', message: 'Pure packages must not use the global document (use target.ownerDocument).' }, { name: 'window', message: 'Pure packages must not use window.' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*'], message: 'No Lit in @ioc-kit/data or @ioc-kit/charts.' }], paths: [{ name: 'd3', message: 'Import d3 modules one by one.' }] }],
+    },
+  },
+  {
+    files: ['packages/data/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'document', 'window', 'HTMLElement', 'customElements', 'localStorage', 'sessionStorage'],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'tests/**/*.ts', 'stories/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-expressions': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      // chai-dom's typings make every assertion look like a promise.
+      '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

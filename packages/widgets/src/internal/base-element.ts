@@ -42,6 +42,9 @@ export class IocElement extends LitElement {
   /** Area code this widget shows; defaults to the provider's area. */
   @property({ reflect: true }) area?: string;
 
+  /** IANA time zone for dates and times; defaults to the provider's, then `Asia/Ho_Chi_Minh`. */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
   @consume({ context: iocContext, subscribe: true })
   protected context?: IocContextValue;
 
@@ -49,6 +52,11 @@ export class IocElement extends LitElement {
   protected get effectiveLocale(): Locale {
     const locale = this.locale ?? this.context?.locale;
     return locale === 'en' ? 'en' : 'vi';
+  }
+
+  /** Time zone for dates: own attribute, then provider, then Vietnam's. */
+  protected get effectiveTimeZone(): string {
+    return this.timeZone ?? this.context?.timeZone ?? 'Asia/Ho_Chi_Minh';
   }
 
   protected get effectiveArea(): string | undefined {

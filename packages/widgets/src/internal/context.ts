@@ -9,6 +9,8 @@ export interface IocContextValue {
   sourceError?: IocDataError;
   area?: string;
   locale: Locale;
+  /** IANA time zone for dates and times (default `Asia/Ho_Chi_Minh`). */
+  timeZone: string;
 }
 
 export const iocContext = createContext<IocContextValue>(Symbol.for('ioc-kit/context'));

@@ -66,6 +66,15 @@ describe('ioc-kpi-card', () => {
     expect(part(card, 'delta')!.classList.contains('good')).to.be.true;
   });
 
+  it("shows when the value was observed in the province's time zone, day first", async () => {
+    const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${aqi}></ioc-kpi-card>`);
+    expect(text(card, 'footer')).to.equal('Cập nhật 17:00 24/11/2026');
+    card.locale = 'en';
+    card.timeZone = 'UTC';
+    await card.updateComplete;
+    expect(text(card, 'footer')).to.equal('Updated 24/11/2026, 10:00');
+  });
+
   it('shows the VN_AQI band of the value', async () => {
     const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${{ ...aqi, value: 87 }}></ioc-kpi-card>`);
     expect(text(card, 'band')).to.equal('Trung bình');

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   ValidationError,
   bandFor,
@@ -12,12 +11,14 @@ import {
   type TimeGrain,
 } from '@ioc-kit/data';
 import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { cssVars } from '../internal/css-vars.js';
 import { DataController, missing, type DataState } from '../internal/data-controller.js';
 import { formatDate, formatNumber, formatSigned } from '../internal/format.js';
 import { msg } from '../internal/messages.js';
 import { kpiCardStyles } from './kpi-card.styles.js';
 
 /**
+ * @tag ioc-kpi-card
  * @summary One indicator's headline value for an area: value and unit in the locale's format,
  * its band (e.g. the VN_AQI band), and the change against the previous period.
  *
@@ -114,14 +115,14 @@ export class IocKpiCard extends IocElement {
         <span part="value">${formatNumber(result.value, locale, decimals)}</span>
         ${unit ? html`<span part="unit">${unit}</span>` : nothing}
         ${band
-          ? html`<span part="band" style=${styleMap({ '--_band-color': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}
+          ? html`<span part="band" ${cssVars({ '--_band-color': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}
               >${localize(band.label, locale)}</span
             >`
           : nothing}
       </div>
       ${this.renderDelta(result, info)}
       ${result.observedAt
-        ? html`<div part="footer">${msg('updated', locale)} ${formatDate(result.observedAt, locale, 'date-time')}</div>`
+        ? html`<div part="footer">${msg('updated', locale)} ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}</div>`
         : nothing}
     `;
   }

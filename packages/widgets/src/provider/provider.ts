@@ -8,6 +8,7 @@ import { defineElement } from '../internal/base-element.js';
 import { IocErrorEvent } from '../internal/events.js';
 
 /**
+ * @tag ioc-provider
  * @summary Supplies a data source, an area and a locale to every ioc-kit widget inside it.
  *
  * @slot - The widgets (and any other markup) that share this provider's settings.
@@ -38,6 +39,9 @@ export class IocProvider extends LitElement {
   /** `vi` (default) or `en`. */
   @property({ reflect: true }) locale: Locale = 'vi';
 
+  /** IANA time zone dates and times are shown in; the province's, not the viewer's. */
+  @property({ attribute: 'time-zone' }) timeZone = 'Asia/Ho_Chi_Minh';
+
   /** Built-in theme for this subtree: `light` or `dark`; unset follows the page. */
   @property({ reflect: true }) theme?: string;
 
@@ -46,7 +50,7 @@ export class IocProvider extends LitElement {
   private resolving = 0;
 
   @provide({ context: iocContext })
-  protected context: IocContextValue = { locale: 'vi' };
+  protected context: IocContextValue = { locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh' };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -60,6 +64,7 @@ export class IocProvider extends LitElement {
       sourceError: this.sourceError,
       area: this.area,
       locale: this.locale === 'en' ? 'en' : 'vi',
+      timeZone: this.timeZone,
     };
   }
 

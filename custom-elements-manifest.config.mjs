@@ -1,0 +1,9 @@
+// custom-elements.json for @ioc-kit/widgets, generated from the widgets' JSDoc.
+export default {
+  globs: ['packages/widgets/src/**/*.ts'],
+  exclude: ['**/*.test.ts', '**/*.styles.ts', '**/test-helpers/**'],
+  outdir: 'packages/widgets',
+  litelement: true,
+  // The widgets package.json already points at its manifest; don't touch the root one.
+  packagejson: false,
+};

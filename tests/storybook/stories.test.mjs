@@ -1,0 +1,55 @@
+// Every story in the static Storybook build renders without a page error or console error, and
+// every ioc-* widget in it settles into the state the story is named for. Designers browse
+// these; a story that throws is a broken page for them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { serveDir } from '../support/static-server.mjs';
+import { launch } from '../support/browser.mjs';
+
+const STATIC = 'storybook-static';
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(`${STATIC}/index.json`), `${STATIC}/ is missing: run \`npm run build-storybook\` first`);
+  server = await serveDir(STATIC);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const STATES = ['pending', 'ready', 'empty', 'error', 'stale'];
+
+test('every story renders cleanly and its widgets reach the state it is named for', async () => {
+  const index = JSON.parse(readFileSync(`${STATIC}/index.json`, 'utf8'));
+  const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  assert.ok(stories.length > 0, 'the build has no stories');
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const failures = [];
+  for (const story of stories) {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) problems.push(`console.error: ${message.text()}`);
+    });
+    await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`);
+    await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount > 0, null, { timeout: 15_000 }).catch(() => problems.push('story root stayed empty'));
+    const wanted = STATES.find((state) => story.name.toLowerCase().replace(/\s+/g, '').startsWith(state) || story.name.toLowerCase().endsWith(` ${state}`) || story.name.toLowerCase().endsWith(state));
+    if (wanted) {
+      const reached = await page
+        .waitForFunction((state) => [...document.querySelectorAll('[state]')].some((el) => el.tagName.startsWith('IOC-') && el.getAttribute('state') === state), wanted, { timeout: 10_000 })
+        .then(() => true, () => false);
+      if (!reached) problems.push(`no ioc-* widget reached state="${wanted}"`);
+    }
+    if (problems.length) failures.push(`${story.id}: ${problems.join('; ')}`);
+    await page.close();
+  }
+  await context.close();
+  assert.deepEqual(failures, [], `${failures.length} of ${stories.length} stories failed`);
+  console.log(`# ${stories.length} stories rendered cleanly`);
+});

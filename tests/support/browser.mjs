@@ -1,0 +1,20 @@
+// Launches Debian's Chromium through Playwright for page-level tests and collects every
+// console error, page error and CSP violation, so a test can assert the page stayed clean.
+import { chromium } from 'playwright';
+import { launchOptions } from '../../scripts/browser.mjs';
+
+export async function launch() {
+  return chromium.launch(launchOptions());
+}
+
+export async function openPage(browser, url, { locale = 'vi-VN', viewport = { width: 1000, height: 700 } } = {}) {
+  const context = await browser.newContext({ locale, viewport, timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  return { page, context, problems };
+}

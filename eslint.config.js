@@ -11,6 +11,8 @@ const markupSinks = [
   { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Data is text, never markup: no insertAdjacentHTML.' },
   { selector: "CallExpression[callee.property.name='html'][callee.object.type='CallExpression']", message: 'No d3 selection.html(): set text instead.' },
   { selector: "CallExpression[callee.object.name='document'][callee.property.name='write']", message: 'No document.write.' },
+  { selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value='style']", message: 'A style attribute is blocked by a strict CSP: use element.style.setProperty() or cssVars().' },
+  { selector: "CallExpression[callee.property.name='attr'][arguments.0.value='style']", message: 'A style attribute is blocked by a strict CSP: use selection.style() (CSSOM) instead.' },
 ];
 
 export default tseslint.config(
@@ -29,7 +31,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': ['error', ...markupSinks],
-      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Data is text, never markup.' }, { name: 'lit/directives/unsafe-svg.js', message: 'Data is text, never markup.' }, { name: 'd3', message: 'Import d3 modules one by one (d3-scale, d3-shape, ...).' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Data is text, never markup.' }, { name: 'lit/directives/unsafe-svg.js', message: 'Data is text, never markup.' }, { name: 'lit/directives/style-map.js', message: 'styleMap writes a style attribute on first render, which a strict CSP blocks: use cssVars() from packages/widgets/src/internal/css-vars.ts (CSSOM setProperty), or classes.' }, { name: 'd3', message: 'Import d3 modules one by one (d3-scale, d3-shape, ...).' }] }],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',

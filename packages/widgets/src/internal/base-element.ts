@@ -42,6 +42,12 @@ export class IocElement extends LitElement {
   /** Area code this widget shows; defaults to the provider's area. */
   @property({ reflect: true }) area?: string;
 
+  /**
+   * Keep the data fresh every this many seconds (0: load once). Live sources push; others
+   * are polled, never twice at once and not while the page is hidden.
+   */
+  @property({ type: Number, reflect: true }) refresh = 0;
+
   /** IANA time zone for dates and times; defaults to the provider's, then `Asia/Ho_Chi_Minh`. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 

@@ -31,12 +31,18 @@ export interface DataControllerOptions<Q extends Query> {
   isEmpty: (result: ResultFor<Q>) => boolean;
   /** Checks a result before it is shown; throws a `ValidationError` to reject it. */
   validate?: (result: ResultFor<Q>) => void;
+  /**
+   * Keep the data fresh every this many milliseconds (0 or undefined: load once). Sources that
+   * can push (`subscribe`) are subscribed to; others are polled, never with two requests at once,
+   * and not while the page is hidden.
+   */
+  refreshMs?: () => number | undefined;
 }
 
 /**
  * Loads a widget's data through the data contract: runs the query when it or the source
- * changes, aborts the stale request, keeps the last good result when a refresh fails, and
- * fires `ioc-data` / `ioc-error` from the host.
+ * changes, aborts the stale request, keeps the last good result when a refresh fails, follows
+ * live sources or polls, and fires `ioc-data` / `ioc-error` from the host.
  */
 export class DataController<Q extends Query> implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
@@ -46,6 +52,7 @@ export class DataController<Q extends Query> implements ReactiveController {
   private lastError?: IocDataError;
   private currentQuery?: Q;
   private currentKey = '';
+  private live?: { key: string; source: DataSource; refreshMs: number; stop: AbortController };
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: DataControllerOptions<Q>) {
     this.host = host;
@@ -62,24 +69,94 @@ export class DataController<Q extends Query> implements ReactiveController {
         const query = this.currentQuery;
         if (!source || !query) return undefined;
         const result = await source.query(query, { signal });
-        this.options.validate?.(result);
-        this.good = { key, result };
+        this.accept(key, result);
         return result;
       },
       onComplete: (result) => {
-        if (result === undefined) return;
-        this.lastError = undefined;
-        this.host.dispatchEvent(new IocDataEvent(result));
+        if (result !== undefined) this.host.dispatchEvent(new IocDataEvent(result));
       },
-      onError: (error) => {
-        if (isAbortError(error)) return;
-        this.lastError = toDataError(error);
-        this.host.dispatchEvent(new IocErrorEvent(this.lastError));
-      },
+      onError: (error) => this.reject(error),
     });
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    // A re-attached widget picks up where it was; hostUpdated restarts any live follow-up.
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    this.followLive();
+  }
+
+  hostDisconnected(): void {
+    this.stopLive();
+  }
+
+  /** Validates and keeps a result as the newest good data for a query key. */
+  private accept(key: string, result: ResultFor<Q>): void {
+    this.options.validate?.(result);
+    this.good = { key, result };
+    this.lastError = undefined;
+  }
+
+  private reject(error: unknown): void {
+    if (isAbortError(error)) return;
+    this.lastError = toDataError(error);
+    this.host.dispatchEvent(new IocErrorEvent(this.lastError));
+  }
+
+  /** Starts, restarts or stops the subscription / polling to match the current query. */
+  private followLive(): void {
+    const refreshMs = this.options.refreshMs?.() ?? 0;
+    const source = this.options.data?.() ? undefined : this.options.source();
+    const query = this.currentQuery;
+    const wanted = refreshMs > 0 && source && query && this.host.isConnected;
+    if (this.live && wanted && this.live.key === this.currentKey && this.live.source === source && this.live.refreshMs === refreshMs) return;
+    this.stopLive();
+    if (!wanted) return;
+    const stop = new AbortController();
+    const key = this.currentKey;
+    this.live = { key, source, refreshMs, stop };
+    if (source.subscribe) {
+      source.subscribe(
+        query,
+        (result, error) => {
+          if (stop.signal.aborted) return;
+          if (error !== undefined || result === undefined) {
+            this.reject(error ?? new ConfigError(`Source "${source.id}" pushed an empty update.`));
+          } else {
+            try {
+              this.accept(key, result);
+              this.host.dispatchEvent(new IocDataEvent(result));
+            } catch (invalid) {
+              this.reject(invalid);
+            }
+          }
+          this.host.requestUpdate();
+        },
+        { signal: stop.signal, intervalMs: refreshMs },
+      );
+    } else {
+      this.poll(stop.signal, refreshMs);
+    }
+  }
+
+  private poll(signal: AbortSignal, refreshMs: number): void {
+    const tick = () => {
+      if (signal.aborted) return;
+      const hidden = this.host.ownerDocument.visibilityState === 'hidden';
+      // Task.run aborts nothing here: a tick while a request is in flight is skipped.
+      if (!hidden && this.task.status !== TaskStatus.PENDING) void this.task.run();
+      timer = setTimeout(tick, refreshMs);
+    };
+    let timer = setTimeout(tick, refreshMs);
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  }
+
+  private stopLive(): void {
+    this.live?.stop.abort();
+    this.live = undefined;
+  }
 
   /** The newest good result of the current query (a different query never shows old data). */
   private get lastGood(): ResultFor<Q> | undefined {
@@ -95,7 +172,7 @@ export class DataController<Q extends Query> implements ReactiveController {
   get error(): IocDataError | undefined {
     if (this.options.data?.()) return undefined;
     if (!this.options.source()) return this.options.sourceError?.();
-    return this.task.status === TaskStatus.ERROR ? this.lastError : undefined;
+    return this.lastError;
   }
 
   /** True while a request is in flight (also when older data is on screen). */
@@ -106,21 +183,15 @@ export class DataController<Q extends Query> implements ReactiveController {
   get state(): DataState {
     const direct = this.options.data?.();
     if (direct) return this.options.isEmpty(direct) ? 'empty' : 'ready';
+    const value = this.lastGood;
     if (!this.options.source()) {
-      const sourceError = this.options.sourceError?.();
-      if (sourceError) return this.lastGood ? 'stale' : 'error';
+      if (this.options.sourceError?.()) return value ? 'stale' : 'error';
       return 'pending';
     }
     if (!this.options.query()) return 'idle';
-    const value = this.lastGood;
-    switch (this.task.status) {
-      case TaskStatus.ERROR:
-        return value ? 'stale' : 'error';
-      case TaskStatus.COMPLETE:
-        return value && !this.options.isEmpty(value) ? 'ready' : 'empty';
-      default:
-        return value ? (this.options.isEmpty(value) ? 'empty' : 'ready') : 'pending';
-    }
+    if (this.lastError && this.task.status !== TaskStatus.PENDING) return value ? 'stale' : 'error';
+    if (value) return this.options.isEmpty(value) ? 'empty' : 'ready';
+    return this.task.status === TaskStatus.COMPLETE ? 'empty' : 'pending';
   }
 
   /** Runs the query again, e.g. on a polling tick or a "retry" click. */

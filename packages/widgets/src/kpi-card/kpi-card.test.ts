@@ -157,6 +157,61 @@ describe('ioc-kpi-card', () => {
     expect(pending[1]!.signal?.aborted).to.be.false;
   });
 
+  it('polls a source that cannot push, one request at a time, when refresh is set', async () => {
+    let calls = 0;
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const source: DataSource = {
+      ...controlledSource().source,
+      query: <Q extends Query>() => {
+        calls++;
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        return new Promise<ResultFor<Q>>((resolve) =>
+          setTimeout(() => {
+            inFlight--;
+            resolve({ ...aqi, value: calls } as ResultFor<Q>);
+          }, 30),
+        );
+      },
+    };
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90"><ioc-kpi-card indicator="environment.aqi" refresh="0.01"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => calls >= 4, 'polling did not continue', { timeout: 3000 });
+    expect(maxInFlight).to.equal(1);
+    await waitUntil(() => Number(text(card, 'value')) > 1);
+    card.remove();
+    const after = calls;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(calls).to.be.at.most(after + 1);
+  });
+
+  it('follows a source that pushes, and unsubscribes when removed', async () => {
+    const { source } = controlledSource();
+    let push: ((r: KpiResult | undefined, e?: unknown) => void) | undefined;
+    let subscription: AbortSignal | undefined;
+    const live: DataSource = {
+      ...source,
+      query: <Q extends Query>() => Promise.resolve({ ...aqi, value: 10 } as ResultFor<Q>),
+      subscribe: (_q, onChange, options) => {
+        push = onChange as typeof push;
+        subscription = options?.signal;
+      },
+    };
+    const provider = await fixture(html`<ioc-provider .source=${live} area="90"><ioc-kpi-card indicator="environment.aqi" refresh="60"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => text(card, 'value') === '10' && push !== undefined);
+    push!({ ...aqi, value: 11 });
+    await waitUntil(() => text(card, 'value') === '11');
+    push!(undefined, new HttpError('wss://x.example/live', 502));
+    await waitUntil(() => card.getAttribute('state') === 'stale');
+    expect(text(card, 'value')).to.equal('11');
+    push!({ ...aqi, value: 12 });
+    await waitUntil(() => card.getAttribute('state') === 'ready' && text(card, 'value') === '12');
+    card.remove();
+    expect(subscription?.aborted).to.be.true;
+  });
+
   it('shows text, never markup, from hostile data', async () => {
     const card = await fixture<IocKpiCard>(
       html`<ioc-kpi-card .label=${'<img src=x onerror=alert(1)>'} .data=${{ ...aqi, unit: { code: 'x', system: 'none' as const, label: { vi: '<b>đv</b>' } } }}></ioc-kpi-card>`,

@@ -70,6 +70,7 @@ export class IocKpiCard extends IocElement {
     data: () => this.data,
     isEmpty: (result) => result.value === null,
     validate: validateKpi,
+    refreshMs: () => this.refresh * 1000,
   });
 
   private get info(): Indicator | undefined {

@@ -1,9 +1,13 @@
-// Every story in the static Storybook build renders without a page error or console error, and
-// every ioc-* widget in it settles into the state the story is named for. Designers browse
+// Every story in the static Storybook build renders without a page error or console error,
+// every ioc-* widget in it settles into the state the story is named for, and axe finds no
+// serious or critical WCAG 2.1 AA violation. Designers browse
 // these; a story that throws is a broken page for them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 import { serveDir } from '../support/static-server.mjs';
 import { launch } from '../support/browser.mjs';
 
@@ -46,6 +50,15 @@ test('every story renders cleanly and its widgets reach the state it is named fo
         .then(() => true, () => false);
       if (!reached) problems.push(`no ioc-* widget reached state="${wanted}"`);
     }
+    // Accessibility: WCAG 2.1 A/AA rules on the rendered story, shadow roots included.
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const result = await globalThis.axe.run('#storybook-root', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''} at ${v.nodes[0]?.target.join(' ')}`);
+    });
+    for (const violation of violations) problems.push(`a11y ${violation}`);
     if (problems.length) failures.push(`${story.id}: ${problems.join('; ')}`);
     await page.close();
   }

@@ -28,7 +28,7 @@ describe('ioc-provider', () => {
     const two: DataSource = {
       ...one,
       id: 'two',
-      query: (q) => one.query(q).then((r) => ({ ...r, value: 321 }) as typeof r),
+      query: (q) => one.query(q).then((r) => ({ ...r, value: 321 })),
     };
     const provider = await fixture<IocProvider>(html`<ioc-provider .source=${one} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
     const card = provider.querySelector('ioc-kpi-card')!;

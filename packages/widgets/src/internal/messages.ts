@@ -14,6 +14,7 @@ const MESSAGES = {
   down: { vi: 'Giảm', en: 'Down' },
   unchanged: { vi: 'Không đổi', en: 'Unchanged' },
   target: { vi: 'Mục tiêu', en: 'Target' },
+  sameLastYear: { vi: 'Cùng kỳ năm trước', en: 'Same period last year' },
   updated: { vi: 'Cập nhật', en: 'Updated' },
 } as const;
 

@@ -72,6 +72,26 @@ export const kpiCardStyles = css`
     display: inline-block;
     min-width: 1em;
   }
+  [part='comparison'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--ioc-sys-space-1) var(--ioc-sys-space-4);
+    margin: 0;
+    font-size: var(--ioc-sys-font-size-xs);
+    color: var(--ioc-sys-color-on-surface-muted);
+  }
+  .comparison-item {
+    display: inline-flex;
+    gap: var(--ioc-sys-space-1);
+  }
+  [part='comparison'] dt::after {
+    content: ':';
+  }
+  [part='comparison'] dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+    color: var(--ioc-sys-color-on-surface);
+  }
   [part='footer'] {
     font-size: var(--ioc-sys-font-size-xs);
     color: var(--ioc-sys-color-on-surface-muted);

@@ -75,6 +75,18 @@ describe('ioc-kpi-card', () => {
     expect(text(card, 'footer')).to.equal('Updated 24/11/2026, 10:00');
   });
 
+  it('shows the same period last year and the target when given', async () => {
+    const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${{ ...aqi, value: 80, sameLastYear: 1500, target: 50 }}></ioc-kpi-card>`);
+    const items = [...part(card, 'comparison')!.querySelectorAll('div')].map((item) => [item.querySelector('dt')!.textContent, item.querySelector('dd')!.textContent]);
+    expect(items).to.deep.equal([
+      ['Cùng kỳ năm trước', '1.500'],
+      ['Mục tiêu', '50'],
+    ]);
+    card.data = { ...aqi, sameLastYear: null, target: null };
+    await card.updateComplete;
+    expect(part(card, 'comparison')).to.equal(null);
+  });
+
   it('shows the VN_AQI band of the value', async () => {
     const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${{ ...aqi, value: 87 }}></ioc-kpi-card>`);
     expect(text(card, 'band')).to.equal('Trung bình');

@@ -28,6 +28,7 @@ import { kpiCardStyles } from './kpi-card.styles.js';
  * @csspart unit - The unit label.
  * @csspart band - The band the value falls in, with its colour.
  * @csspart delta - The change against the previous period, with an arrow.
+ * @csspart comparison - Same period last year and the target, when known.
  * @csspart footer - When the value was observed.
  * @csspart status - Loading, empty and error messages.
  *
@@ -121,7 +122,7 @@ export class IocKpiCard extends IocElement {
             >`
           : nothing}
       </div>
-      ${this.renderDelta(result, info)}
+      ${this.renderDelta(result, info)} ${this.renderComparisons(result, decimals)}
       ${result.observedAt
         ? html`<div part="footer">${msg('updated', locale)} ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}</div>`
         : nothing}
@@ -149,6 +150,21 @@ export class IocKpiCard extends IocElement {
       <span class="visually-hidden">${msg(direction, locale)}</span>
       ${formatSigned(change, locale, decimals)}${percent} ${msg('vsPrevious', locale)}
     </div>`;
+  }
+
+  /** Same period last year and the target, when the source gives them. */
+  private renderComparisons(result: KpiResult, decimals: number) {
+    const locale = this.effectiveLocale;
+    const target = result.target ?? this.info?.target ?? null;
+    const items = [
+      result.sameLastYear !== null && result.sameLastYear !== undefined
+        ? html`<div class="comparison-item"><dt>${msg('sameLastYear', locale)}</dt><dd>${formatNumber(result.sameLastYear, locale, decimals)}</dd></div>`
+        : nothing,
+      target !== null
+        ? html`<div class="comparison-item"><dt>${msg('target', locale)}</dt><dd>${formatNumber(target, locale, decimals)}</dd></div>`
+        : nothing,
+    ];
+    return items.every((item) => item === nothing) ? nothing : html`<dl part="comparison">${items}</dl>`;
   }
 
   private renderStatus(state: DataState) {

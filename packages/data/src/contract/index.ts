@@ -4,3 +4,6 @@ export * from './catalogue.js';
 export * from './query.js';
 export * from './source.js';
 export * from './errors.js';
+export * from './time.js';
+export * from './aggregate.js';
+export * from './validate.js';

@@ -1,0 +1,433 @@
+/**
+ * Domain adapters: map one system's payloads (NGSI-LD entities, REST rows, SensorThings
+ * observations) onto catalogue indicators, so a province can point widgets at what it already runs.
+ *
+ * A domain adapter has two halves:
+ * - a **record fetcher** that knows the protocol (HTTP JSON, NGSI-LD, SensorThings...) and returns
+ *   raw records for a request (a selector such as an entity type, areas and a time window);
+ * - per indicator, a **mapping** `{ from, map }`: `from` tells the fetcher which records hold the
+ *   indicator, `map` turns one record into observations `{ value, time, area }`.
+ *
+ * The adapter validates the observations, aggregates them with the catalogue's rules (over time
+ * and over areas) and answers all four query kinds of the contract.
+ */
+import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../contract/areas.js';
+import type { Domain, Indicator, IndicatorId } from '../contract/catalogue.js';
+import { ConfigError, UnsupportedQueryError, ValidationError, throwIfAborted, toDataError } from '../contract/errors.js';
+import { aggregate, bucketSeries, combineSeries } from '../contract/aggregate.js';
+import type {
+  Alert,
+  AlertQuery,
+  AlertsResult,
+  ByAreaQuery,
+  ByAreaResult,
+  KpiQuery,
+  KpiResult,
+  Query,
+  QueryKind,
+  ResultFor,
+  SeriesQuery,
+  SeriesResult,
+  TimeGrain,
+} from '../contract/query.js';
+import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../contract/source.js';
+import { addPeriods, parseTime, periodOf, toIso } from '../contract/time.js';
+import { readNumber, readText, validateAlert } from '../contract/validate.js';
+import { CATALOGUE } from '../catalogue/index.js';
+import { ALERT_SEVERITIES } from '../contract/catalogue.js';
+import { descendantsOf, filterAreas } from '../areas/areas.js';
+
+/** What a domain adapter asks its fetcher for. */
+export interface RecordRequest {
+  /** The mapping's `from`: an entity type, an endpoint path, a datastream name... passed through as is. */
+  from: string;
+  /** The catalogue indicator being answered, or `alerts`. */
+  indicator: IndicatorId | 'alerts';
+  /** The query kind being answered. */
+  kind: QueryKind;
+  /** Area codes asked for (empty: all the fetcher has). Fetchers may return more; the adapter filters. */
+  areas: readonly string[];
+  /** Time window, epoch ms, `[timeFrom, timeTo)`. Absent for "latest values" (e.g. a KPI with no date). */
+  timeFrom?: number;
+  timeTo?: number;
+  /** The grain the adapter will aggregate to, so a server that aggregates (NGSI-LD `aggrPeriodDuration`) may do it first. */
+  grain?: TimeGrain;
+  /** The original query, for fetchers that want more. */
+  query: Query;
+}
+
+/** A fetcher's answer: the records, and whether they are only part of what exists (a page limit hit). */
+export interface RecordBatch<R> {
+  records: readonly R[];
+  partial?: boolean;
+}
+
+/** The protocol half of a domain adapter. */
+export type RecordFetcher<R> = (request: RecordRequest, options: RequestOptions) => Promise<readonly R[] | RecordBatch<R>>;
+
+/** Lets an adapter know when records changed (SSE, WebSocket, NGSI-LD notifications) so it can re-query. */
+export type RecordWatcher = (request: RecordRequest, onChange: () => void, options: SubscribeOptions) => void;
+
+/**
+ * One observation of an indicator, as `map` returns it. Fields are `unknown` on purpose: they are
+ * validated (numbers and numeric strings accepted, NaN/null become gaps, times may be ISO text or
+ * epoch ms; zone-less times are Vietnamese local time).
+ */
+export interface Observation {
+  value: unknown;
+  /** When the value was observed; absent: the time the record was fetched. */
+  time?: unknown;
+  /** Area code the value belongs to; absent: the first area asked for (a single-area system). */
+  area?: unknown;
+}
+
+export type MappedObservations = Observation | readonly Observation[] | null | undefined;
+
+export interface IndicatorMapping<R> {
+  /** Which records hold the indicator; handed to the fetcher as `RecordRequest.from`. */
+  from: string;
+  /** One record to zero or more observations; `undefined` skips the record. May throw `ValidationError`. */
+  map: (record: R, request: RecordRequest) => MappedObservations;
+  /** A fetcher for this indicator only, overriding the adapter's. */
+  fetchRecords?: RecordFetcher<R>;
+}
+
+/** Alerts from records: `map` returns fields of the FIWARE `Alert` model (validated by `validateAlert`). */
+export interface AlertMapping<R> {
+  from: string;
+  map: (record: R, request: RecordRequest) => unknown;
+  fetchRecords?: RecordFetcher<R>;
+}
+
+export interface DomainAdapterConfig<R = unknown> {
+  /** A short name for messages, e.g. `ngsi-ld:air`. */
+  id: string;
+  /** The domain for alerts that do not say theirs. */
+  domain?: Domain;
+  /** The default record fetcher. */
+  fetchRecords?: RecordFetcher<R>;
+  /** Optional push: the adapter re-runs a subscribed query when the watcher says records changed. */
+  watch?: RecordWatcher;
+  /** Indicator id -> where its values are and how to read them. */
+  indicators: Partial<Record<IndicatorId, IndicatorMapping<R>>>;
+  alerts?: AlertMapping<R>;
+  /** Definitions for indicators the built-in catalogue lacks (a province's own KPIs). */
+  catalogue?: readonly Indicator[];
+  /** The areas this system covers: a list or a loader. Used for `areas()`, area roll-ups and `by-area`. */
+  areas?: readonly Area[] | ((query: AreaQuery, options: RequestOptions) => Promise<readonly Area[]>);
+  boundaries?: (query: BoundaryQuery, options: RequestOptions) => Promise<FeatureCollection<BoundaryProperties>>;
+  /** The clock (epoch ms); tests pin it. Default `Date.now`. */
+  now?: () => number;
+  /** Grain for KPIs and by-area queries that do not name one. Default `day`. */
+  defaultGrain?: TimeGrain;
+}
+
+interface Point {
+  value: number;
+  time: number;
+  area: string;
+}
+
+/**
+ * Makes a `DataSource` from a record fetcher and per-indicator mappings.
+ *
+ * @example
+ * ```ts
+ * const air = defineDomainAdapter<AirQualityObserved>({
+ *   id: 'city-air',
+ *   fetchRecords: ({ from }, { signal }) => fetch(`/api/${from}`, { signal }).then((r) => r.json()),
+ *   indicators: {
+ *     'environment.pm25': { from: 'AirQualityObserved', map: (e) => ({ value: e.pm25, time: e.dateObserved, area: e.areaCode }) },
+ *   },
+ * });
+ * ```
+ */
+export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>): DataSource {
+  const mapped = Object.keys(config.indicators) as IndicatorId[];
+  if (mapped.length === 0 && !config.alerts) throw new ConfigError(`Domain adapter "${config.id}" maps no indicators and no alerts.`);
+  const definitions = new Map<string, Indicator>([...CATALOGUE, ...(config.catalogue ?? [])].map((indicator) => [indicator.id, indicator]));
+  for (const id of mapped) {
+    if (!definitions.has(id)) {
+      throw new ConfigError(`Domain adapter "${config.id}" maps "${id}", which is not in the catalogue: add its definition with the adapter's \`catalogue\` option.`);
+    }
+  }
+  const now = config.now ?? (() => Date.now());
+  const defaultGrain = config.defaultGrain ?? 'day';
+  const supports: QueryKind[] = mapped.length > 0 ? ['kpi', 'series', 'by-area'] : [];
+  if (config.alerts) supports.push('alerts');
+
+  async function loadAreas(query: AreaQuery, options: RequestOptions): Promise<readonly Area[]> {
+    if (!config.areas) return [];
+    if (typeof config.areas === 'function') return config.areas(query, options);
+    return filterAreas(config.areas, query);
+  }
+
+  async function allAreas(options: RequestOptions): Promise<readonly Area[]> {
+    if (!config.areas) return [];
+    if (typeof config.areas !== 'function') return config.areas;
+    // A loader is asked per level: gather every level so roll-ups can walk the hierarchy.
+    const levels = await Promise.all((['province', 'district', 'commune'] as const).map((level) => loadAreas({ level }, options)));
+    return levels.flat();
+  }
+
+  function definition(id: IndicatorId): Indicator {
+    const indicator = definitions.get(id);
+    if (!indicator || !config.indicators[id]) throw new UnsupportedQueryError(config.id, `indicator "${id}"`);
+    return indicator;
+  }
+
+  async function observe(indicator: Indicator, request: Omit<RecordRequest, 'from' | 'indicator'>, options: RequestOptions): Promise<{ points: Point[]; partial: boolean }> {
+    const mapping = config.indicators[indicator.id];
+    const fetcher = mapping?.fetchRecords ?? config.fetchRecords;
+    if (!mapping || !fetcher) throw new ConfigError(`Domain adapter "${config.id}" has no record fetcher for "${indicator.id}".`);
+    const full: RecordRequest = { ...request, from: mapping.from, indicator: indicator.id };
+    const answer = await fetcher(full, options);
+    throwIfAborted(options.signal);
+    const batch = toBatch(answer, config.id);
+    const fetchedAt = now();
+    const fallbackArea = request.areas[0];
+    const points: Point[] = [];
+    batch.records.forEach((record, index) => {
+      const path = `${config.id}.${indicator.id}[${index}]`;
+      const result = mapping.map(record, full);
+      if (result === undefined || result === null) return;
+      const list: readonly Observation[] = Array.isArray(result) ? (result as readonly Observation[]) : [result as Observation];
+      list.forEach((observation, k) => {
+        const at = list.length > 1 ? `${path}[${k}]` : path;
+        const value = readNumber(observation.value, `${at}.value`, indicator.range);
+        const time = observation.time === undefined || observation.time === null ? fetchedAt : parseTime(observation.time);
+        if (!Number.isFinite(time)) throw new ValidationError(`${at}.time`, `expected a date-time, got ${typeof observation.time}`);
+        const area = observation.area === undefined || observation.area === null ? fallbackArea : readText(observation.area, `${at}.area`, 40);
+        if (area === undefined) return;
+        points.push({ value, time, area });
+      });
+    });
+    return { points, partial: batch.partial === true };
+  }
+
+  /** For each wanted area, the points of that area or of any unit under it, grouped by source area. */
+  function groupByWanted(points: readonly Point[], wanted: readonly string[], hierarchy: readonly Area[]): Map<string, Map<string, Point[]>> {
+    const groups = new Map<string, Map<string, Point[]>>(wanted.map((code) => [code, new Map()]));
+    const within = new Map<string, Set<string>>(wanted.map((code) => [code, new Set([code, ...descendantsOf(hierarchy, code)])]));
+    for (const point of points) {
+      for (const code of wanted) {
+        if (!within.get(code)?.has(point.area)) continue;
+        const byArea = groups.get(code);
+        if (!byArea) continue;
+        const list = byArea.get(point.area) ?? [];
+        list.push(point);
+        byArea.set(point.area, list);
+      }
+    }
+    return groups;
+  }
+
+  /** One value for a window: aggregate each source area over time, then across areas. */
+  function windowValue(indicator: Indicator, byArea: Map<string, Point[]> | undefined, from: number, to: number): { value: number; observedAt: number } {
+    const perArea: number[] = [];
+    let observedAt = Number.NEGATIVE_INFINITY;
+    for (const points of byArea?.values() ?? []) {
+      const inWindow = points.filter((p) => p.time >= from && p.time < to).sort((a, b) => a.time - b.time);
+      for (const p of inWindow) if (Number.isFinite(p.value) && p.time > observedAt) observedAt = p.time;
+      perArea.push(aggregate(inWindow.map((p) => p.value), indicator.aggregation.time));
+    }
+    return { value: aggregate(perArea, indicator.aggregation.area), observedAt };
+  }
+
+  async function kpi(query: KpiQuery, options: RequestOptions): Promise<KpiResult> {
+    const indicator = definition(query.indicator);
+    const grain = query.grain ?? defaultGrain;
+    const at = query.at === undefined ? now() : parseTime(query.at);
+    if (!Number.isFinite(at)) throw new ValidationError('query.at', `"${String(query.at).slice(0, 40)}" is not a date`);
+    const current = periodOf(at, grain);
+    const previousFrom = addPeriods(current.from, grain, -1);
+    const lastYear = periodOf(addPeriods(current.from, 'year', -1), grain);
+    const hierarchy = await allAreas(options);
+    const windows = [current, { from: previousFrom, to: current.from }, lastYear];
+    const answers = await Promise.all(
+      windows.map((window) => observe(indicator, { kind: 'kpi', areas: [query.area], timeFrom: window.from, timeTo: window.to, grain, query }, options)),
+    );
+    const values = answers.map((answer, i) => {
+      const window = windows[i] ?? current;
+      return windowValue(indicator, groupByWanted(answer.points, [query.area], hierarchy).get(query.area), window.from, window.to);
+    });
+    const finite = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n : null);
+    const result: KpiResult = {
+      kind: 'kpi',
+      indicator: indicator.id,
+      area: query.area,
+      unit: indicator.unit,
+      value: finite(values[0]?.value),
+      previous: finite(values[1]?.value),
+      sameLastYear: finite(values[2]?.value),
+      target: indicator.target ?? null,
+      period: { grain, from: toIso(current.from) ?? '', to: toIso(current.to) ?? '' },
+      partial: answers.some((answer) => answer.partial),
+    };
+    const observedAt = toIso(values[0]?.observedAt ?? Number.NaN);
+    if (observedAt) result.observedAt = observedAt;
+    return result;
+  }
+
+  async function series(query: SeriesQuery, options: RequestOptions): Promise<SeriesResult> {
+    const indicator = definition(query.indicator);
+    const from = parseTime(query.from);
+    const to = parseTime(query.to);
+    if (!Number.isFinite(from)) throw new ValidationError('query.from', 'is not a date');
+    if (!Number.isFinite(to) || to <= from) throw new ValidationError('query.to', 'must be a date after `from`');
+    const hierarchy = await allAreas(options);
+    const answer = await observe(indicator, { kind: 'series', areas: query.areas, timeFrom: from, timeTo: to, grain: query.grain, query }, options);
+    const groups = groupByWanted(answer.points, query.areas, hierarchy);
+    let observedAt = Number.NEGATIVE_INFINITY;
+    const result = query.areas.map((code) => {
+      const bySource = groups.get(code) ?? new Map<string, Point[]>();
+      const bucketed = [...bySource.values()].map((points) => {
+        for (const p of points) if (Number.isFinite(p.value) && p.time >= from && p.time < to && p.time > observedAt) observedAt = p.time;
+        return bucketSeries(points.map((p) => p.time), points.map((p) => p.value), query.grain, indicator.aggregation.time, { from, to });
+      });
+      const empty = bucketSeries([], [], query.grain, indicator.aggregation.time, { from, to });
+      const t = bucketed[0]?.t ?? empty.t;
+      const v = bucketed.length === 0 ? empty.v : bucketed.length === 1 ? (bucketed[0]?.v ?? empty.v) : combineSeries(bucketed.map((b) => b.v), indicator.aggregation.area);
+      return { area: code, t, v };
+    });
+    const out: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain: query.grain, series: result, partial: answer.partial };
+    const iso = toIso(observedAt);
+    if (iso) out.observedAt = iso;
+    return out;
+  }
+
+  async function byArea(query: ByAreaQuery, options: RequestOptions): Promise<ByAreaResult> {
+    const indicator = definition(query.indicator);
+    const grain = query.grain ?? defaultGrain;
+    const at = query.at === undefined ? now() : parseTime(query.at);
+    if (!Number.isFinite(at)) throw new ValidationError('query.at', 'is not a date');
+    const window = periodOf(at, grain);
+    const hierarchy = await allAreas(options);
+    const listed = await loadAreas({ level: query.level, ...(query.parent ? { parent: query.parent } : {}), at: toIso(at) ?? '' }, options);
+    const answer = await observe(indicator, { kind: 'by-area', areas: listed.map((a) => a.code), timeFrom: window.from, timeTo: window.to, grain, query }, options);
+    // Without an area list, the rows are whatever areas the records name.
+    const codes = listed.length > 0 ? listed.map((a) => a.code) : [...new Set(answer.points.map((p) => p.area))];
+    const groups = groupByWanted(answer.points, codes, hierarchy);
+    let newest = Number.NEGATIVE_INFINITY;
+    const rows = codes.map((code) => {
+      const { value, observedAt } = windowValue(indicator, groups.get(code), window.from, window.to);
+      if (observedAt > newest) newest = observedAt;
+      const iso = toIso(observedAt);
+      return { area: code, value: Number.isFinite(value) ? value : null, ...(iso ? { observedAt: iso } : {}) };
+    });
+    const result: ByAreaResult = { kind: 'by-area', indicator: indicator.id, unit: indicator.unit, level: query.level, rows, partial: answer.partial };
+    const iso = toIso(newest);
+    if (iso) result.observedAt = iso;
+    return result;
+  }
+
+  async function alerts(query: AlertQuery, options: RequestOptions): Promise<AlertsResult> {
+    const mapping = config.alerts;
+    const fetcher = mapping?.fetchRecords ?? config.fetchRecords;
+    if (!mapping || !fetcher) throw new UnsupportedQueryError(config.id, 'alerts');
+    const from = query.from === undefined ? undefined : parseTime(query.from);
+    const to = query.to === undefined ? undefined : parseTime(query.to);
+    const request: RecordRequest = {
+      from: mapping.from,
+      indicator: 'alerts',
+      kind: 'alerts',
+      areas: query.area ? [query.area] : [],
+      ...(from !== undefined && Number.isFinite(from) ? { timeFrom: from } : {}),
+      ...(to !== undefined && Number.isFinite(to) ? { timeTo: to } : {}),
+      query,
+    };
+    const answer = await fetcher(request, options);
+    throwIfAborted(options.signal);
+    const batch = toBatch(answer, config.id);
+    const hierarchy = query.area ? await allAreas(options) : [];
+    const list: Alert[] = [];
+    batch.records.forEach((record, index) => {
+      const raw = mapping.map(record, request);
+      if (raw === undefined || raw === null) return;
+      list.push(validateAlert(raw, `${config.id}.alerts[${index}]`, { ...(config.domain ? { domain: config.domain } : {}), source: config.id }));
+    });
+    return { kind: 'alerts', alerts: filterAlerts(list, query, hierarchy), partial: batch.partial === true };
+  }
+
+  const source: DataSource = {
+    id: config.id,
+    supports,
+    indicators: () => Promise.resolve(mapped.map((id) => definitions.get(id)).filter((i): i is Indicator => i !== undefined)),
+    areas: (query, options = {}) => loadAreas(query, options),
+    boundaries: (query, options = {}) => (config.boundaries ? config.boundaries(query, options) : Promise.resolve({ type: 'FeatureCollection', features: [] })),
+    async query<Q extends Query>(query: Q, options: RequestOptions = {}): Promise<ResultFor<Q>> {
+      try {
+        throwIfAborted(options.signal);
+        let result: KpiResult | SeriesResult | ByAreaResult | AlertsResult;
+        switch (query.kind) {
+          case 'kpi':
+            result = await kpi(query, options);
+            break;
+          case 'series':
+            result = await series(query, options);
+            break;
+          case 'by-area':
+            result = await byArea(query, options);
+            break;
+          case 'alerts':
+            result = await alerts(query, options);
+            break;
+          default:
+            throw new UnsupportedQueryError(config.id, `"${String((query as { kind?: unknown }).kind)}" queries`);
+        }
+        throwIfAborted(options.signal);
+        return result as ResultFor<Q>;
+      } catch (error) {
+        throw toDataError(error);
+      }
+    },
+  };
+  if (config.watch) {
+    const watch = config.watch;
+    source.subscribe = <Q extends Query>(query: Q, onChange: ChangeListener<Q>, options: SubscribeOptions = {}) => {
+      const request: RecordRequest = {
+        from: query.kind === 'alerts' ? (config.alerts?.from ?? '') : (config.indicators[query.indicator]?.from ?? ''),
+        indicator: query.kind === 'alerts' ? 'alerts' : query.indicator,
+        kind: query.kind,
+        areas: query.kind === 'series' ? query.areas : query.kind === 'kpi' ? [query.area] : query.kind === 'alerts' && query.area ? [query.area] : [],
+        query,
+      };
+      const rerun = () => {
+        if (options.signal?.aborted) return;
+        source.query(query, options).then((result) => onChange(result), (error: unknown) => onChange(undefined, error));
+      };
+      watch(request, rerun, options);
+    };
+  }
+  return source;
+}
+
+function toBatch<R>(answer: readonly R[] | RecordBatch<R> | undefined, id: string): RecordBatch<R> {
+  const value: unknown = answer;
+  if (Array.isArray(value)) return { records: value as readonly R[] };
+  if (typeof value === 'object' && value !== null && Array.isArray((value as { records?: unknown }).records)) return value as RecordBatch<R>;
+  throw new ValidationError(`${id}.records`, 'the record fetcher returned neither a list nor { records: [...] }');
+}
+
+/** Applies an `AlertQuery`'s filters (area includes its descendants), newest first, up to `limit`. */
+export function filterAlerts(list: readonly Alert[], query: AlertQuery, hierarchy: readonly Area[] = []): Alert[] {
+  const minRank = query.minSeverity ? ALERT_SEVERITIES.indexOf(query.minSeverity) : 0;
+  const from = query.from === undefined ? Number.NEGATIVE_INFINITY : parseTime(query.from);
+  const to = query.to === undefined ? Number.POSITIVE_INFINITY : parseTime(query.to);
+  const within = query.area ? new Set([query.area, ...descendantsOf(hierarchy, query.area)]) : undefined;
+  const matching = list.filter((alert) => {
+    if (query.domain && alert.domain !== query.domain) return false;
+    if (ALERT_SEVERITIES.indexOf(alert.severity) < minRank) return false;
+    if (query.status && !query.status.includes(alert.status)) return false;
+    if (within && (!alert.area || !within.has(alert.area))) return false;
+    const start = parseTime(alert.start);
+    const end = alert.end === undefined ? Number.POSITIVE_INFINITY : parseTime(alert.end);
+    // An alert belongs to a window it overlaps.
+    if (Number.isFinite(from) && end < from) return false;
+    if (Number.isFinite(to) && start >= to) return false;
+    return true;
+  });
+  matching.sort((a, b) => parseTime(b.start) - parseTime(a.start) || (a.id < b.id ? -1 : 1));
+  const limit = query.limit !== undefined && Number.isFinite(query.limit) && query.limit >= 0 ? Math.floor(query.limit) : matching.length;
+  return matching.slice(0, limit);
+}

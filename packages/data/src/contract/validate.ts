@@ -1,0 +1,329 @@
+/**
+ * Validation for payloads coming from outside: every source runs what it received through these
+ * before handing it to a widget. They never throw anything but `ValidationError` (with the path
+ * of the field at fault); non-finite numbers become gaps (NaN in series, null in single values);
+ * timestamps are sorted and de-duplicated; strings stay plain text (trimmed of control characters
+ * and bounded in length) so nothing can reach the DOM as markup.
+ */
+import type { AreaLevel } from './areas.js';
+import { ALERT_SEVERITIES, DOMAINS, type AlertSeverity, type Domain, type IndicatorId, type Unit } from './catalogue.js';
+import { ValidationError } from './errors.js';
+import type { Alert, AlertStatus, ByAreaResult, ByAreaRow, KpiResult, SeriesData, TimeGrain } from './query.js';
+import { TIME_GRAINS } from './query.js';
+import { parseTime, toIso } from './time.js';
+
+/** Longest text kept from a payload; longer strings are cut (a title is not a novel). */
+export const MAX_TEXT_LENGTH = 2000;
+
+const AREA_LEVELS: readonly AreaLevel[] = ['province', 'district', 'commune'];
+const ALERT_STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'resolved'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? `the text "${cleanText(value).slice(0, 40)}"` : `a ${typeof value}`;
+}
+
+/** Keeps a string as plain text: drops control characters (except tab and newline) and bounds its length. */
+export function cleanText(value: string, maxLength = MAX_TEXT_LENGTH): string {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  return cleaned.length > maxLength ? `${cleaned.slice(0, maxLength - 1)}…` : cleaned;
+}
+
+/** A required string field; numbers are accepted and turned into text (codes often arrive as numbers). */
+export function readText(value: unknown, path: string, maxLength = MAX_TEXT_LENGTH): string {
+  if (typeof value === 'string') {
+    const text = cleanText(value, maxLength);
+    if (text !== '') return text;
+    throw new ValidationError(path, 'expected a non-empty text, got an empty one');
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new ValidationError(path, `expected a text, got ${describe(value)}`);
+}
+
+function optionalText(value: unknown, path: string): string | undefined {
+  return value === undefined || value === null ? undefined : readText(value, path);
+}
+
+/**
+ * A number from a payload: numbers and numeric strings (values often arrive as strings) are read;
+ * null, undefined, NaN, ±Infinity and values outside `range` give NaN (a gap); booleans, objects,
+ * arrays and non-numeric strings are a `ValidationError`.
+ */
+export function readNumber(value: unknown, path: string, range?: { min?: number; max?: number }): number {
+  let number: number;
+  if (value === null || value === undefined) return Number.NaN;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string') {
+    const text = value.trim().replace(/,/g, '.');
+    if (text === '' || /^(nan|null|-|n\/a)$/i.test(text)) return Number.NaN;
+    number = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
+    if (Number.isNaN(number)) throw new ValidationError(path, `expected a number, got ${describe(value)}`);
+  } else throw new ValidationError(path, `expected a number, got ${describe(value)}`);
+  if (!Number.isFinite(number)) return Number.NaN;
+  if (range?.min !== undefined && number < range.min) return Number.NaN;
+  if (range?.max !== undefined && number > range.max) return Number.NaN;
+  return number;
+}
+
+/** A time from a payload as epoch ms: ISO text (zone-less read as Vietnamese local time), epoch ms, or a Date. */
+export function readTime(value: unknown, path: string): number {
+  const time = parseTime(value);
+  if (Number.isFinite(time) && Math.abs(time) <= 8.64e15) return time;
+  throw new ValidationError(path, `expected a date-time, got ${describe(value)}`);
+}
+
+function optionalIso(value: unknown, path: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return toIso(readTime(value, path));
+}
+
+function nullableNumber(value: unknown, path: string, range?: { min?: number; max?: number }): number | null {
+  const number = readNumber(value, path, range);
+  return Number.isFinite(number) ? number : null;
+}
+
+function readIndicatorId(value: unknown, path: string): IndicatorId {
+  const text = readText(value, path, 200);
+  const [domain, rest] = [text.slice(0, text.indexOf('.')), text.slice(text.indexOf('.') + 1)];
+  if (text.includes('.') && (DOMAINS as readonly string[]).includes(domain) && rest !== '') return text as IndicatorId;
+  throw new ValidationError(path, `expected an indicator id like "environment.aqi", got "${text.slice(0, 60)}"`);
+}
+
+/** A unit: a full `Unit`, or just a code (then shown as itself). Unknown codes are kept, never rejected. */
+export function readUnit(value: unknown, path: string): Unit {
+  if (value === undefined || value === null) return { code: '', system: 'none', label: { vi: '' } };
+  if (typeof value === 'string') {
+    const code = cleanText(value, 60);
+    return { code, system: 'none', label: { vi: code } };
+  }
+  if (!isRecord(value)) throw new ValidationError(path, `expected a unit, got ${describe(value)}`);
+  const code = value.code === undefined ? '' : readText(value.code, `${path}.code`, 60);
+  const system = value.system === 'UCUM' || value.system === 'UNCEFACT' ? value.system : 'none';
+  const label = isRecord(value.label)
+    ? { vi: typeof value.label.vi === 'string' ? cleanText(value.label.vi, 60) : code, ...(typeof value.label.en === 'string' ? { en: cleanText(value.label.en, 60) } : {}) }
+    : { vi: typeof value.label === 'string' ? cleanText(value.label, 60) : code };
+  return { code, system, label };
+}
+
+function readArray(value: unknown, path: string): ArrayLike<unknown> {
+  if (Array.isArray(value) || value instanceof Float64Array || value instanceof Float32Array || value instanceof Int32Array) return value;
+  throw new ValidationError(path, `expected a list, got ${describe(value)}`);
+}
+
+export interface SeriesValidationOptions {
+  /** Plausible range: values outside it become gaps. */
+  range?: { min?: number; max?: number };
+}
+
+/**
+ * One area's series from a payload, either `{ area, t: [...], v: [...] }` or
+ * `{ area, points: [{ t|time, v|value }, ...] | [[t, v], ...] }`. Returns `Float64Array`s sorted by
+ * time with one point per timestamp (the later one in the payload wins), points without a
+ * readable time dropped, and non-finite or out-of-range values as NaN.
+ */
+export function validateSeries(input: unknown, path = 'series', options: SeriesValidationOptions = {}): SeriesData {
+  if (!isRecord(input)) throw new ValidationError(path, `expected a series object, got ${describe(input)}`);
+  const area = readText(input.area, `${path}.area`, 40);
+  const times: number[] = [];
+  const values: number[] = [];
+  if (input.points !== undefined) {
+    const points = readArray(input.points, `${path}.points`);
+    for (let i = 0; i < points.length; i++) {
+      const point = points[i];
+      const at = `${path}.points[${i}]`;
+      let rawTime: unknown;
+      let rawValue: unknown;
+      if (Array.isArray(point)) [rawTime, rawValue] = point as unknown[];
+      else if (isRecord(point)) {
+        rawTime = point.t ?? point.time;
+        rawValue = point.v ?? point.value;
+      } else throw new ValidationError(at, `expected a point, got ${describe(point)}`);
+      const time = parseTime(rawTime);
+      if (!Number.isFinite(time)) continue;
+      times.push(time);
+      values.push(readNumber(rawValue, `${at}.v`, options.range));
+    }
+  } else {
+    const t = readArray(input.t, `${path}.t`);
+    const v = readArray(input.v, `${path}.v`);
+    if (t.length !== v.length) throw new ValidationError(`${path}.v`, `has ${v.length} values for ${t.length} times`);
+    for (let i = 0; i < t.length; i++) {
+      const time = parseTime(t[i]);
+      if (!Number.isFinite(time)) continue;
+      times.push(time);
+      values.push(readNumber(v[i], `${path}.v[${i}]`, options.range));
+    }
+  }
+  return { area, ...sortAndDedupe(times, values) };
+}
+
+/** Sorts points by time; of duplicate timestamps the one that came last wins. */
+export function sortAndDedupe(times: ArrayLike<number>, values: ArrayLike<number>): { t: Float64Array; v: Float64Array } {
+  const n = Math.min(times.length, values.length);
+  const order: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(times[i])) continue;
+    const previous = order[order.length - 1];
+    if (previous !== undefined && (times[previous] ?? 0) >= (times[i] ?? 0)) sorted = false;
+    order.push(i);
+  }
+  // A stable sort keeps payload order among equal times, so "last wins" below is well defined.
+  if (!sorted) order.sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0));
+  const t: number[] = [];
+  const v: number[] = [];
+  for (const i of order) {
+    const time = times[i] ?? Number.NaN;
+    const value = values[i] ?? Number.NaN;
+    if (t.length > 0 && t[t.length - 1] === time) v[v.length - 1] = Number.isFinite(value) ? value : Number.NaN;
+    else {
+      t.push(time);
+      v.push(Number.isFinite(value) ? value : Number.NaN);
+    }
+  }
+  return { t: Float64Array.from(t), v: Float64Array.from(v) };
+}
+
+function readGrain(value: unknown, path: string): TimeGrain {
+  if (typeof value === 'string' && (TIME_GRAINS as readonly string[]).includes(value)) return value as TimeGrain;
+  throw new ValidationError(path, `expected one of ${TIME_GRAINS.join(', ')}, got ${describe(value)}`);
+}
+
+/** A KPI result from a payload. `value`, `previous`, `sameLastYear` and `target` that are not finite become null. */
+export function validateKpi(input: unknown, path = 'kpi'): KpiResult {
+  if (!isRecord(input)) throw new ValidationError(path, `expected a KPI object, got ${describe(input)}`);
+  const result: KpiResult = {
+    kind: 'kpi',
+    indicator: readIndicatorId(input.indicator, `${path}.indicator`),
+    area: readText(input.area, `${path}.area`, 40),
+    unit: readUnit(input.unit, `${path}.unit`),
+    value: nullableNumber(input.value, `${path}.value`),
+    partial: input.partial === true,
+  };
+  if (input.previous !== undefined) result.previous = nullableNumber(input.previous, `${path}.previous`);
+  if (input.sameLastYear !== undefined) result.sameLastYear = nullableNumber(input.sameLastYear, `${path}.sameLastYear`);
+  if (input.target !== undefined) result.target = nullableNumber(input.target, `${path}.target`);
+  const observedAt = optionalIso(input.observedAt, `${path}.observedAt`);
+  if (observedAt) result.observedAt = observedAt;
+  if (isRecord(input.period)) {
+    const from = optionalIso(input.period.from, `${path}.period.from`);
+    const to = optionalIso(input.period.to, `${path}.period.to`);
+    if (from && to) result.period = { grain: readGrain(input.period.grain, `${path}.period.grain`), from, to };
+  }
+  return result;
+}
+
+/**
+ * A by-area result from a payload. Rows without an area code are rejected; a repeated area keeps
+ * its last row; non-finite values become null.
+ */
+export function validateByArea(input: unknown, path = 'byArea'): ByAreaResult {
+  if (!isRecord(input)) throw new ValidationError(path, `expected a by-area object, got ${describe(input)}`);
+  const level = input.level;
+  if (typeof level !== 'string' || !(AREA_LEVELS as readonly string[]).includes(level)) {
+    throw new ValidationError(`${path}.level`, `expected province, district or commune, got ${describe(level)}`);
+  }
+  const rawRows = readArray(input.rows, `${path}.rows`);
+  const rows = new Map<string, ByAreaRow>();
+  for (let i = 0; i < rawRows.length; i++) {
+    const raw = rawRows[i];
+    const at = `${path}.rows[${i}]`;
+    if (!isRecord(raw)) throw new ValidationError(at, `expected a row, got ${describe(raw)}`);
+    const row: ByAreaRow = { area: readText(raw.area, `${at}.area`, 40), value: nullableNumber(raw.value, `${at}.value`) };
+    const observedAt = optionalIso(raw.observedAt, `${at}.observedAt`);
+    if (observedAt) row.observedAt = observedAt;
+    rows.delete(row.area);
+    rows.set(row.area, row);
+  }
+  const result: ByAreaResult = {
+    kind: 'by-area',
+    indicator: readIndicatorId(input.indicator, `${path}.indicator`),
+    unit: readUnit(input.unit, `${path}.unit`),
+    level: level as AreaLevel,
+    rows: [...rows.values()],
+    partial: input.partial === true,
+  };
+  const observedAt = optionalIso(input.observedAt, `${path}.observedAt`);
+  if (observedAt) result.observedAt = observedAt;
+  return result;
+}
+
+/** Severity names other systems use, mapped onto the FIWARE scale. */
+const SEVERITY_ALIASES: Readonly<Record<string, AlertSeverity>> = {
+  info: 'informational',
+  information: 'informational',
+  minor: 'low',
+  warning: 'medium',
+  moderate: 'medium',
+  major: 'high',
+  severe: 'high',
+  extreme: 'critical',
+};
+
+/**
+ * An alert from a payload (FIWARE `Alert` fields: `id`, `severity`, `category`, `subCategory`,
+ * `dateIssued`/`validFrom` as start, `validTo` as end, `alertSource` as source, `location`).
+ * Unknown severities are a `ValidationError`; a missing status is `open`.
+ */
+export function validateAlert(input: unknown, path = 'alert', defaults: { domain?: Domain; source?: string } = {}): Alert {
+  if (!isRecord(input)) throw new ValidationError(path, `expected an alert object, got ${describe(input)}`);
+  const severityText = typeof input.severity === 'string' ? input.severity.trim().toLowerCase() : input.severity;
+  const severity =
+    typeof severityText === 'string' && (ALERT_SEVERITIES as readonly string[]).includes(severityText)
+      ? (severityText as AlertSeverity)
+      : typeof severityText === 'string' ? SEVERITY_ALIASES[severityText] : undefined;
+  if (!severity) throw new ValidationError(`${path}.severity`, `expected one of ${ALERT_SEVERITIES.join(', ')}, got ${describe(input.severity)}`);
+  const domainValue = input.domain ?? defaults.domain;
+  if (typeof domainValue !== 'string' || !(DOMAINS as readonly string[]).includes(domainValue)) {
+    throw new ValidationError(`${path}.domain`, `expected one of ${DOMAINS.join(', ')}, got ${describe(domainValue)}`);
+  }
+  const statusValue = input.status ?? 'open';
+  if (typeof statusValue !== 'string' || !(ALERT_STATUSES as readonly string[]).includes(statusValue)) {
+    throw new ValidationError(`${path}.status`, `expected open, acknowledged or resolved, got ${describe(statusValue)}`);
+  }
+  const start = optionalIso(input.start ?? input.dateIssued ?? input.validFrom, `${path}.start`);
+  if (!start) throw new ValidationError(`${path}.start`, 'an alert needs a start time');
+  const category = optionalText(input.category, `${path}.category`) ?? domainValue;
+  const alert: Alert = {
+    id: readText(input.id, `${path}.id`, 200),
+    severity,
+    category,
+    domain: domainValue as Domain,
+    title: optionalText(input.title ?? input.name, `${path}.title`) ?? category,
+    start,
+    status: statusValue as AlertStatus,
+    source: optionalText(input.source ?? input.alertSource, `${path}.source`) ?? defaults.source ?? 'unknown',
+  };
+  const subCategory = optionalText(input.subCategory, `${path}.subCategory`);
+  if (subCategory) alert.subCategory = subCategory;
+  if (input.indicator !== undefined && input.indicator !== null) alert.indicator = readIndicatorId(input.indicator, `${path}.indicator`);
+  const area = optionalText(input.area, `${path}.area`);
+  if (area) alert.area = area;
+  const description = optionalText(input.description, `${path}.description`);
+  if (description) alert.description = description;
+  const end = optionalIso(input.end ?? input.validTo, `${path}.end`);
+  if (end) alert.end = end;
+  if (input.value !== undefined) {
+    const value = readNumber(input.value, `${path}.value`);
+    if (Number.isFinite(value)) alert.value = value;
+  }
+  if (input.location !== undefined && input.location !== null) alert.location = readPoint(input.location, `${path}.location`);
+  return alert;
+}
+
+/** A GeoJSON point `{ type: 'Point', coordinates: [lon, lat] }` with coordinates in range. */
+export function readPoint(value: unknown, path: string): { type: 'Point'; coordinates: [number, number] } {
+  if (!isRecord(value) || value.type !== 'Point' || !Array.isArray(value.coordinates)) {
+    throw new ValidationError(path, `expected a GeoJSON Point, got ${describe(value)}`);
+  }
+  const lon = readNumber(value.coordinates[0], `${path}.coordinates[0]`, { min: -180, max: 180 });
+  const lat = readNumber(value.coordinates[1], `${path}.coordinates[1]`, { min: -90, max: 90 });
+  if (!Number.isFinite(lon) || !Number.isFinite(lat)) throw new ValidationError(`${path}.coordinates`, 'expected [longitude, latitude] within range');
+  return { type: 'Point', coordinates: [lon, lat] };
+}

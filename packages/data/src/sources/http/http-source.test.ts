@@ -1,0 +1,291 @@
+import { expect } from '@open-wc/testing';
+import { startTestServer, type TestServer } from '../../../../../tests/support/server.js';
+import type { Indicator } from '../../contract/catalogue.js';
+import { ConfigError, HttpError, UnsupportedQueryError, ValidationError } from '../../contract/errors.js';
+import type { KpiResult, SeriesResult } from '../../contract/query.js';
+import { createSource } from '../../registry.js';
+import { HttpClient } from '../../internal/http.js';
+import { createHttpSource, fillTemplate, type HttpSourceOptions } from './http-source.js';
+import { compilePath, selectAll, selectOne } from './json-path.js';
+import { registerHttpSource } from './register.js';
+
+const SERVER = 'packages/data/src/internal/http.test-server.mjs';
+
+interface Logged {
+  path: string;
+  query: string;
+  headers: Record<string, string>;
+}
+
+/** A province's own indicator, as a portal developer would add one. */
+const REVENUE: Indicator = {
+  id: 'economy.test-revenue',
+  domain: 'economy',
+  name: { vi: 'Thu ngân sách (thử)', en: 'Budget revenue (test)' },
+  description: { vi: 'Chỉ số thử.', en: 'Test indicator.' },
+  unit: { code: 'tỷ đồng', system: 'none', label: { vi: 'tỷ đồng', en: 'bn VND' } },
+  decimals: 1,
+  polarity: 'higher-is-better',
+  aggregation: { time: 'sum', area: 'sum' },
+  range: { min: 0 },
+};
+
+const AQI: Indicator = {
+  id: 'environment.test-aqi',
+  domain: 'environment',
+  name: { vi: 'AQI (thử)' },
+  description: { vi: 'Chỉ số thử.' },
+  unit: { code: '1', system: 'UCUM', label: { vi: '' } },
+  decimals: 0,
+  polarity: 'lower-is-better',
+  aggregation: { time: 'mean', area: 'mean' },
+  range: { min: 0, max: 500 },
+};
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('HTTP JSON source against a real server', () => {
+  let server: TestServer;
+  const script = (path: string, steps: unknown[]) => server.call('script', path, steps);
+  const requests = (path?: string) => server.call<Logged[]>('requests', path);
+  const quickClient = () => new HttpClient({ retries: 0, sleep: () => Promise.resolve() });
+
+  function source(extra: Partial<HttpSourceOptions> = {}) {
+    return createHttpSource({
+      baseUrl: `${server.url}/api/`,
+      indicators: [REVENUE, AQI],
+      indicatorNames: { 'economy.test-revenue': 'thu-ngan-sach', 'environment.test-aqi': 'aqi' },
+      client: quickClient(),
+      kpi: {
+        url: 'kpi/{indicator}?area={area}',
+        value: { path: '$.data.current', notation: 'vi' },
+        previous: { path: 'data.previous', notation: 'vi' },
+        target: 'data.plan',
+        observedAt: { path: 'data.updated', date: { assumeOffset: '+07:00' } },
+      },
+      series: {
+        url: 'series/{indicator}?areas={areas}&from={from}&to={to}&grain={grain}',
+        items: 'data.items[*]',
+        time: 'ts',
+        value: { path: 'value', scale: 0.001 },
+        area: 'commune',
+      },
+      byArea: { url: 'by-area/{indicator}?level={level}', items: '$.results[*]', area: 'code', value: 'v', observedAt: 'at' },
+      alerts: {
+        url: 'alerts?domain={domain}',
+        items: 'alerts[*]',
+        id: 'id',
+        severity: { path: 'muc_do', map: { 'rất cao': 'critical' } },
+        title: 'tieu_de',
+        start: { path: 'bat_dau', date: { assumeOffset: '+07:00' } },
+        end: 'ket_thuc',
+        status: 'trang_thai',
+        category: 'loai',
+        area: 'ma_xa',
+        longitude: 'vi_tri[0]',
+        latitude: 'vi_tri[1]',
+      },
+      ...extra,
+    });
+  }
+
+  before(async () => {
+    server = await startTestServer(SERVER);
+  });
+  after(async () => {
+    await server.stop();
+  });
+  beforeEach(async () => {
+    await server.call('reset');
+  });
+
+  it('answers a KPI from Vietnamese-formatted strings, with remote names in the URL', async () => {
+    await script('/api/kpi/thu-ngan-sach', [{ json: { data: { current: '1.234,5', previous: '1.200', plan: 1500, updated: '24/11/2026 08:30' } } }]);
+    const result: KpiResult = await source().query({ kind: 'kpi', indicator: 'economy.test-revenue', area: '27' });
+    expect(result.value).to.equal(1234.5);
+    expect(result.previous).to.equal(1200);
+    expect(result.target).to.equal(1500);
+    expect(result.unit.label.en).to.equal('bn VND');
+    // 08:30 in Vietnam (UTC+7) is 01:30 UTC.
+    expect(result.observedAt).to.equal('2026-11-24T01:30:00.000Z');
+    const [logged] = await requests('/api/kpi/thu-ngan-sach');
+    expect(logged!.query).to.equal('?area=27');
+    expect(logged!.headers.accept).to.equal('application/json');
+  });
+
+  it('builds series sorted by time, one per area, with duplicates collapsed and the unit scaled', async () => {
+    await script('/api/series/aqi', [
+      {
+        json: {
+          data: {
+            items: [
+              { ts: '2026-11-24T02:00:00Z', value: '52000', commune: '27001' },
+              { ts: '2026-11-24T00:00:00Z', value: 48000, commune: '27001' },
+              { ts: '2026-11-24T01:00:00Z', value: null, commune: '27001' },
+              { ts: '2026-11-24T00:00:00Z', value: 50000, commune: '27001' },
+              { ts: 1795489200000, value: '61000', commune: '27004' },
+              { ts: 1795996800000, value: 70000, commune: '27004' },
+              { ts: '2026-11-25T00:00:00Z', value: 1, commune: '27001' },
+            ],
+          },
+        },
+      },
+    ]);
+    const result: SeriesResult = await source().query({
+      kind: 'series',
+      indicator: 'environment.test-aqi',
+      areas: ['27001', '27004'],
+      grain: 'hour',
+      from: '2026-11-24T00:00:00Z',
+      to: '2026-11-25T00:00:00Z',
+    });
+    const [first, second] = result.series;
+    expect(first!.area).to.equal('27001');
+    expect(Array.from(first!.t)).to.deep.equal([Date.UTC(2026, 10, 24, 0), Date.UTC(2026, 10, 24, 1), Date.UTC(2026, 10, 24, 2)]);
+    // The later duplicate (50000) wins; the null is a gap; 25 Nov is outside [from, to).
+    expect(Array.from(first!.v)).to.deep.equal([50, Number.NaN, 52]);
+    expect(second!.area).to.equal('27004');
+    // Epoch ms: 1795489200000 is 2026-11-24T03:00Z (kept); 1795996800000 is 30 Nov (outside).
+    expect(Array.from(second!.t)).to.deep.equal([Date.UTC(2026, 10, 24, 3)]);
+    expect(Array.from(second!.v)).to.deep.equal([61]);
+    expect(result.observedAt).to.equal('2026-11-24T03:00:00.000Z');
+    const [logged] = await requests('/api/series/aqi');
+    expect(logged!.query).to.contain('areas=27001%2C27004').and.contain('grain=hour').and.contain('from=2026-11-24T00%3A00%3A00Z');
+  });
+
+  it('answers by-area rows', async () => {
+    await script('/api/by-area/aqi', [{ json: { results: [{ code: '27001', v: 42, at: '2026-11-24T00:00:00Z' }, { code: '27004', v: '57,5', at: '2026-11-24T01:00:00Z' }] } }]);
+    const result = await source().query({ kind: 'by-area', indicator: 'environment.test-aqi', level: 'commune' });
+    expect(result.rows).to.deep.equal([
+      { area: '27001', value: 42, observedAt: '2026-11-24T00:00:00.000Z' },
+      { area: '27004', value: 57.5, observedAt: '2026-11-24T01:00:00.000Z' },
+    ]);
+    expect(result.observedAt).to.equal('2026-11-24T01:00:00.000Z');
+  });
+
+  it('maps alerts: Vietnamese severities, categories to domains, filters and newest first', async () => {
+    await script('/api/alerts', [
+      {
+        json: {
+          alerts: [
+            { id: 'a1', muc_do: 'cao', tieu_de: 'Ùn tắc <b>Lý Thái Tổ</b>', bat_dau: '2026-11-24T07:00:00', loai: 'traffic', ma_xa: '27001', vi_tri: [106.07, 21.18], trang_thai: 'closed', ket_thuc: '2026-11-24T09:00:00Z' },
+            { id: 'a2', muc_do: 'rất cao', tieu_de: 'Ngập', bat_dau: '2026-11-24T08:00:00', loai: 'weather' },
+            { id: 'a3', muc_do: 'low', tieu_de: 'Đèn hỏng', bat_dau: '2026-11-24T09:00:00', loai: 'lighting' },
+          ],
+        },
+      },
+    ]);
+    const result = await source().query({ kind: 'alerts', minSeverity: 'medium' });
+    expect(result.alerts.map((alert) => alert.id)).to.deep.equal(['a2', 'a1']);
+    const [flood, jam] = result.alerts;
+    expect(flood!.severity).to.equal('critical');
+    expect(flood!.domain).to.equal('environment');
+    expect(jam!.severity).to.equal('high');
+    expect(jam!.domain).to.equal('mobility');
+    expect(jam!.status).to.equal('resolved');
+    // Text stays text: markup in a title is kept verbatim for widgets to render as text.
+    expect(jam!.title).to.equal('Ùn tắc <b>Lý Thái Tổ</b>');
+    expect(jam!.start).to.equal('2026-11-24T00:00:00.000Z');
+    expect(jam!.location).to.deep.equal({ type: 'Point', coordinates: [106.07, 21.18] });
+  });
+
+  it('rejects a value that is not a number with a ValidationError naming the field', async () => {
+    await script('/api/series/aqi', [{ json: { data: { items: [{ ts: '2026-11-24T00:00:00Z', value: 1 }, { ts: '2026-11-24T01:00:00Z', value: 'n/a' }] } } }]);
+    const error = await rejection(
+      source().query({ kind: 'series', indicator: 'environment.test-aqi', areas: ['27'], grain: 'hour', from: '2026-11-24T00:00:00Z', to: '2026-11-25T00:00:00Z' }),
+    );
+    expect(error).to.be.instanceOf(ValidationError);
+    expect((error as ValidationError).path).to.equal('data.items[1].value');
+  });
+
+  it('rejects a value outside the indicator range and a payload without the list', async () => {
+    await script('/api/by-area/aqi', [{ json: { results: [{ code: '27001', v: 9999 }] } }, { json: { rows: [] } }]);
+    const tooHigh = await rejection(source().query({ kind: 'by-area', indicator: 'environment.test-aqi', level: 'commune' }));
+    expect((tooHigh as ValidationError).path).to.equal('results[0].v');
+    expect((tooHigh as ValidationError).message).to.contain('outside the plausible range');
+    const noList = await rejection(source().query({ kind: 'by-area', indicator: 'environment.test-aqi', level: 'commune' }));
+    expect((noList as ValidationError).path).to.equal('$.results[*]');
+  });
+
+  it('passes server errors through as HttpError and says which query kinds it cannot answer', async () => {
+    await script('/api/kpi/aqi', [{ status: 404, json: { message: 'no such indicator' } }]);
+    const missing = await rejection(source().query({ kind: 'kpi', indicator: 'environment.test-aqi', area: '27' }));
+    expect(missing).to.be.instanceOf(HttpError);
+    expect((missing as HttpError).status).to.equal(404);
+    expect((missing as HttpError).message).to.contain('no such indicator');
+    const unsupported = await rejection(source({ byArea: undefined }).query({ kind: 'by-area', indicator: 'environment.test-aqi', level: 'commune' }));
+    expect(unsupported).to.be.instanceOf(UnsupportedQueryError);
+  });
+
+  it('polls with If-None-Match and calls back only when the data changed', async () => {
+    await script('/api/kpi/aqi', [{ json: { data: { current: 40 } }, etag: '"1"' }]);
+    const seen: (number | null | undefined)[] = [];
+    const stop = new AbortController();
+    source().subscribe!({ kind: 'kpi', indicator: 'environment.test-aqi', area: '27' }, (result) => seen.push(result?.value), { intervalMs: 60, signal: stop.signal });
+    await waitFor(async () => (await requests('/api/kpi/aqi')).length >= 3);
+    expect(seen).to.deep.equal([40]);
+    await script('/api/kpi/aqi', [{ json: { data: { current: 41 } }, etag: '"2"' }]);
+    await waitFor(() => seen.length >= 2);
+    stop.abort();
+    expect(seen).to.deep.equal([40, 41]);
+    const logged = await requests('/api/kpi/aqi');
+    expect(logged[0]!.headers['if-none-match']).to.equal(undefined);
+    expect(logged[1]!.headers['if-none-match']).to.equal('"1"');
+    const count = logged.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await requests('/api/kpi/aqi')).length).to.equal(count);
+  });
+
+  it('is created from data-* attributes through the registry', async () => {
+    registerHttpSource();
+    await script('/v1/kpi/environment.aqi', [{ json: { value: 87 } }]);
+    const fromMarkup = await createSource('http', {
+      url: `${server.url}/v1/`,
+      mapping: JSON.stringify({ kpi: { url: 'kpi/{indicator}?area={area}', value: 'value' } }),
+      pollInterval: '30',
+    });
+    const result = await fromMarkup.query({ kind: 'kpi', indicator: 'environment.aqi', area: '27' });
+    expect(result.value).to.equal(87);
+    expect(await rejection(createSource('http', {}))).to.be.instanceOf(ConfigError);
+    expect(await rejection(createSource('http', { url: 'x', mapping: '{oops' }))).to.be.instanceOf(ConfigError);
+  });
+});
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('field paths and URL templates', () => {
+  it('selects with dots, indexes, wildcards and quoted keys, own properties only', () => {
+    const payload = { data: { items: [{ value: 1 }, { value: 2 }] }, results: [{ ts: 't0' }], 'odd key': [5, 6, 7] };
+    expect(selectAll(payload, 'data.items[*].value')).to.deep.equal([1, 2]);
+    expect(selectOne(payload, '$.results[0].ts')).to.equal('t0');
+    expect(selectOne(payload, "$['odd key'][-1]")).to.equal(7);
+    expect(selectAll(payload, 'data.missing[*]')).to.deep.equal([]);
+    expect(selectOne(payload, 'constructor')).to.equal(undefined);
+    expect(selectOne(payload, 'data.__proto__')).to.equal(undefined);
+  });
+
+  it('reports a malformed path as a ConfigError', () => {
+    expect(() => compilePath('data.items[')).to.throw(ConfigError, /not closed/);
+    expect(() => compilePath('data..items')).to.throw(ConfigError, /recursive/);
+    expect(() => compilePath('data[?(@.x)]')).to.throw(ConfigError);
+  });
+
+  it('fills templates URL-encoded and refuses unknown placeholders', () => {
+    expect(fillTemplate('a/{area}?q={q}', { area: '27 001', q: 'x&y' })).to.equal('a/27%20001?q=x%26y');
+    expect(fillTemplate('a/{area}', { area: undefined })).to.equal('a/');
+    expect(() => fillTemplate('a/{nope}', { area: '1' })).to.throw(ConfigError, /\{nope\}/);
+  });
+});

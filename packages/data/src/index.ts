@@ -5,3 +5,8 @@ export { registerSource, registeredSources, createSource, type SourceFactory } f
 export { HttpClient, request, defaultHttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResult, type CacheOutcome } from './internal/http.js';
 export { createHttpSource, type HttpSourceOptions, type FieldSpec, type KpiEndpoint, type SeriesEndpoint, type ByAreaEndpoint, type AlertsEndpoint } from './sources/http/http-source.js';
 export { registerHttpSource, httpOptionsFromAttributes } from './sources/http/register.js';
+export { createLiveSource, type LiveSource, type LiveSourceOptions } from './sources/live/live-source.js';
+export { connectSse, connectWebSocket, type LiveConnection, type LiveConnectionOptions, type LiveStatus, type LiveState } from './sources/live/connection.js';
+export { parseLiveMessage, type LiveMessage, type LiveClientMessage } from './sources/live/protocol.js';
+export { SseParser, type SseEvent } from './sources/live/sse-parser.js';
+export { backoffDelay, type BackoffOptions } from './sources/live/backoff.js';

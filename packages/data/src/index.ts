@@ -10,3 +10,4 @@ export { connectSse, connectWebSocket, type LiveConnection, type LiveConnectionO
 export { parseLiveMessage, type LiveMessage, type LiveClientMessage } from './sources/live/protocol.js';
 export { SseParser, type SseEvent } from './sources/live/sse-parser.js';
 export { backoffDelay, type BackoffOptions } from './sources/live/backoff.js';
+export { pollingSubscribe, withPolling, pageVisibility, type PollingOptions, type PollingHandle, type VisibilitySignal } from './internal/subscribe.js';

@@ -1,1 +1,37 @@
-export {};
+// Shared building blocks every chart uses (scales, formats, palette, summaries, tables, reduction).
+export { DEFAULT_TIME_ZONE, formatValue, formatTick, formatPeriod, tickFormatter, zoneOffsetMinutes, type TimeLabelUnit } from './internal/format.js';
+export { createScale, niceDomain, safeDomain, timeTicks, type Scale, type ScaleKind, type TimeTicks } from './internal/scales.js';
+export { readPalette, seriesColor, CATEGORICAL_COUNT, PALETTE_PROPERTIES, type ChartPalette } from './internal/palette.js';
+export {
+  summarizeSeries,
+  summarizeCategories,
+  seriesStats,
+  upwardCrossings,
+  trendWord,
+  type SeriesSummaryInput,
+  type CategorySummaryInput,
+  type SeriesStats,
+  type SummarySeries,
+  type SummaryThreshold,
+  type TrendDirection,
+} from './internal/summary.js';
+export { seriesTable, type DataTable, type DataTableColumn, type SeriesTableInput } from './internal/data-table.js';
+export { ColumnBuckets, bucketWidthFor, lttb } from './internal/reduce.js';
+export { toFloat64, isSortedByTime, sortByTime, lowerBound, extentOf, lastFiniteIndex } from './internal/series-data.js';
+export {
+  SVG_NS,
+  svg,
+  setAttributes,
+  clearChildren,
+  clamp,
+  px,
+  pathData,
+  traceLine,
+  areaRuns,
+  polygonData,
+  fillPolygon,
+  sizeCanvas,
+  type Attributes,
+  type PlotRect,
+} from './internal/draw.js';
+export { drawAxis, estimateTextWidth, TICK_FONT_SIZE, type AxisTick, type AxisSide } from './internal/axis.js';

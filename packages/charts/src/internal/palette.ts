@@ -1,0 +1,145 @@
+/**
+ * Colours a chart draws with, already resolved to CSS colour strings (canvas cannot read
+ * `var()`). Widgets read them from theme tokens with `readPalette()`, so a chart only ever
+ * shows `--ioc-*` colours; tests and other hosts can pass a palette directly.
+ */
+export interface ChartPalette {
+  /** Categorical colours, series 1..n (`--ioc-sys-color-chart-1..8`). */
+  readonly series: readonly string[];
+  readonly text: string;
+  readonly muted: string;
+  readonly grid: string;
+  readonly surface: string;
+  readonly target: string;
+  readonly signal: string;
+  readonly annotation: string;
+  /** Colours by band token (`aqi-good` -> value of `--ioc-sys-color-aqi-good`). */
+  readonly bands: Readonly<Record<string, string>>;
+  /** Stroke width of series lines in CSS px (`--ioc-sys-line-width`: thicker on a video wall). */
+  readonly lineWidth: number;
+  /** Font size of axis labels in CSS px (`--ioc-sys-font-size-xs`). */
+  readonly fontSize: number;
+}
+
+/** How many categorical colours the themes define. */
+export const CATEGORICAL_COUNT = 8;
+
+/**
+ * The private custom properties a chart widget defines on its host (each defaulting to a
+ * component hook, then a system token), which `readPalette` reads back resolved.
+ */
+export const PALETTE_PROPERTIES = {
+  series: (index: number) => `--_chart-series-${index + 1}`,
+  text: '--_chart-text',
+  muted: '--_chart-muted',
+  grid: '--_chart-grid',
+  surface: '--_chart-surface',
+  target: '--_chart-target',
+  signal: '--_chart-signal',
+  annotation: '--_chart-annotation',
+  lineWidth: '--_chart-line-width',
+  fontSize: '--_chart-font-size',
+} as const;
+
+/**
+ * Resolves CSS colour expressions (`var(--x)`, relative colours, `color-mix()`) to computed
+ * colours, which canvas can use, with probes inside `element`'s shadow root: one style
+ * recalculation for the whole palette. An expression that does not resolve gives ''.
+ */
+function computeColors(element: Element, expressions: readonly string[]): string[] {
+  const doc = element.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return expressions.map(() => '');
+  const parent: ParentNode = element.shadowRoot ?? element;
+  const probes = expressions.map((expression) => {
+    const probe = doc.createElement('span');
+    probe.style.setProperty('display', 'none');
+    probe.style.setProperty('color', expression);
+    parent.append(probe);
+    return probe;
+  });
+  const colors = probes.map((probe) => (probe.style.getPropertyValue('color') ? view.getComputedStyle(probe).color : ''));
+  for (const probe of probes) probe.remove();
+  return colors;
+}
+
+/**
+ * Resolves a chart's colours from the custom properties in force on `element` (through its
+ * own window, never the global one). `bandTokens` are read as `--ioc-sys-color-<token>`,
+ * falling back to `bandFallbacks` (e.g. an official colour the catalogue carries).
+ */
+export function readPalette(
+  element: Element,
+  bandTokens: readonly string[] = [],
+  bandFallbacks: Readonly<Record<string, string>> = {},
+): ChartPalette {
+  const view = element.ownerDocument.defaultView;
+  const style = view ? view.getComputedStyle(element) : undefined;
+  const defined = (name: string): boolean => (style?.getPropertyValue(name).trim() ?? '') !== '';
+  const tokens = bandTokens.filter((token) => /^[a-z0-9-]{1,64}$/.test(token));
+  const names = [
+    ...Array.from({ length: CATEGORICAL_COUNT }, (_, i) => PALETTE_PROPERTIES.series(i)),
+    PALETTE_PROPERTIES.text,
+    PALETTE_PROPERTIES.muted,
+    PALETTE_PROPERTIES.grid,
+    PALETTE_PROPERTIES.surface,
+    PALETTE_PROPERTIES.target,
+    PALETTE_PROPERTIES.signal,
+    PALETTE_PROPERTIES.annotation,
+    ...tokens.map((token) => `--ioc-sys-color-${token}`),
+  ];
+  const expressions = names.map((name, index) => {
+    if (defined(name)) return `var(${name})`;
+    const token = tokens[index - (names.length - tokens.length)];
+    const fallback = token === undefined ? undefined : bandFallbacks[token];
+    return fallback ?? '';
+  });
+  const colors = computeColors(element, expressions);
+  const at = (index: number): string => colors[index] ?? '';
+  const text = at(CATEGORICAL_COUNT) || LAST_RESORT;
+  const muted = at(CATEGORICAL_COUNT + 1) || text;
+  const bands: Record<string, string> = {};
+  tokens.forEach((token, i) => {
+    bands[token] = at(CATEGORICAL_COUNT + 7 + i) || muted;
+  });
+  const number = (name: string, fallback: number): number => {
+    const value = Number.parseFloat(style?.getPropertyValue(name) ?? '');
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    series: Array.from({ length: CATEGORICAL_COUNT }, (_, i) => at(i) || text),
+    text,
+    muted,
+    grid: at(CATEGORICAL_COUNT + 2) || muted,
+    surface: at(CATEGORICAL_COUNT + 3) || 'Canvas',
+    target: at(CATEGORICAL_COUNT + 4) || text,
+    signal: at(CATEGORICAL_COUNT + 5) || text,
+    annotation: at(CATEGORICAL_COUNT + 6) || muted,
+    bands,
+    lineWidth: number(PALETTE_PROPERTIES.lineWidth, 1.5),
+    fontSize: fontSizeOf(element, style),
+  };
+}
+
+/** The axis font size in px: `--_chart-font-size` resolved (rem, calc) through a probe, else 11. */
+function fontSizeOf(element: Element, style: CSSStyleDeclaration | undefined): number {
+  const view = element.ownerDocument.defaultView;
+  if (!view || !style || style.getPropertyValue(PALETTE_PROPERTIES.fontSize).trim() === '') return 11;
+  const probe = element.ownerDocument.createElement('span');
+  probe.style.setProperty('display', 'none');
+  probe.style.setProperty('font-size', `var(${PALETTE_PROPERTIES.fontSize})`);
+  (element.shadowRoot ?? element).append(probe);
+  const size = Number.parseFloat(view.getComputedStyle(probe).fontSize);
+  probe.remove();
+  return Number.isFinite(size) && size > 0 ? size : 11;
+}
+
+/** A colour every browser knows, used only when no theme is installed at all. */
+const LAST_RESORT = 'CanvasText';
+
+/** The colour of series `index`, cycling through the categorical colours. */
+export function seriesColor(palette: ChartPalette, index: number): string {
+  const count = palette.series.length;
+  if (count === 0) return palette.text;
+  return palette.series[((index % count) + count) % count] ?? palette.text;
+}

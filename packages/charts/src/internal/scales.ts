@@ -1,0 +1,154 @@
+import { nice, tickIncrement, ticks } from 'd3-array';
+import {
+  utcDay,
+  utcHour,
+  utcMinute,
+  utcMonday,
+  utcMonth,
+  utcYear,
+  type CountableTimeInterval,
+  type TimeInterval,
+} from 'd3-time';
+import type { TimeLabelUnit } from './format.js';
+
+export type ScaleKind = 'linear' | 'log';
+
+/**
+ * A continuous scale as two numbers: `pixel = transform(value) * k + b`, so hot loops over
+ * a million points inline the arithmetic instead of calling a closure per point.
+ */
+export interface Scale {
+  readonly kind: ScaleKind;
+  readonly domain: readonly [number, number];
+  readonly range: readonly [number, number];
+  readonly k: number;
+  readonly b: number;
+  /** Pixel of a value; NaN for values the scale cannot show (non-finite, ≤ 0 on a log scale). */
+  map(value: number): number;
+  /** Value at a pixel. */
+  invert(pixel: number): number;
+  ticks(count: number): number[];
+}
+
+/** A usable domain from any two numbers: ordered, finite, non-empty (and positive for log). */
+export function safeDomain(min: number, max: number, kind: ScaleKind = 'linear'): [number, number] {
+  let lo = Number.isFinite(min) ? min : Number.NaN;
+  let hi = Number.isFinite(max) ? max : Number.NaN;
+  if (kind === 'log') {
+    if (!(lo > 0)) lo = Number.NaN;
+    if (!(hi > 0)) hi = Number.NaN;
+  }
+  if (Number.isNaN(lo) && Number.isNaN(hi)) return kind === 'log' ? [1, 10] : [0, 1];
+  if (Number.isNaN(lo)) lo = hi;
+  if (Number.isNaN(hi)) hi = lo;
+  if (lo > hi) [lo, hi] = [hi, lo];
+  if (lo === hi) {
+    if (kind === 'log') return [lo / 10, hi * 10];
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    return [lo - pad, hi + pad];
+  }
+  return [lo, hi];
+}
+
+/** Rounds a domain out to tick steps (`[3, 97]` -> `[0, 100]`); decades on a log scale. */
+export function niceDomain(min: number, max: number, count: number, kind: ScaleKind = 'linear'): [number, number] {
+  const [lo, hi] = safeDomain(min, max, kind);
+  if (kind === 'log') return [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))];
+  const [a, b] = nice(lo, hi, Math.max(1, count));
+  return Number.isFinite(a) && Number.isFinite(b) && a < b ? [a, b] : [lo, hi];
+}
+
+/** A linear or log scale from `domain` to pixel `range`. */
+export function createScale(kind: ScaleKind, domain: readonly [number, number], range: readonly [number, number]): Scale {
+  const [d0, d1] = safeDomain(domain[0], domain[1], kind);
+  const [r0, r1] = range;
+  const t0 = kind === 'log' ? Math.log10(d0) : d0;
+  const t1 = kind === 'log' ? Math.log10(d1) : d1;
+  const k = (r1 - r0) / (t1 - t0);
+  const b = r0 - t0 * k;
+  const transform = kind === 'log' ? (v: number) => (v > 0 ? Math.log10(v) : Number.NaN) : (v: number) => v;
+  return {
+    kind,
+    domain: [d0, d1],
+    range: [r0, r1],
+    k,
+    b,
+    map: (value) => (Number.isFinite(value) ? transform(value) * k + b : Number.NaN),
+    invert: (pixel) => {
+      const t = (pixel - b) / k;
+      return kind === 'log' ? 10 ** t : t;
+    },
+    ticks: (count) => (kind === 'log' ? logTicks(d0, d1, count) : ticks(d0, d1, Math.max(1, count))),
+  };
+}
+
+/** Powers of ten, with 2 and 5 between them when the domain spans few decades. */
+function logTicks(min: number, max: number, count: number): number[] {
+  const lo = Math.floor(Math.log10(min));
+  const hi = Math.ceil(Math.log10(max));
+  const decades = hi - lo;
+  const multiples = decades <= count / 3 ? [1, 2, 5] : [1];
+  const stride = Math.max(1, Math.ceil(decades / Math.max(1, count)));
+  const out: number[] = [];
+  for (let e = lo; e <= hi; e += stride) {
+    for (const m of multiples) {
+      const value = m * 10 ** e;
+      if (value >= min * (1 - 1e-12) && value <= max * (1 + 1e-12)) out.push(Number(value.toPrecision(12)));
+    }
+  }
+  return out;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+const TIME_STEPS: readonly (readonly [CountableTimeInterval, number, number, TimeLabelUnit])[] = [
+  [utcMinute, 1, MINUTE, 'minute'],
+  [utcMinute, 5, 5 * MINUTE, 'minute'],
+  [utcMinute, 15, 15 * MINUTE, 'minute'],
+  [utcMinute, 30, 30 * MINUTE, 'minute'],
+  [utcHour, 1, HOUR, 'hour'],
+  [utcHour, 3, 3 * HOUR, 'hour'],
+  [utcHour, 6, 6 * HOUR, 'hour'],
+  [utcHour, 12, 12 * HOUR, 'hour'],
+  [utcDay, 1, DAY, 'day'],
+  [utcDay, 2, 2 * DAY, 'day'],
+  [utcMonday, 1, 7 * DAY, 'week'],
+  [utcMonth, 1, 30 * DAY, 'month'],
+  [utcMonth, 3, 91 * DAY, 'quarter'],
+  [utcYear, 1, 365 * DAY, 'year'],
+];
+
+export interface TimeTicks {
+  ticks: number[];
+  unit: TimeLabelUnit;
+}
+
+/**
+ * About `count` ticks between `from` and `to` (epoch ms) on local calendar boundaries of a
+ * zone `offsetMinutes` east of UTC: whole hours, local midnights, Mondays, first of months.
+ */
+export function timeTicks(from: number, to: number, count: number, offsetMinutes: number): TimeTicks {
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from || count < 1) return { ticks: [], unit: 'day' };
+  const target = (to - from) / count;
+  const offset = offsetMinutes * MINUTE;
+  const chosen = TIME_STEPS.find(([, , approx]) => approx >= target * 0.75);
+  let interval: TimeInterval | null;
+  let unit: TimeLabelUnit;
+  if (chosen) {
+    interval = chosen[0].every(chosen[1]);
+    unit = chosen[3];
+  } else {
+    const fromYear = new Date(from + offset).getUTCFullYear();
+    const toYear = new Date(to + offset).getUTCFullYear();
+    const step = Math.max(1, tickIncrement(fromYear, toYear, count));
+    interval = utcYear.every(step);
+    unit = 'year';
+
+  }
+  if (!interval) return { ticks: [], unit };
+  // Bounded: a pathological span never makes more than a few hundred tick nodes.
+  const local = interval.range(new Date(from + offset), new Date(to + offset + 1)).slice(0, count * 4 + 2);
+  return { ticks: local.map((date) => date.getTime() - offset), unit };
+}

@@ -9,7 +9,7 @@ const COMPATIBLE_ROLES = [
   ...['good', 'moderate', 'poor', 'bad', 'very-bad', 'hazardous'].map((b) => `color-aqi-${b}`),
   ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `color-chart-${i}`),
   ...[1, 2, 3, 4, 5, 6, 7].flatMap((i) => [`color-seq-${i}`, `color-div-${i}`]),
-  ...['very-good', 'good', 'medium', 'bad', 'poor', 'heavily-polluted'].map((b) => `color-wqi-${b}`),
+  ...['very-good', 'good', 'moderate', 'bad', 'poor', 'heavily-polluted'].map((b) => `color-wqi-${b}`),
   'font-family', 'font-numeric', 'font-weight-regular', 'font-weight-bold', 'radius', 'motion-duration', 'line-width', 'border-width', 'focus-width',
   ...['xs', 'sm', 'md', 'lg', 'xl', 'display'].map((s) => `font-size-${s}`),
   ...[1, 2, 3, 4, 5].map((i) => `space-${i}`),
@@ -44,7 +44,7 @@ describe('built-in themes', () => {
 
   it('keep the official VN_AQI and VN_WQI colours exactly, in every theme', () => {
     const aqi = { good: '#00e400', moderate: '#ffff00', poor: '#ff7e00', bad: '#ff0000', 'very-bad': '#8f3f97', hazardous: '#7e0023' };
-    const wqi = { 'very-good': '#3333ff', good: '#00e400', medium: '#ffff00', bad: '#ff7e00', poor: '#ff0000', 'heavily-polluted': '#7e0023' };
+    const wqi = { 'very-good': '#3333ff', good: '#00e400', moderate: '#ffff00', bad: '#ff7e00', poor: '#ff0000', 'heavily-polluted': '#7e0023' };
     for (const name of THEME_NAMES) {
       for (const [band, hex] of Object.entries(aqi)) expect(THEMES[name][`color-aqi-${band}`]).to.equal(hex);
       for (const [band, hex] of Object.entries(wqi)) expect(THEMES[name][`color-wqi-${band}`]).to.equal(hex);

@@ -119,7 +119,7 @@ const ALIAS = /^\{([^}]+)\}$/;
 const cssName = (tokenPath) => `--ioc-${tokenPath.replace(/\./g, '-')}`;
 
 function cssLiteral(type, value) {
-  if (type === 'fontFamily') return (Array.isArray(value) ? value : [value]).map((f) => (/^[a-z-]+$/.test(f) ? f : `'${f}'`)).join(', ');
+  if (type === 'fontFamily') return (Array.isArray(value) ? value : [value]).map((f) => (/\s/.test(f) ? `'${f}'` : f)).join(', ');
   if (type === 'cubicBezier') return `cubic-bezier(${value.join(', ')})`;
   return String(value);
 }
@@ -181,12 +181,14 @@ function buildTheme(name, { resolve }, problems) {
       brandDependent = base.brandDependent;
       derive = { kind: 'on-color', of: cssName(ext.onColor.slice(1, -1)).replace('--ioc-sys-', '') };
     } else if (ext.mix) {
-      const [a, b] = ext.mix.map(dep);
+      // Operands are system roles or reference literals (which never follow the brand).
+      const operand = (ref) => (ref.startsWith('{ref.') ? { value: resolve(ref), brandDependent: false } : dep(ref));
+      const [a, b] = ext.mix.map(operand);
       value = mixOklab(a.value, b.value, ext.amount);
       css = value;
       brandDependent = a.brandDependent || b.brandDependent;
-      if (brandDependent) brandCss = mixCss(...ext.mix.map((ref) => `var(${cssName(ref.slice(1, -1))})`), ext.amount);
-      derive = { kind: 'mix', of: ext.mix.map((ref) => cssName(ref.slice(1, -1)).replace('--ioc-sys-', '')), amount: ext.amount };
+      if (brandDependent) brandCss = mixCss(...ext.mix.map((ref) => (ref.startsWith('{ref.') ? resolve(ref) : `var(${cssName(ref.slice(1, -1))})`)), ext.amount);
+      derive = { kind: 'mix', of: ext.mix.map((ref) => (ref.startsWith('{ref.') ? resolve(ref) : cssName(ref.slice(1, -1)).replace('--ioc-sys-', ''))), amount: ext.amount };
     } else {
       const literal = resolve(token.value);
       value = cssLiteral(type, literal);

@@ -175,8 +175,10 @@ export function createTheme(options: BrandOptions = {}): CreatedTheme {
     } else if (derive?.kind === 'on-color') {
       value = toHex(onColorFor(colour(derive.of)));
     } else if (derive?.kind === 'mix') {
+      // An operand is a role, or a fixed reference colour (#rrggbb).
+      const operand = (role: string) => (role.startsWith('#') ? parseColor(role) : colour(role));
       const [a = '', b = ''] = derive.of;
-      value = toHex(mixOklab(colour(a), colour(b), derive.amount));
+      value = toHex(mixOklab(operand(a), operand(b), derive.amount));
     } else if (derive?.kind === 'brand-font' && font) {
       value = `${font}, ${token.value}`;
     } else if (derive?.kind === 'brand-radius' && radius) {

@@ -35,3 +35,18 @@ export {
   type PlotRect,
 } from './internal/draw.js';
 export { drawAxis, estimateTextWidth, TICK_FONT_SIZE, type AxisTick, type AxisSide } from './internal/axis.js';
+export {
+  TimeSeriesChart,
+  renderTimeSeries,
+  type TimeSeriesInput,
+  type TimeSeriesOptions,
+  type TimeSeriesMarks,
+  type TimeSeriesBand,
+  type TimeSeriesThreshold,
+  type TimeSeriesAnnotation,
+  type TimeSeriesMode,
+  type TimeSeriesRenderer,
+  type TimeSeriesSize,
+  type SeriesMarks,
+  type SignalMark,
+} from './time-series/time-series.js';

@@ -35,18 +35,26 @@ export function safeDomain(min: number, max: number, kind: ScaleKind = 'linear')
   let lo = Number.isFinite(min) ? min : Number.NaN;
   let hi = Number.isFinite(max) ? max : Number.NaN;
   if (kind === 'log') {
+    // Denormal positives would underflow to 0 when divided for padding: floor them.
     if (!(lo > 0)) lo = Number.NaN;
+    else lo = Math.min(1e300, Math.max(lo, 1e-300));
     if (!(hi > 0)) hi = Number.NaN;
+    else hi = Math.min(1e300, Math.max(hi, 1e-300));
   }
   if (Number.isNaN(lo) && Number.isNaN(hi)) return kind === 'log' ? [1, 10] : [0, 1];
   if (Number.isNaN(lo)) lo = hi;
   if (Number.isNaN(hi)) hi = lo;
   if (lo > hi) [lo, hi] = [hi, lo];
-  if (lo === hi) {
-    if (kind === 'log') return [lo / 10, hi * 10];
-    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-    return [lo - pad, hi + pad];
+  if (kind === 'log') return hi / lo > 1 + 1e-9 ? [lo, hi] : [lo / 10, hi * 10];
+  const magnitude = Math.max(Math.abs(lo), Math.abs(hi));
+  // Too narrow to split into ticks (equal, or denormal-close): widen around the middle.
+  if (!(hi - lo > magnitude * 1e-12) || hi - lo < 1e-290) {
+    const middle = lo / 2 + hi / 2;
+    let pad = Math.abs(middle) * 0.1;
+    if (!(pad > 1e-290)) pad = 1;
+    return [middle - pad, middle + pad];
   }
+  if (!Number.isFinite(hi - lo)) return [lo / 2, hi / 2].map((x) => x * 2) as [number, number];
   return [lo, hi];
 }
 
@@ -78,7 +86,7 @@ export function createScale(kind: ScaleKind, domain: readonly [number, number], 
       const t = (pixel - b) / k;
       return kind === 'log' ? 10 ** t : t;
     },
-    ticks: (count) => (kind === 'log' ? logTicks(d0, d1, count) : ticks(d0, d1, Math.max(1, count))),
+    ticks: (count) => (kind === 'log' ? logTicks(d0, d1, count) : ticks(d0, d1, Math.max(1, Math.min(50, count)))).slice(0, 100),
   };
 }
 

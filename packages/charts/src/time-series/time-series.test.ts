@@ -1,0 +1,277 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { TEST_PALETTE } from '../internal/testing.js';
+import { TimeSeriesChart, renderTimeSeries, type TimeSeriesInput, type TimeSeriesMarks, type TimeSeriesOptions } from './time-series.js';
+import { TIME_SERIES_SNAPSHOT } from './time-series.snapshot.js';
+
+const HOUR = 3_600_000;
+// 24/11/2026 00:00 in Vietnam.
+const START = Date.UTC(2026, 10, 23, 17);
+
+function host(width = 400, height = 200): HTMLElement {
+  const element = document.createElement('div');
+  element.style.setProperty('position', 'relative');
+  element.style.setProperty('width', `${width}px`);
+  element.style.setProperty('height', `${height}px`);
+  document.body.append(element);
+  return element;
+}
+
+const aqi: TimeSeriesInput = {
+  key: '90',
+  label: 'Bắc Ninh',
+  t: Array.from({ length: 12 }, (_, i) => START + i * HOUR),
+  v: [42, 55, 61, 90, 120, 98, Number.NaN, 104, 160, 149, 95, 80],
+};
+
+const options: TimeSeriesOptions = {
+  locale: 'vi',
+  palette: TEST_PALETTE,
+  grain: 'hour',
+  pixelRatio: 1,
+  includeZero: true,
+  bands: [
+    { from: 0, to: 51, label: 'Tốt', color: '#00e400' },
+    { from: 51, to: 101, label: 'Trung bình', color: '#ffff00' },
+    { from: 101, to: 151, label: 'Kém', color: '#ff7e00' },
+    { from: 151, to: 201, label: 'Xấu', color: '#ff0000' },
+  ],
+  target: { value: 100, label: 'Mục tiêu 100' },
+  annotations: [{ t: START + 6 * HOUR, label: 'Mất điện' }],
+  thresholds: [{ value: 101, direction: 'up', label: 'Kém' }],
+};
+
+function serialize(element: HTMLElement): string {
+  const serializer = new XMLSerializer();
+  // One element per line, so a snapshot diff points at the mark that changed.
+  return [...element.querySelectorAll('svg')].map((node) => serializer.serializeToString(node).replace(/></g, '>\n<')).join('\n');
+}
+
+/** Every finite coordinate of the marks lies inside the plot (within rounding). */
+function assertInsidePlot(marks: TimeSeriesMarks): void {
+  const { plot } = marks;
+  const left = plot.left - 1e-6;
+  const right = plot.left + plot.width + 1e-6;
+  const top = plot.top - 1e-6;
+  const bottom = plot.top + plot.height + 1e-6;
+  const check = (x: number, y: number, what: string) => {
+    if (Number.isNaN(x) && Number.isNaN(y)) return;
+    if (!(x >= left && x <= right && y >= top && y <= bottom)) throw new Error(`${what} (${x}, ${y}) outside plot ${JSON.stringify(plot)}`);
+  };
+  for (const series of marks.series) {
+    for (let i = 0; i < series.line.length; i += 2) check(series.line[i]!, series.line[i + 1]!, `line ${series.key}`);
+    for (const polygon of series.areas) for (let i = 0; i < polygon.length; i += 2) check(polygon[i]!, polygon[i + 1]!, `area ${series.key}`);
+  }
+  for (const signal of marks.signals) check(signal.x, signal.y, 'signal');
+  for (const band of marks.bands) {
+    check(plot.left, band.y, 'band top');
+    check(plot.left, band.y + band.height, 'band bottom');
+  }
+  if (marks.target) check(plot.left, marks.target.y, 'target');
+  for (const annotation of marks.annotations) check(annotation.x, plot.top, 'annotation');
+}
+
+describe('time series (pure render)', () => {
+  it('draws the same SVG for the same data (snapshot)', () => {
+    const element = host();
+    const marks = renderTimeSeries(element, [aqi], options, { width: 400, height: 200 });
+    const actual = serialize(element);
+    if (actual !== TIME_SERIES_SNAPSHOT) console.log(`--- new snapshot ---\n${actual}\n--- end ---`);
+    expect(actual).to.equal(TIME_SERIES_SNAPSHOT);
+    expect(marks.renderer).to.equal('svg');
+    element.remove();
+  });
+
+  it('draws threshold bands, the target line, annotations and signals where the series crossed', () => {
+    const element = host();
+    const marks = renderTimeSeries(element, [aqi], options, { width: 400, height: 200 });
+    expect(marks.bands.map((band) => band.label)).to.deep.equal(['Tốt', 'Trung bình', 'Kém', 'Xấu']);
+    expect(element.querySelectorAll('.bands rect').length).to.equal(4);
+    expect(element.querySelector('line.target')).to.not.equal(null);
+    expect([...element.querySelectorAll('text')].map((text) => text.textContent)).to.include.members(['Mục tiêu 100', 'Mất điện']);
+    // 98 -> NaN -> 104 is a crossing too: the gap does not hide it; 104 -> 160 stays above.
+    expect(marks.signals.map((signal) => signal.value)).to.deep.equal([120, 104]);
+    expect(element.querySelectorAll('circle.signal').length).to.equal(2);
+    element.remove();
+  });
+
+  it('breaks the line at gaps', () => {
+    const element = host();
+    renderTimeSeries(element, [aqi], options, { width: 400, height: 200 });
+    const d = element.querySelector('g.line path:last-child')!.getAttribute('d')!;
+    expect(d.match(/M/g)!.length).to.equal(2);
+    element.remove();
+  });
+
+  it('labels time in Vietnamese and English formats', () => {
+    const element = host();
+    const vi = renderTimeSeries(element, [aqi], options, { width: 400, height: 200 });
+    expect(vi.xTicks.map((tick) => tick.label)).to.include('24/11');
+    expect(vi.xTicks.map((tick) => tick.label)).to.include('03:00');
+    const big: TimeSeriesInput = { ...aqi, v: aqi.v.map((value) => (value) * 100) };
+    const en = renderTimeSeries(element, [big], { ...options, locale: 'en', bands: [], target: undefined }, { width: 400, height: 200 });
+    expect(en.yTicks.some((tick) => tick.label.includes(','))).to.be.true;
+    element.remove();
+  });
+
+  it('zooms to a time domain and draws only what is inside it', () => {
+    const element = host();
+    const chart = new TimeSeriesChart(element);
+    chart.render([aqi], options, { width: 400, height: 200 });
+    const zoomed = chart.update({ xDomain: [START + 0.5 * HOUR, START + 3.5 * HOUR] })!;
+    expect(zoomed.xDomain).to.deep.equal([START + 0.5 * HOUR, START + 3.5 * HOUR]);
+    assertInsidePlot(zoomed);
+    // Three points inside and two cut at the edges.
+    const line = zoomed.series[0]!.line;
+    expect(line.length / 2).to.equal(5);
+    expect(line[0]).to.equal(zoomed.plot.left);
+    element.remove();
+  });
+
+  it('hides series by key', () => {
+    const element = host();
+    const other = { ...aqi, key: '01', label: 'Hà Nội', v: aqi.v.map((value) => (value) / 2) };
+    const marks = renderTimeSeries(element, [aqi, other], { ...options, hidden: new Set(['90']) }, { width: 400, height: 200 });
+    expect(marks.series.map((series) => series.key)).to.deep.equal(['01']);
+    element.remove();
+  });
+
+  it('stacks areas: each layer sits on the one before', () => {
+    const element = host();
+    const ones = { key: 'a', label: 'A', t: [START, START + HOUR, START + 2 * HOUR], v: [1, 1, 1] };
+    const twos = { key: 'b', label: 'B', t: [START, START + HOUR, START + 2 * HOUR], v: [2, 2, 2] };
+    const marks = renderTimeSeries(element, [ones, twos], { ...options, mode: 'stacked', bands: [], target: undefined, thresholds: [] }, { width: 400, height: 200 });
+    const top = marks.series[1]!.line;
+    const { plot, yDomain } = marks;
+    const yOf = (value: number) => plot.top + plot.height - ((value - yDomain[0]) / (yDomain[1] - yDomain[0])) * plot.height;
+    expect(top[1]).to.be.closeTo(yOf(3), 1e-6);
+    expect(marks.series[1]!.areas.length).to.equal(1);
+    element.remove();
+  });
+
+  it('draws on canvas, reduced per pixel column, when points outnumber pixels, keeping every peak', () => {
+    const element = host(300, 150);
+    const n = 200_000;
+    const t = new Float64Array(n);
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      t[i] = START + i * 1000;
+      v[i] = Math.sin(i / 5000) * 10;
+    }
+    v[123_457] = 500;
+    v[7] = -300;
+    const chart = new TimeSeriesChart(element);
+    const marks = chart.render([{ key: 's', label: 'S', t, v }], { ...options, bands: [], target: undefined, thresholds: [], includeZero: false }, { width: 300, height: 150 });
+    expect(marks.renderer).to.equal('canvas');
+    expect(marks.reduced).to.be.true;
+    // At most four vertices per reduction column, and columns are at most half a pixel wide.
+    expect(marks.series[0]!.line.length / 2).to.be.at.most(4 * 2 * marks.plot.width + 8);
+    const ys = [...marks.series[0]!.line].filter((_, i) => i % 2 === 1);
+    const { plot, yDomain } = marks;
+    const yOf = (value: number) => plot.top + plot.height - ((value - yDomain[0]) / (yDomain[1] - yDomain[0])) * plot.height;
+    expect(Math.min(...ys)).to.be.closeTo(yOf(500), 1e-6);
+    expect(Math.max(...ys)).to.be.closeTo(yOf(-300), 1e-6);
+    expect(marks.yDomain[1]).to.be.at.least(500);
+    expect(marks.yDomain[0]).to.be.at.most(-300);
+    assertInsidePlot(marks);
+    element.remove();
+  });
+
+  it('appends live points by reducing only the newest column', () => {
+    const element = host(300, 150);
+    const n = 50_000;
+    const t = Float64Array.from({ length: n }, (_, i) => START + i * 1000);
+    const v = Float64Array.from({ length: n }, (_, i) => i % 100);
+    const chart = new TimeSeriesChart(element);
+    chart.render([{ key: 's', label: 'S', t, v }], { ...options, bands: [], target: undefined, thresholds: [] }, { width: 300, height: 150 });
+    const marks = chart.appendPoints('s', [START + n * 1000], [900])!;
+    expect(chart.seriesData('s')!.t.length).to.equal(n + 1);
+    expect(marks.yDomain[1]).to.be.at.least(900);
+    // An older time is ignored: live data only moves forward.
+    chart.appendPoints('s', [START], [5]);
+    expect(chart.seriesData('s')!.t.length).to.equal(n + 1);
+    // The caller's arrays were never written.
+    expect(t.length).to.equal(n);
+    element.remove();
+  });
+
+  it('never throws and never draws outside the plot, whatever the data (property)', () => {
+    const element = host();
+    const time = fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: START - 1000 * HOUR, max: START + 1000 * HOUR }) },
+      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -1e15, 8.64e15) },
+    );
+    const value = fc.oneof(
+      { weight: 6, arbitrary: fc.double({ min: -1e6, max: 1e6 }) },
+      { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -0, 1e300, -1e300, 5e-324) },
+    );
+    const series = fc.array(fc.tuple(time, value), { maxLength: 600 }).map((points) => ({ t: points.map((p) => p[0]), v: points.map((p) => p[1]) }));
+    const arbitraryOptions = fc.record({
+      mode: fc.constantFrom('line', 'area', 'stacked'),
+      yScale: fc.constantFrom('linear', 'log'),
+      renderer: fc.constantFrom('auto', 'svg', 'canvas'),
+      width: fc.integer({ min: 0, max: 900 }),
+      height: fc.integer({ min: 0, max: 500 }),
+      zoom: fc.option(fc.tuple(time, time)),
+      yDomain: fc.option(fc.tuple(value, value)),
+      target: fc.option(value),
+      threshold: fc.option(value),
+    });
+    fc.assert(
+      fc.property(fc.array(series, { minLength: 0, maxLength: 3 }), arbitraryOptions, (data, o) => {
+        const inputs = data.map((s, i) => ({ key: `s${i}`, label: `<b>${i}</b>`, ...s }));
+        const chart = new TimeSeriesChart(element);
+        try {
+          const marks = chart.render(
+            inputs,
+            {
+              ...options,
+              mode: o.mode,
+              yScale: o.yScale,
+              renderer: o.renderer,
+              xDomain: o.zoom ?? undefined,
+              yDomain: o.yDomain ?? undefined,
+              target: o.target === null ? undefined : { value: o.target, label: 'T' },
+              thresholds: o.threshold === null ? [] : [{ value: o.threshold, direction: 'up', label: 'X' }],
+            },
+            { width: o.width, height: o.height },
+          );
+          try {
+            assertInsidePlot(marks);
+          } catch (error) {
+            console.log(String(error), JSON.stringify({ plot: marks.plot, x: marks.xDomain, y: marks.yDomain }));
+            throw error;
+          }
+          if (inputs[0]) assertInsidePlot(chart.appendPoints('s0', [START + 2000 * HOUR, Number.NaN], [1, 2])!);
+        } finally {
+          chart.destroy();
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(element.querySelector('b')).to.equal(null);
+    element.remove();
+  });
+
+  it('handles the cases people forget: one point, all equal, unsorted and duplicate times, log of negatives', () => {
+    const element = host();
+    const cases: TimeSeriesInput[][] = [
+      [{ key: 'one', label: 'one', t: [START], v: [5] }],
+      [{ key: 'flat', label: 'flat', t: [START, START + HOUR, START + 2 * HOUR], v: [7, 7, 7] }],
+      [{ key: 'unsorted', label: 'unsorted', t: [START + 2 * HOUR, START, START + HOUR], v: [3, 1, 2] }],
+      [{ key: 'dup', label: 'dup', t: [START, START, START + HOUR], v: [1, 9, 2] }],
+      [{ key: 'neg', label: 'neg', t: [START, START + HOUR, START + 2 * HOUR], v: [-5, 0, 10] }],
+    ];
+    for (const inputs of cases) {
+      for (const yScale of ['linear', 'log'] as const) {
+        const marks = renderTimeSeries(element, inputs, { ...options, yScale }, { width: 300, height: 150 });
+        assertInsidePlot(marks);
+        expect(Number.isFinite(marks.yDomain[0]) && marks.yDomain[0] < marks.yDomain[1], `${inputs[0]!.key} ${yScale}`).to.be.true;
+      }
+    }
+    const unsorted = renderTimeSeries(element, cases[2]!, { ...options, bands: [], includeZero: false, target: undefined }, { width: 300, height: 150 });
+    const xs = [...unsorted.series[0]!.line].filter((_, i) => i % 2 === 0);
+    expect(xs).to.deep.equal([...xs].sort((a, b) => a - b));
+    element.remove();
+  });
+});

@@ -11,3 +11,7 @@ export { parseLiveMessage, type LiveMessage, type LiveClientMessage } from './so
 export { SseParser, type SseEvent } from './sources/live/sse-parser.js';
 export { backoffDelay, type BackoffOptions } from './sources/live/backoff.js';
 export { pollingSubscribe, withPolling, pageVisibility, type PollingOptions, type PollingHandle, type VisibilitySignal } from './internal/subscribe.js';
+export { createNgsiLdSource, ngsiLdFetcher, SDM_TYPES, type NgsiLdSourceOptions, type SdmType } from './sources/ngsi-ld/ngsi-ld-source.js';
+export { NgsiLdClient, type NgsiLdClientOptions, type EntityQuery, type TemporalQuery, type NgsiAnswer } from './sources/ngsi-ld/client.js';
+export { readEntity, readEntities, latestInstance, type NgsiEntity, type NgsiAttribute, type AttributeInstance, type AggregateBucket } from './sources/ngsi-ld/entity.js';
+export { unitFromCode, convertUnit } from './sources/ngsi-ld/units.js';

@@ -31,7 +31,7 @@ describe('parseNumber', () => {
 
   it('rejects everything else with a ValidationError at the path', () => {
     for (const bad of ['abc', 'NaN', 'Infinity', '1.2.3,4,5', '12,34,5', true, {}, [], Number.NaN, Number.POSITIVE_INFINITY, '1e999', '<img src=x>']) {
-      expect(() => parseNumber(bad, 'data.v'), String(bad)).to.throw(ValidationError, /data\.v/);
+      expect(() => parseNumber(bad, 'data.v'), JSON.stringify(bad)).to.throw(ValidationError, /data\.v/);
     }
   });
 });
@@ -64,7 +64,7 @@ describe('parseInstant', () => {
 
   it('rejects impossible and unreadable dates', () => {
     for (const bad of ['2026-02-30', '2026-13-01T00:00:00Z', 'yesterday', '1/2/3/4', true, {}, Number.NaN, 1e20, '2026-01-01T25:00:00Z']) {
-      expect(() => parseInstant(bad, 'when'), String(bad)).to.throw(ValidationError, /when/);
+      expect(() => parseInstant(bad, 'when'), JSON.stringify(bad)).to.throw(ValidationError, /when/);
     }
   });
 });

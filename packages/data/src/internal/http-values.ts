@@ -136,7 +136,8 @@ export function parseInstant(raw: unknown, path: string, options: DateOptions = 
   const iso = ISO_DATE_TIME.exec(text);
   if (!iso) throw new ValidationError(path, `expected an ISO 8601 date, got ${describeValue(value)}.`);
   const [, year, month, day, hour, minute, second = '00', fraction = '', zone] = iso;
-  const ms = fraction ? Math.round(Number(`0${fraction}`) * 1000) : 0;
+  // Truncated to the millisecond, as Date.parse does, so 6-digit and 5-digit fractions meet.
+  const ms = fraction ? Number(fraction.slice(1, 4).padEnd(3, '0')) : 0;
   const offset = zone ?? (hour === undefined ? 'Z' : (options.assumeOffset ?? 'Z'));
   const base = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second), ms);
   const check = new Date(base);

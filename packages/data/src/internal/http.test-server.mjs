@@ -3,13 +3,13 @@
 // request is logged so a test can count what really reached the server.
 import { createServer } from 'node:http';
 
-export const EXPOSED_HEADERS = 'ETag, Last-Modified, Retry-After, Link, Content-Range, Next-Page, Previous-Page, Page-Size, NGSILD-Results-Count, NGSILD-Tenant, Content-Type, Date';
+export const EXPOSED_HEADERS = 'ETag, Last-Modified, Retry-After, Link, Content-Range, Next-Page, Previous-Page, Page-Size, NGSILD-Results-Count, NGSILD-Tenant, Fiware-Total-Count, Content-Type, Date';
 
 export function corsHeaders() {
   return {
     'access-control-allow-origin': '*',
     'access-control-allow-methods': 'GET, HEAD, POST, OPTIONS',
-    'access-control-allow-headers': 'Accept, Content-Type, If-None-Match, If-Modified-Since, Link, NGSILD-Tenant, Authorization, X-Test',
+    'access-control-allow-headers': 'Accept, Content-Type, If-None-Match, If-Modified-Since, Link, NGSILD-Tenant, Fiware-Service, Fiware-ServicePath, Authorization, X-Test',
     'access-control-expose-headers': EXPOSED_HEADERS,
     'access-control-max-age': '600',
   };

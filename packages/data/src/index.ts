@@ -15,3 +15,6 @@ export { createNgsiLdSource, ngsiLdFetcher, SDM_TYPES, type NgsiLdSourceOptions,
 export { NgsiLdClient, type NgsiLdClientOptions, type EntityQuery, type TemporalQuery, type NgsiAnswer } from './sources/ngsi-ld/client.js';
 export { readEntity, readEntities, latestInstance, type NgsiEntity, type NgsiAttribute, type AttributeInstance, type AggregateBucket } from './sources/ngsi-ld/entity.js';
 export { unitFromCode, convertUnit } from './sources/ngsi-ld/units.js';
+export { createSensorThingsSource, DEFAULT_STA_INDICATORS, indicatorOfDatastream, type SensorThingsSourceOptions, type StaIndicatorMatch } from './sources/sensorthings/sensorthings-source.js';
+export { readCollection as readStaCollection, readDataArray as readStaDataArray, readDatastream as readStaDatastream, readObservation as readStaObservation, readThing as readStaThing, readTimeOrInterval as readStaTime, readUnitOfMeasurement, type StaCollection, type StaDatastream, type StaObservation, type StaThing } from './sources/sensorthings/sta-parse.js';
+export { staUrl, staQueryString, staString, staTime, expandText as staExpand, resolveNextLink as resolveStaNextLink, type StaQueryOptions } from './sources/sensorthings/sta-query.js';

@@ -1,0 +1,177 @@
+import { expect } from '@open-wc/testing';
+import { startTestServer, type TestServer } from '../../../../../tests/support/server.js';
+import type { Area, BoundaryProperties, FeatureCollection } from '../../contract/areas.js';
+import { ConfigError, ValidationError } from '../../contract/errors.js';
+import type { ByAreaResult, KpiResult, SeriesResult } from '../../contract/query.js';
+import { HttpClient } from '../../internal/http.js';
+import { createSensorThingsSource, foldName, type SensorThingsSourceOptions } from './sensorthings-source.js';
+
+const SERVER = 'packages/data/src/sources/sensorthings/sta.test-server.mjs';
+const DAY_FROM = '2026-11-21T00:00:00+07:00';
+const DAY_TO = '2026-11-22T00:00:00+07:00';
+
+const AREAS: Area[] = [
+  { code: '90', level: 'province', name: { vi: 'Tỉnh Thử' } },
+  { code: '90001', level: 'commune', parent: '90', name: { vi: 'Phường 1' } },
+  { code: '90002', level: 'commune', parent: '90', name: { vi: 'Phường 2' } },
+  { code: '90003', level: 'commune', parent: '90', name: { vi: 'Xã 3' } },
+];
+
+/** Commune 90003 has no area property on its Thing: it is found by its point in this square. */
+const BOUNDARIES: FeatureCollection<BoundaryProperties> = {
+  type: 'FeatureCollection',
+  features: [
+    {
+      type: 'Feature',
+      properties: { code: '90003', level: 'commune', name: 'Xã 3' },
+      geometry: { type: 'Polygon', coordinates: [[[106.5, 10.5], [106.5, 10.6], [106.6, 10.6], [106.6, 10.5], [106.5, 10.5]]] },
+    },
+  ],
+};
+
+interface Logged {
+  path: string;
+  search: string;
+  params: Record<string, string>;
+}
+
+describe('createSensorThingsSource against a real SensorThings server', () => {
+  let server: TestServer;
+  const source = (extra: Partial<SensorThingsSourceOptions> = {}) =>
+    createSensorThingsSource({
+      url: `${server.url}/sta/v1.1`,
+      areas: AREAS,
+      locateIn: BOUNDARIES,
+      http: new HttpClient({ sleep: () => Promise.resolve() }),
+      now: () => Date.parse('2026-11-21T12:00:00+07:00'),
+      ...extra,
+    });
+  const requests = (prefix?: string) => server.call<Logged[]>('requests', prefix);
+  const pm25 = (area: string, from = DAY_FROM, to = DAY_TO) => ({ kind: 'series' as const, indicator: 'environment.pm25' as const, areas: [area], grain: 'hour' as const, from, to });
+
+  beforeEach(async () => {
+    server = await startTestServer(SERVER);
+  });
+  afterEach(async () => {
+    await server.stop();
+  });
+
+  it('discovers Datastreams with one nested $expand and reads Observations with $filter, $orderby, $select, $top', async () => {
+    const result = await source().query(pm25('90001'));
+    const values = Array.from(result.series[0]!.v);
+    // Station 1 reads 10 + the hour of the day; times were sent as +07:00.
+    expect(values).to.deep.equal(Array.from({ length: 24 }, (_, h) => 10 + h));
+    expect(result.series[0]!.t[0]).to.equal(Date.parse(DAY_FROM));
+    expect(result.unit.code).to.equal('ug/m3');
+    expect(result.partial).to.equal(false);
+    const [discovery] = await requests('/sta/v1.1/Datastreams');
+    expect(discovery!.params.$expand).to.equal('ObservedProperty($select=name,definition),Thing($select=id,name,properties;$expand=Locations($select=location))');
+    expect(discovery!.params.$count).to.equal('true');
+    const reads = (await requests('/sta/v1.1/Datastreams(')).map((r) => r.params);
+    expect(reads[0]).to.deep.include({
+      $filter: `phenomenonTime ge ${new Date(Date.parse(DAY_FROM)).toISOString()} and phenomenonTime lt ${new Date(Date.parse(DAY_TO)).toISOString()}`,
+      $orderby: 'phenomenonTime asc',
+      $select: 'phenomenonTime,result',
+      $top: '1000',
+    });
+  });
+
+  for (const style of ['absolute', 'relative', 'relative-bare', 'encoded', 'foreign'] as const) {
+    it(`follows ${style} @iot.nextLink pages to the end`, async () => {
+      await server.call('setMode', { nextLink: style, maxTop: 20 });
+      const result = await source().query(pm25('90002', '2026-11-20T00:00:00+07:00', '2026-11-23T00:00:00+07:00'));
+      const values = Array.from(result.series[0]!.v);
+      expect(values).to.have.length(72);
+      expect(values.every((value, i) => value === 20 + (i % 24))).to.equal(true);
+      expect(result.partial).to.equal(false);
+      // 72 observations at 20 a page.
+      expect((await requests('/sta/v1.1/Datastreams(12)/Observations')).length).to.equal(4);
+    });
+  }
+
+  it('stops at the page cap and marks the result partial; a nextLink loop also ends partial', async () => {
+    await server.call('setMode', { maxTop: 20 });
+    const capped = await source({ maxPages: 2 }).query(pm25('90001', '2026-11-20T00:00:00+07:00', '2026-11-23T00:00:00+07:00'));
+    expect(capped.partial).to.equal(true);
+    expect(Array.from(capped.series[0]!.v).filter(Number.isFinite)).to.have.length(40);
+    await server.call('setMode', { nextLink: 'loop' });
+    const looped = await source().query(pm25('90001', '2026-11-20T00:00:00+07:00', '2026-11-23T00:00:00+07:00'));
+    expect(looped.partial).to.equal(true);
+  });
+
+  it('reads $resultFormat=dataArray the same', async () => {
+    await server.call('setMode', { maxTop: 10 });
+    const result = await source({ dataArray: true }).query(pm25('90001'));
+    expect(Array.from(result.series[0]!.v)).to.deep.equal(Array.from({ length: 24 }, (_, h) => 10 + h));
+    expect((await requests('/sta/v1.1/Datastreams(11)'))[0]!.params.$resultFormat).to.equal('dataArray');
+  });
+
+  it('answers by-area with Things located by property or by point-in-polygon, converting mg/m³ to µg/m³', async () => {
+    const result: ByAreaResult = await source().query({ kind: 'by-area', indicator: 'environment.pm25', level: 'commune', parent: '90', grain: 'day', at: '2026-11-21T12:00:00+07:00' });
+    const rows = Object.fromEntries(result.rows.map((row) => [row.area, row.value]));
+    expect(rows['90001']).to.equal(21.5);
+    expect(rows['90002']).to.equal(31.5);
+    // Station 3 reports 0.030..0.053 mg/m³, i.e. 30..53 µg/m³.
+    expect(rows['90003']).to.be.closeTo(41.5, 1e-9);
+  });
+
+  it('answers a province KPI (mean of its communes) with the previous day and no value a year ago', async () => {
+    const result: KpiResult = await source().query({ kind: 'kpi', indicator: 'environment.pm25', area: '90', grain: 'day', at: '2026-11-21T12:00:00+07:00' });
+    expect(result.value).to.be.closeTo(31.5, 1e-9);
+    expect(result.previous).to.be.closeTo(31.5, 1e-9);
+    expect(result.sameLastYear).to.equal(null);
+    expect(result.observedAt).to.equal(new Date(Date.parse('2026-11-21T23:00:00+07:00')).toISOString());
+  });
+
+  it('retries a failing discovery through the HTTP layer, and reads the Datastream list once', async () => {
+    await server.call('setMode', { failDatastreams: 1 });
+    const sta = source();
+    await sta.query(pm25('90001'));
+    await sta.query(pm25('90002'));
+    expect((await requests('/sta/v1.1/Datastreams')).filter((r) => r.path === '/sta/v1.1/Datastreams')).to.have.length(2);
+  });
+
+  it('refuses a Datastream whose unit cannot be converted, with a ValidationError naming it', async () => {
+    const sta = source({ indicators: { 'environment.pm25': { observedProperty: ['Temperature'] } } });
+    let caught: unknown;
+    try {
+      await sta.query(pm25('90001'));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).to.be.instanceOf(ValidationError);
+    expect((caught as ValidationError).path).to.equal('Datastreams(14).unitOfMeasurement');
+  });
+
+  it('aborts with the caller, and polls through subscribe', async () => {
+    const sta = source();
+    const stop = new AbortController();
+    stop.abort();
+    let caught: unknown;
+    try {
+      await sta.query(pm25('90001'), { signal: stop.signal });
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as { code?: string }).code).to.equal('abort');
+    const seen: SeriesResult[] = [];
+    const live = new AbortController();
+    await new Promise<void>((resolve) => {
+      sta.subscribe!(pm25('90001'), (result) => {
+        if (result) seen.push(result);
+        live.abort();
+        resolve();
+      }, { signal: live.signal, intervalMs: 10 });
+    });
+    expect(seen).to.have.length(1);
+  });
+
+  it('needs a valid service root', () => {
+    expect(() => createSensorThingsSource({ url: 'http://[bad' })).to.throw(ConfigError);
+  });
+
+  it('folds ObservedProperty names for matching', () => {
+    expect(['PM2.5', 'pm 2.5', 'PM25', 'Mực nước'].map(foldName)).to.deep.equal(['pm25', 'pm25', 'pm25', 'mucnuoc']);
+  });
+});
+

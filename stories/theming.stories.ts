@@ -46,7 +46,7 @@ const AQI_BANDS = [
 // Story-only styles, adopted like the library's own (no <style> element), reading tokens only.
 const storySheet = new CSSStyleSheet();
 storySheet.replaceSync(`
-  .ioc-theming { display: grid; gap: var(--ioc-sys-space-4); padding: var(--ioc-sys-space-4); background: var(--ioc-sys-color-surface); color: var(--ioc-sys-color-on-surface); font-family: var(--ioc-sys-font-family); border-radius: var(--ioc-sys-radius); }
+  .ioc-theming { display: grid; align-content: start; gap: var(--ioc-sys-space-4); padding: var(--ioc-sys-space-4); background: var(--ioc-sys-color-surface); color: var(--ioc-sys-color-on-surface); font-family: var(--ioc-sys-font-family); border-radius: var(--ioc-sys-radius); }
   .ioc-theming h2, .ioc-theming h3 { margin: 0; font-size: var(--ioc-sys-font-size-md); }
   .ioc-theming .board { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: var(--ioc-sys-space-3); }
   .ioc-theming .board > * { min-height: 8rem; }
@@ -63,7 +63,7 @@ storySheet.replaceSync(`
   .ioc-theming table { border-collapse: collapse; font-size: var(--ioc-sys-font-size-sm); font-variant-numeric: var(--ioc-sys-font-numeric); }
   .ioc-theming th, .ioc-theming td { text-align: start; padding: 2px var(--ioc-sys-space-2); border-bottom: 1px solid var(--ioc-sys-color-outline); }
   .ioc-theming .fail { color: var(--ioc-sys-color-negative); font-weight: var(--ioc-sys-font-weight-bold); }
-  .ioc-gallery { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: var(--ioc-sys-space-3); }
+  .ioc-gallery { display: grid; grid-template-columns: repeat(auto-fit, minmax(34rem, 1fr)); gap: var(--ioc-sys-space-3); }
   ${Object.values(SWATCH_GROUPS).flat().map((role) => `.ioc-theming .swatch-${role} { background: var(--ioc-sys-color-${role}); }`).join('\n')}
   ${AQI_BANDS.map(([band]) => `.ioc-theming .aqi-${band} { background: var(--ioc-sys-color-aqi-${band}); color: var(--ioc-sys-color-on-aqi-${band}); }`).join('\n')}
 `);

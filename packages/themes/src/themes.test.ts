@@ -101,4 +101,17 @@ describe('built-in themes', () => {
     expect(document.adoptedStyleSheets.length).to.equal(before);
     expect(getComputedStyle(document.documentElement).getPropertyValue('--ioc-sys-color-surface').trim()).to.equal('#ffffff');
   });
+
+  it('themes elements inside a shadow root once installed there', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const inner = document.createElement('p');
+    inner.dataset.iocTheme = 'dark';
+    shadow.append(inner);
+    expect(getComputedStyle(inner).getPropertyValue('--ioc-sys-color-surface').trim()).to.not.equal('#14181d');
+    installThemes(shadow);
+    expect(getComputedStyle(inner).getPropertyValue('--ioc-sys-color-surface').trim()).to.equal('#14181d');
+    host.remove();
+  });
 });

@@ -45,7 +45,7 @@ export function ancestorsOf(list: readonly Area[], code: string, at?: string | n
  * be any ancestor (communes of a province, whether or not districts sit between them); without a
  * level, only the direct children of `parent`. Ordered by code.
  */
-export function filterAreas(list: readonly Area[], query: AreaQuery = {}): Area[] {
+export function filterAreas(list: readonly Area[], query: Omit<AreaQuery, 'at'> & { at?: string | number } = {}): Area[] {
   const at = query.at;
   return list
     .filter((area) => {

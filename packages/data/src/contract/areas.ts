@@ -29,6 +29,11 @@ export interface Area {
   successors?: readonly AreaSuccessor[];
   /** Representative point [longitude, latitude] (WGS84), for labels and markers. */
   centroid?: readonly [number, number];
+  /**
+   * Resident population, where known. Added for weighted means over areas (an indicator whose
+   * `aggregation.weight` is `population`) and for per-capita rates.
+   */
+  population?: number;
 }
 
 export interface AreaSuccessor {

@@ -1,5 +1,6 @@
 import type { AreaLevel, Position } from './areas.js';
 import type { AlertSeverity, Domain, IndicatorId, Unit } from './catalogue.js';
+import type { LocalizedText } from './text.js';
 
 export const TIME_GRAINS = ['hour', 'day', 'week', 'month', 'quarter', 'year'] as const;
 export type TimeGrain = (typeof TIME_GRAINS)[number];
@@ -118,6 +119,11 @@ export interface Alert {
   location?: { type: 'Point'; coordinates: Position };
   title: string;
   description?: string;
+  /**
+   * Title and description in both languages, where the source has them (added for the demo and
+   * catalogue-driven rules); `title`/`description` keep the Vietnamese or only text.
+   */
+  label?: { title: LocalizedText; description?: LocalizedText };
   /** ISO date-times. */
   start: string;
   end?: string;

@@ -19,3 +19,22 @@ export function hashString(text: string): number {
   }
   return h >>> 0;
 }
+
+/** A standard normal draw from a uniform source (Box–Muller). */
+export function gaussian(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** A Poisson draw with the given mean: exact for small means, a rounded normal for large ones. */
+export function poisson(random: () => number, mean: number): number {
+  if (!(mean > 0)) return 0;
+  if (mean > 40) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(random)));
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let product = random();
+  while (product > limit && k < 1000) {
+    k++;
+    product *= random();
+  }
+  return k;
+}

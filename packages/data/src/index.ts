@@ -1,6 +1,33 @@
 export * from './contract/index.js';
-export { CATALOGUE, indicatorById, indicatorsOf, bandFor, VN_AQI_BANDS } from './catalogue/index.js';
-export { createDemoSource, type DemoSourceOptions } from './sources/demo/demo-source.js';
+export {
+  CATALOGUE,
+  indicatorById,
+  indicatorsOf,
+  bandFor,
+  VN_AQI_BANDS,
+  VN_WQI_BANDS,
+  PM25_BANDS,
+  PM10_BANDS,
+  PM25_BREAKPOINTS,
+  PM10_BREAKPOINTS,
+  RAINFALL_24H_BANDS,
+  BED_OCCUPANCY_BANDS,
+  ECONOMY,
+  CITIZENS,
+  GOVERNANCE,
+  MOBILITY,
+  ENVIRONMENT,
+  LIVING,
+  aqiFromConcentrations,
+  aqiSubIndex,
+  nowCast,
+  VN_AQI_BREAKPOINTS,
+  type AqiPollutant,
+  type AqiResult,
+} from './catalogue/index.js';
+export * from './areas/index.js';
+export * from './adapters/index.js';
+export { createDemoSource, DEMO_ALERT_RULES, type DemoSourceOptions } from './sources/demo/demo-source.js';
 export { registerSource, registeredSources, createSource, type SourceFactory } from './registry.js';
 export { HttpClient, request, defaultHttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResult, type CacheOutcome } from './internal/http.js';
 export { createHttpSource, type HttpSourceOptions, type FieldSpec, type KpiEndpoint, type SeriesEndpoint, type ByAreaEndpoint, type AlertsEndpoint } from './sources/http/http-source.js';

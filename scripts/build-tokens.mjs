@@ -340,8 +340,15 @@ export interface BrandToken {
 
 export const BRAND_TOKENS: readonly BrandToken[] = ${lines(BRAND_TOKENS)};
 
+/** Every system role, named after \`--ioc-sys-\`. */
+export type SystemRole =
+${themes.light.map((e) => `  | ${JSON.stringify(e.name)}`).join('\n')};
+
+/** One theme's roles: typed for the known names, readable by any string. */
+export type ThemeValues = Readonly<Record<SystemRole, string>> & Readonly<Record<string, string>>;
+
 /** Every role of every built-in theme with no brand set: name after \`--ioc-sys-\` -> value. */
-export const THEME_VALUES: Readonly<Record<ThemeName, Readonly<Record<string, string>>>> = ${perTheme((n) => JSON.stringify(Object.fromEntries(themes[n].map((e) => [e.name, e.value]))))};
+export const THEME_VALUES: Readonly<Record<ThemeName, ThemeValues>> = ${perTheme((n) => JSON.stringify(Object.fromEntries(themes[n].map((e) => [e.name, e.value]))))};
 
 /** Each theme as plain declarations (\`--ioc-sys-<name>: <value>;\`), brand fonts, radius and density included, brand colours not. */
 export const THEME_DECLARATIONS: Readonly<Record<ThemeName, string>> = ${perTheme((n) => JSON.stringify(declarationsOf(themes[n]).replace(/^ {2}/gm, '') + `\ncolor-scheme: ${COLOR_SCHEME[n]};`))};

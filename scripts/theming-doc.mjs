@@ -40,13 +40,15 @@ function varArguments(text, open) {
  * Every `--ioc-*` custom property the widget and chart sources read: through `var(--ioc-x[, fallback])`
  * or as a string literal (e.g. getPropertyValue('--ioc-x')). Names built at run time
  * (`--ioc-sys-color-${token}`) are skipped: the catalogue's band tokens are checked on their own.
- * Returns [{ name, kind: 'sys'|'brand'|'hook', viaVar, fallback, files, description }].
+ * Returns [{ name, kind: 'sys'|'brand'|'hook', viaVar, intoPrivate, fallback, files, description }].
  */
 export function scanTokenReads() {
   const reads = new Map();
-  const note = (name, file, fallback, viaVar) => {
-    const entry = reads.get(name) ?? { name, kind: name.startsWith('--ioc-sys-') ? 'sys' : name.startsWith('--ioc-brand-') ? 'brand' : 'hook', viaVar: false, fallback: undefined, files: [], description: undefined };
+  const note = (name, file, fallback, viaVar, intoPrivate = false) => {
+    const entry = reads.get(name) ?? { name, kind: name.startsWith('--ioc-sys-') ? 'sys' : name.startsWith('--ioc-brand-') ? 'brand' : 'hook', viaVar: false, intoPrivate: true, fallback: undefined, files: [], description: undefined };
     entry.viaVar ||= viaVar;
+    // A hook may be read bare into a private property (--_x: var(--ioc-hook)) whose own var() has the fallback.
+    if (viaVar && fallback === undefined) entry.intoPrivate &&= intoPrivate;
     if (!entry.files.includes(file)) entry.files.push(file);
     if (fallback !== undefined && entry.fallback === undefined) entry.fallback = fallback;
     reads.set(name, entry);
@@ -58,7 +60,8 @@ export function scanTokenReads() {
     for (const m of text.matchAll(/var\(\s*(--ioc-[a-z0-9-]+)(?!\$\{|[a-z0-9-])/g)) {
       const args = varArguments(text, m.index + 3);
       const comma = args.indexOf(',');
-      note(m[1], file, comma >= 0 ? args.slice(comma + 1).trim() : undefined, true);
+      const intoPrivate = /--_[a-z0-9-]+\s*:\s*$/.test(text.slice(Math.max(0, m.index - 80), m.index));
+      note(m[1], file, comma >= 0 ? args.slice(comma + 1).trim() : undefined, true, intoPrivate);
     }
     for (const m of text.matchAll(/['"`](--ioc-[a-z0-9-]+)['"`]/g)) note(m[1], file, undefined, false);
   }
@@ -104,12 +107,23 @@ export function componentHooks() {
   const { hooks } = buildTokens();
   const reads = scanTokenReads().filter((r) => r.kind === 'hook');
   const byName = new Map(hooks.map((h) => [h.name, { ...h, files: [] }]));
+  // What the code does wins over what the component tier declares: its fallback, else the
+  // "Defaults to `--ioc-sys-x`" of its @cssproperty line.
+  const defaultInCode = (read) => {
+    if (read.fallback) return read.fallback;
+    const documented = /Defaults to `?(--ioc-sys-[a-z0-9-]+)`?/.exec(read.description ?? '')?.[1];
+    return documented ? `var(${documented})` : undefined;
+  };
   for (const read of reads) {
     const known = byName.get(read.name);
-    if (known) known.files = read.files;
-    else {
+    const fromCode = defaultInCode(read);
+    if (known) {
+      known.files = read.files;
+      if (fromCode) known.default = fromCode;
+      if (read.description) known.description = read.description;
+    } else {
       const component = SOURCES.map((dir) => read.files[0]?.startsWith(dir) && read.files[0].slice(dir.length + 1).split(path.sep)[0]).find(Boolean) ?? '';
-      byName.set(read.name, { name: read.name, component, type: '', default: read.fallback ?? '(none)', description: read.description ?? '', files: read.files });
+      byName.set(read.name, { name: read.name, component, type: '', default: fromCode ?? '—', description: read.description ?? '', files: read.files });
     }
   }
   return [...byName.values()].sort((a, b) => a.component.localeCompare(b.component) || a.name.localeCompare(b.name));

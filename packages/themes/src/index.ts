@@ -1,4 +1,4 @@
-export { THEMES, themeCss, themeDeclarations, themeRules, installThemes, isThemeName, type ThemeName, type ThemeTokens } from './themes.js';
+export { THEMES, themeCss, themeDeclarations, themeRules, installThemes, isThemeName, type ThemeName, type ThemeTokens, type SystemRole, type ThemeValues } from './themes.js';
 export {
   THEME_NAMES,
   BRAND_TOKENS,

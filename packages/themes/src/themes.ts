@@ -11,15 +11,16 @@ import {
   THEME_NAMES,
   THEME_VALUES,
   type ThemeName,
+  type ThemeValues,
 } from './generated/tokens.js';
 
-export type { ThemeName } from './generated/tokens.js';
+export type { ThemeName, SystemRole, ThemeValues } from './generated/tokens.js';
 
 /** Role name after `--ioc-sys-` -> value. */
 export type ThemeTokens = Readonly<Record<string, string>>;
 
 /** Every built-in theme's roles with no brand set, e.g. `THEMES.dark['color-primary']`. */
-export const THEMES: Readonly<Record<ThemeName, ThemeTokens>> = THEME_VALUES;
+export const THEMES: Readonly<Record<ThemeName, ThemeValues>> = THEME_VALUES;
 
 export function isThemeName(value: unknown): value is ThemeName {
   return typeof value === 'string' && (THEME_NAMES as readonly string[]).includes(value);

@@ -69,6 +69,15 @@ describe('createTheme', () => {
     expect(theme.values['color-chart-1']).to.not.equal(THEMES.light['color-chart-5']);
   });
 
+  it('holds the brand to 7:1 on the wall and high-contrast bases, like their own roles', () => {
+    for (const [base, colour] of [['high-contrast', '#ffff00'], ['wall', '#0a0a0a'], ['wall', '#3333ff']] as const) {
+      const theme = createTheme({ primary: colour, base });
+      const primary = parseColor(theme.values['color-primary']);
+      expect(contrastRatio(primary, parseColor(theme.values['color-surface'])), `${base} ${colour}`).to.be.at.least(7);
+      expect(contrastRatio(primary, parseColor(theme.values['color-surface-raised'])), `${base} ${colour}`).to.be.at.least(7);
+    }
+  });
+
   it('follows font, radius and density, keeping the Vietnamese fallback stack', () => {
     const theme = createTheme({ font: "'Be Vietnam Pro'", radius: 2, density: 0.5 });
     expect(theme.values['font-family']).to.equal(`'Be Vietnam Pro', ${THEMES.light['font-family']}`);

@@ -82,8 +82,11 @@ const SAFE_FONT = /^[\p{L}\p{N} ,'"._-]+$/u;
 const LENGTH = /^(\d+(?:\.\d+)?)(px|rem|em|%)?$/;
 const NAME = /^[a-z][a-z0-9-]*$/;
 
-/** What a brand colour must reach against the theme's surfaces. */
-const REQUIRED: Record<'primary' | 'accent', number> = { primary: 4.5, accent: 3 };
+/** What a brand colour must reach against the theme's surfaces: AA, or AAA-level on the wall and high contrast. */
+const REQUIRED: Record<'normal' | 'strict', Record<'primary' | 'accent', number>> = {
+  normal: { primary: 4.5, accent: 3 },
+  strict: { primary: 7, accent: 4.5 },
+};
 
 /**
  * Moves a colour's OKLCH lightness (hue kept, chroma reduced only to stay in sRGB) the least
@@ -168,7 +171,8 @@ export function createTheme(options: BrandOptions = {}): CreatedTheme {
     } else if (derive?.kind === 'brand-color') {
       const requested = brandColours[derive.brand];
       if (requested) {
-        const fitted = fitContrast(requested, [colour('color-surface'), colour('color-surface-raised')], REQUIRED[derive.brand]);
+        const level = base === 'wall' || base === 'high-contrast' ? 'strict' : 'normal';
+        const fitted = fitContrast(requested, [colour('color-surface'), colour('color-surface-raised')], REQUIRED[level][derive.brand]);
         value = toHex(fitted ?? requested);
         if (value !== toHex(requested)) adjusted.set(token.name, toHex(requested));
       }

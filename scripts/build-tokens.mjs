@@ -116,6 +116,8 @@ function flatten(node, prefix = [], inheritedType = undefined, out = []) {
 }
 
 const ALIAS = /^\{([^}]+)\}$/;
+// The DTCG types the tokens use; `string` is ours, for keyword values DTCG has no type for (font-variant-numeric).
+const DTCG_TYPES = ['color', 'dimension', 'fontFamily', 'fontWeight', 'number', 'duration', 'cubicBezier', 'string'];
 const cssName = (tokenPath) => `--ioc-${tokenPath.replace(/\./g, '-')}`;
 
 function cssLiteral(type, value) {
@@ -126,6 +128,7 @@ function cssLiteral(type, value) {
 
 function loadReference() {
   const reference = new Map(flatten(readJson('reference.tokens.json')).map((t) => [t.path, t]));
+  for (const token of reference.values()) if (!DTCG_TYPES.includes(token.type)) throw new Error(`reference token ${token.path} has no known $type (${token.type ?? 'none'})`);
   const resolve = (value, seen = []) => {
     const m = typeof value === 'string' ? ALIAS.exec(value) : null;
     if (!m) return value;
@@ -225,6 +228,7 @@ function buildTheme(name, { resolve }, problems) {
     return entry;
   };
   for (const token of tokens) {
+    if (!DTCG_TYPES.includes(token.type)) problems.push(`theme ${name}: ${token.path} has no known $type (${token.type ?? 'none'})`);
     if (!token.path.startsWith('sys.')) problems.push(`theme ${name}: ${token.path} is outside the sys group`);
     else compute(token.path);
   }
@@ -276,6 +280,8 @@ function stylesheet(themes) {
     rulesFor(AUTO, 'light', themes.light),
     `@media (prefers-color-scheme: dark) {\n${rulesFor(AUTO, 'dark', themes.dark, '  ')}\n}`,
     `@media (prefers-contrast: more) {\n${rulesFor(AUTO, 'high-contrast', themes['high-contrast'], '  ')}\n}`,
+    '/* Readers who ask for less motion get none from any widget that animates with the motion tokens. */',
+    `@media (prefers-reduced-motion: reduce) {\n  ${ANY_THEME} {\n    --ioc-sys-motion-duration: 0ms;\n  }\n}`,
     '/* Windows High Contrast and other forced-colour modes: every role becomes a system colour. */',
     forcedColorsRule(themes['high-contrast']),
   ];

@@ -92,7 +92,7 @@ describe('the theme stylesheet in Chromium', () => {
   });
 
   describe('with the reader\'s settings', () => {
-    afterEach(() => emulateMedia({ colorScheme: 'light', forcedColors: 'none', contrast: 'no-preference' } as Parameters<typeof emulateMedia>[0]));
+    afterEach(() => emulateMedia({ colorScheme: 'light', forcedColors: 'none', reducedMotion: 'no-preference', contrast: 'no-preference' } as Parameters<typeof emulateMedia>[0]));
 
     const surfaceOf = async (theme: string) => drawnRoles(await themed(theme))['color-surface'];
 
@@ -108,6 +108,14 @@ describe('the theme stylesheet in Chromium', () => {
       const values = drawnRoles(await themed('auto'));
       const expected: Record<string, string> = THEMES['high-contrast'];
       for (const role of ['color-surface', 'color-on-surface', 'color-primary']) expect(values[role], role).to.equal(expected[role]);
+    });
+
+    it('turns motion off for readers who ask for reduced motion', async () => {
+      const scope = await themed('wall');
+      const duration = () => getComputedStyle(scope).getPropertyValue('--ioc-sys-motion-duration').trim();
+      expect(duration()).to.equal('200ms');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(duration()).to.equal('0ms');
     });
 
     it('maps roles to system colours under forced-colors, whatever the theme', async () => {

@@ -61,7 +61,7 @@ export function readNumber(value: unknown, path: string, range?: { min?: number;
   if (typeof value === 'number') number = value;
   else if (typeof value === 'string') {
     const text = value.trim().replace(/,/g, '.');
-    if (text === '' || /^(nan|null|-|n\/a)$/i.test(text)) return Number.NaN;
+    if (text === '' || /^(nan|null|-|n\/a|[+-]?inf(inity)?)$/i.test(text)) return Number.NaN;
     number = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
     if (Number.isNaN(number)) throw new ValidationError(path, `expected a number, got ${describe(value)}`);
   } else throw new ValidationError(path, `expected a number, got ${describe(value)}`);

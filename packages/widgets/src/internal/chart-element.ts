@@ -88,7 +88,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     },
   });
 
-  private drawn?: { result: unknown; width: number; height: number };
+  private drawn?: { result: unknown; width: number; height: number; inputs: readonly unknown[] };
   private drawRequested = true;
   private summaryCache?: { result: unknown; key: string; text: string };
   private observedSurface?: Element;
@@ -166,6 +166,10 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   protected renderBelowPlot(_result: ResultFor<Q> | undefined): TemplateResult | typeof nothing {
     return nothing;
   }
+  /** Values besides the result, size and properties whose change needs a redraw (e.g. a second loader's result). */
+  protected drawInputs(): readonly unknown[] {
+    return [];
+  }
   /** A sentence of extra keyboard help appended to the plot's description. */
   protected keyboardHelp(): string {
     return chartMsg('keyboardHelp', this.effectiveLocale);
@@ -195,6 +199,12 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   /** Draws again on the next update (e.g. after the theme changed). */
   redraw(): void {
     this.drawRequested = true;
+    this.requestUpdate();
+  }
+
+  /** Forgets the cached summary, e.g. after live points changed the data behind the same result. */
+  protected refreshDescription(): void {
+    this.summaryCache = undefined;
     this.requestUpdate();
   }
 
@@ -249,11 +259,18 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
       return;
     }
     if (!size || size.width <= 0 || size.height <= 0 || this.view !== 'chart') return;
-    const same = this.drawn && this.drawn.result === result && this.drawn.width === size.width && this.drawn.height === size.height;
+    const inputs = this.drawInputs();
+    const same =
+      this.drawn &&
+      this.drawn.result === result &&
+      this.drawn.width === size.width &&
+      this.drawn.height === size.height &&
+      this.drawn.inputs.length === inputs.length &&
+      this.drawn.inputs.every((input, i) => input === inputs[i]);
     if (same && !this.drawRequested) return;
     const first = !this.drawn;
     this.drawRequested = false;
-    this.drawn = { result, width: size.width, height: size.height };
+    this.drawn = { result, width: size.width, height: size.height, inputs };
     this.drawChart(surface, result, size, this.palette);
     if (first && this.motionAllowed) {
       surface.classList.remove('enter');

@@ -1,0 +1,232 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { HttpError, createDemoSource, type DataSource, type SeriesResult } from '@ioc-kit/data';
+import '../provider/provider.js';
+import './time-series.js';
+import type { IocTimeSeries } from './time-series.js';
+
+const HOUR = 3_600_000;
+// 24/11/2026 00:00 in Vietnam.
+const START = Date.UTC(2026, 10, 23, 17);
+
+function aqiResult(values: readonly number[], areas: readonly string[] = ['24']): SeriesResult {
+  return {
+    kind: 'series',
+    indicator: 'environment.aqi',
+    unit: { code: '1', system: 'UCUM', label: { vi: '' } },
+    grain: 'hour',
+    partial: false,
+    series: areas.map((area, k) => ({
+      area,
+      t: values.map((_, i) => START + i * HOUR),
+      v: values.map((value) => value / (k + 1)),
+    })),
+  };
+}
+
+const VALUES = [42, 55, 61, 90, 120, 98, Number.NaN, 104, 160, 149, 95, 80];
+
+function root(element: IocTimeSeries): ShadowRoot {
+  return element.shadowRoot!;
+}
+
+async function drawn(element: IocTimeSeries): Promise<IocTimeSeries> {
+  await waitUntil(() => root(element).querySelector('.surface svg.ioc-ts-back g.series') !== null, 'the chart never drew');
+  return element;
+}
+
+async function chart(data = aqiResult(VALUES), attributes = ''): Promise<IocTimeSeries> {
+  const element = await fixture<IocTimeSeries>(html`<ioc-time-series style="width: 600px" .data=${data} grain="hour"></ioc-time-series>`);
+  if (attributes) for (const [name, value] of new URLSearchParams(attributes)) element.setAttribute(name, value);
+  await element.updateComplete;
+  return drawn(element);
+}
+
+function plot(element: IocTimeSeries): HTMLElement {
+  return root(element).querySelector<HTMLElement>('[part="plot"]')!;
+}
+
+async function key(element: IocTimeSeries, name: string, shiftKey = false): Promise<string> {
+  plot(element).dispatchEvent(new KeyboardEvent('keydown', { key: name, shiftKey, bubbles: true, composed: true, cancelable: true }));
+  await element.updateComplete;
+  return root(element).querySelector('[aria-live="polite"]')!.textContent.trim();
+}
+
+describe('<ioc-time-series>', () => {
+  it("draws the indicator's bands behind the series, in the band token colours", async () => {
+    const element = await chart();
+    const rects = [...root(element).querySelectorAll('.bands rect')];
+    expect(rects.map((rect) => rect.getAttribute('data-label'))).to.deep.equal(['Tốt', 'Trung bình', 'Kém', 'Xấu']);
+    expect(rects[0]!.getAttribute('fill')).to.equal('rgb(0, 228, 0)');
+    element.setAttribute('no-bands', '');
+    await element.updateComplete;
+    expect(root(element).querySelectorAll('.bands rect').length).to.equal(0);
+  });
+
+  it('marks the points where the value crossed into a band with a severity (signals)', async () => {
+    const element = await chart();
+    // 90 -> 120 enters "Kém" (101); after the gap 104 enters it again; 104 -> 160 enters "Xấu" (151).
+    expect(root(element).querySelectorAll('.plot circle.signal').length).to.equal(3);
+  });
+
+  it('zooms with the wheel and the keyboard, pans with Shift+arrows, and resets with 0', async () => {
+    const element = await chart();
+    expect(element.domain).to.equal(undefined);
+    const box = plot(element).getBoundingClientRect();
+    setTimeout(() => plot(element).dispatchEvent(new WheelEvent('wheel', { deltaY: -200, clientX: box.left + box.width / 2, clientY: box.top + 20, bubbles: true, cancelable: true })));
+    const zoom = await oneEvent(element, 'ioc-zoom');
+    expect(zoom.domain).to.not.equal(undefined);
+    const wheeled = element.domain!;
+    expect(wheeled[1] - wheeled[0]).to.be.below(11 * HOUR);
+    await key(element, '+');
+    const zoomed = element.domain!;
+    expect(zoomed[1] - zoomed[0]).to.be.closeTo((wheeled[1] - wheeled[0]) / 2, 1);
+    await key(element, 'ArrowLeft', true);
+    expect(element.domain![0]).to.be.below(zoomed[0]);
+    expect(element.domain![1] - element.domain![0]).to.be.closeTo(zoomed[1] - zoomed[0], 1);
+    // The chart really drew the new range: fewer x positions on screen.
+    expect(root(element).querySelector('[part="reset-zoom"]')).to.not.equal(null);
+    await key(element, '0');
+    expect(element.domain).to.equal(undefined);
+    expect(root(element).querySelector('[part="reset-zoom"]')).to.equal(null);
+  });
+
+  it('never zooms past the data or below a few points', async () => {
+    const element = await chart();
+    for (let i = 0; i < 20; i++) await key(element, '+');
+    const [a, b] = element.domain!;
+    expect(b - a).to.be.at.least(4 * HOUR - 1);
+    for (let i = 0; i < 20; i++) await key(element, 'ArrowRight', true);
+    expect(element.domain![1]).to.be.at.most(START + 11 * HOUR);
+    for (let i = 0; i < 10; i++) await key(element, '-');
+    expect(element.domain).to.equal(undefined);
+  });
+
+  it('hides a series from the legend', async () => {
+    const element = await chart(aqiResult(VALUES, ['24', '01']));
+    element.areaLabels = { '24': 'Bắc Ninh', '01': 'Hà Nội' };
+    await element.updateComplete;
+    const keys = () => [...root(element).querySelectorAll('.plot g.line')].map((group) => group.getAttribute('data-key'));
+    expect(keys()).to.deep.equal(['24', '01']);
+    const buttons = [...root(element).querySelectorAll<HTMLButtonElement>('[part="legend-item"]')];
+    expect(buttons.map((button) => button.textContent.trim())).to.deep.equal(['Bắc Ninh', 'Hà Nội']);
+    buttons[0]!.click();
+    await element.updateComplete;
+    expect(keys()).to.deep.equal(['01']);
+    expect(buttons[0]!.getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('announces points as the keyboard moves between them, with the band', async () => {
+    const element = await chart();
+    plot(element).focus();
+    expect(await key(element, 'Home')).to.equal('00:00 24/11/2026\n24: 42 (Tốt)');
+    expect(await key(element, 'ArrowRight')).to.equal('01:00 24/11/2026\n24: 55 (Trung bình)');
+    expect(await key(element, 'End')).to.equal('11:00 24/11/2026\n24: 80 (Trung bình)');
+    expect(await key(element, 'ArrowLeft')).to.equal('10:00 24/11/2026\n24: 95 (Trung bình)');
+    element.locale = 'en';
+    await element.updateComplete;
+    expect(await key(element, 'ArrowLeft')).to.equal('24/11/2026, 09:00\n24: 149 (Poor)');
+  });
+
+  it('is an image whose name says range, latest value and trend', async () => {
+    const element = await chart();
+    const label = plot(element).getAttribute('aria-label')!;
+    expect(label).to.contain('Chỉ số chất lượng không khí');
+    expect(label).to.contain('cao nhất 160');
+    expect(label).to.contain('mới nhất 80');
+    expect(label).to.contain('vượt ngưỡng Kém (101) 2 lần');
+  });
+
+  it('switches to a table of the data', async () => {
+    const element = await chart();
+    root(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
+    await element.updateComplete;
+    const rows = [...root(element).querySelectorAll('[part="table"] tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent.trim()));
+    expect(rows.length).to.equal(12);
+    expect(rows[0]).to.deep.equal(['00:00 24/11/2026', '42']);
+    expect(rows[6]).to.deep.equal(['06:00 24/11/2026', '–']);
+  });
+
+  it('draws again at the new size when its container is resized', async () => {
+    const element = await chart();
+    const svg = () => root(element).querySelector('svg.ioc-ts-back')!;
+    const before = Number(svg().getAttribute('width'));
+    element.style.setProperty('width', '400px');
+    await waitUntil(() => Number(svg().getAttribute('width')) < before, 'no redraw after resize');
+    expect(Number(svg().getAttribute('width'))).to.be.closeTo(before - 200, 2);
+  });
+
+  it('appends live points without a new result', async () => {
+    const element = await chart();
+    element.appendPoints(START + 12 * HOUR, 260);
+    const d = root(element).querySelector('g.line path:last-child')!.getAttribute('d')!;
+    expect(d.split(/[ML]/).filter(Boolean).length).to.equal(12);
+    // The new value took the axis up to "Rất xấu" territory and drew its band.
+    expect([...root(element).querySelectorAll('.bands rect')].map((rect) => rect.getAttribute('data-label'))).to.include('Rất xấu');
+  });
+
+  it('draws last year dashed behind this year', async () => {
+    const element = await chart();
+    const lastYear = aqiResult(VALUES.map((value) => value / 2));
+    lastYear.series[0]!.t = (lastYear.series[0]!.t as number[]).map((t) => t - 365 * 24 * HOUR);
+    element.lastYear = lastYear;
+    await element.updateComplete;
+    await waitUntil(() => root(element).querySelector('g.overlay') !== null, 'no overlay');
+    expect(root(element).querySelector('g.overlay path')!.getAttribute('stroke-dasharray')).to.equal('4 3');
+  });
+
+  it('shows names and labels with markup as plain text', async () => {
+    const element = await chart(aqiResult(VALUES, ['<img src=x onerror=alert(1)>']));
+    element.label = '<script>alert(1)</script>';
+    await element.updateComplete;
+    expect(root(element).querySelector('img, script')).to.equal(null);
+    expect(root(element).querySelector('[part="header"]')!.textContent).to.equal('<script>alert(1)</script>');
+    expect(root(element).querySelector('[part="legend"]')!.textContent).to.contain('<img src=x onerror=alert(1)>');
+  });
+
+  it('says when there is no data', async () => {
+    const element = await fixture<IocTimeSeries>(html`<ioc-time-series .data=${aqiResult([Number.NaN, Number.NaN])}></ioc-time-series>`);
+    expect(element.getAttribute('state')).to.equal('empty');
+    expect(root(element).querySelector('[part="status"]')!.textContent).to.equal('Chưa có dữ liệu');
+    expect(plot(element).hidden).to.be.true;
+  });
+
+  it('says what failed when the source fails, and when the data is malformed', async () => {
+    const failing: DataSource = {
+      id: 'failing',
+      indicators: () => Promise.resolve([]),
+      areas: () => Promise.resolve([]),
+      boundaries: () => Promise.resolve({ type: 'FeatureCollection', features: [] }),
+      query: () => Promise.reject(new HttpError('https://broker.example/ngsi-ld', 503, 'Service Unavailable')),
+    };
+    const provider = await fixture(html`<ioc-provider .source=${failing} area="24"><ioc-time-series indicator="environment.aqi"></ioc-time-series></ioc-provider>`);
+    const element = provider.querySelector('ioc-time-series')!;
+    await waitUntil(() => element.getAttribute('state') === 'error', 'no error state');
+    expect(root(element).querySelector('[role="alert"]')!.textContent).to.contain('503');
+
+    const bad = { ...aqiResult(VALUES), series: [{ area: '24', t: [1, 2, 3], v: [1] }] } as SeriesResult;
+    const malformed = await fixture(html`<ioc-provider .source=${{ ...failing, query: () => Promise.resolve(bad) }} area="24"
+      ><ioc-time-series indicator="environment.aqi"></ioc-time-series
+    ></ioc-provider>`);
+    const other = malformed.querySelector('ioc-time-series')!;
+    await waitUntil(() => other.getAttribute('state') === 'error', 'malformed data was not rejected');
+    expect(root(other).querySelector('[role="alert"]')!.textContent).to.contain('series[0]');
+  });
+
+  it('asks for a missing indicator in words', async () => {
+    const element = await fixture<IocTimeSeries>(html`<ioc-time-series></ioc-time-series>`);
+    expect(element.getAttribute('state')).to.equal('error');
+    expect(root(element).querySelector('[role="alert"]')!.textContent).to.contain('indicator="environment.aqi"');
+  });
+
+  it("loads the demo province's series through the data contract", async () => {
+    const source = createDemoSource({ seed: 2025, now: '2026-11-24T10:00:00+07:00' });
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90"
+      ><ioc-time-series indicator="environment.aqi" grain="day" from="2026-10-01" to="2026-11-24" style="width: 600px"></ioc-time-series
+    ></ioc-provider>`);
+    const element = provider.querySelector('ioc-time-series')!;
+    await waitUntil(() => element.getAttribute('state') !== 'pending', 'the demo never answered', { timeout: 5000 });
+    expect(element.getAttribute('state'), root(element).querySelector('[part="status"]')?.textContent ?? '').to.equal('ready');
+    await drawn(element);
+    expect(plot(element).getAttribute('aria-label')).to.contain('từ 01/10/2026');
+  });
+});

@@ -1,0 +1,732 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  ValidationError,
+  addPeriods,
+  indicatorById,
+  localize,
+  periodStart,
+  type Indicator,
+  type SeriesData,
+  type SeriesQuery,
+  type SeriesResult,
+  type TimeGrain,
+} from '@ioc-kit/data';
+import {
+  TimeSeriesChart,
+  formatPeriod,
+  formatValue,
+  lowerBound,
+  seriesTable,
+  summarizeSeries,
+  toFloat64,
+  type ChartPalette,
+  type DataTable,
+  type TimeSeriesAnnotation,
+  type TimeSeriesBand,
+  type TimeSeriesInput,
+  type TimeSeriesMode,
+  type TimeSeriesThreshold,
+} from '@ioc-kit/charts';
+import { defineElement } from '../internal/base-element.js';
+import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
+import { chartMsg } from '../internal/chart-messages.js';
+import { DataController, missing } from '../internal/data-controller.js';
+import { timeSeriesStyles } from './time-series.styles.js';
+
+/** Fired when the user zooms or pans: the visible time range, or undefined for all of it. */
+export class IocZoomEvent extends Event {
+  static readonly eventName = 'ioc-zoom';
+  readonly domain: readonly [number, number] | undefined;
+  constructor(domain: readonly [number, number] | undefined) {
+    super(IocZoomEvent.eventName, { bubbles: true, composed: true });
+    this.domain = domain;
+  }
+}
+
+/** How far back a chart looks by default, per grain. */
+const DEFAULT_SPAN: Record<TimeGrain, number> = { hour: 48, day: 30, week: 26, month: 24, quarter: 12, year: 10 };
+
+const OVERVIEW_HEIGHT = 40;
+
+/** Shifts times forward one calendar year, so last year's values sit under this year's. */
+function shiftOneYear(t: Float64Array): Float64Array {
+  const out = new Float64Array(t.length);
+  if (t.length > 20_000) {
+    // Long series: one offset (exact except across 29 February), not a calendar sum per point.
+    const first = t.find((x) => Number.isFinite(x)) ?? 0;
+    const shift = addPeriods(first, 'year', 1) - first;
+    for (let i = 0; i < t.length; i++) out[i] = (t[i] as number) + shift;
+    return out;
+  }
+  for (let i = 0; i < t.length; i++) out[i] = addPeriods(t[i] as number, 'year', 1);
+  return out;
+}
+
+/**
+ * @tag ioc-time-series
+ * @summary An indicator over time for one or many areas: lines, areas or stacked areas over the
+ * indicator's bands (e.g. the six VN_AQI bands), with target, annotations, last year's values,
+ * markers where a threshold was crossed, a crosshair tooltip, zoom and pan, and an overview
+ * brush. Large histories are drawn on canvas, reduced per pixel column without losing peaks;
+ * live points are added with `appendPoints()`.
+ *
+ * @csspart base - The figure around everything.
+ * @csspart header - The title.
+ * @csspart legend - The legend; each series is a `legend-item` button that hides or shows it.
+ * @csspart legend-item - One legend button (`aria-pressed`).
+ * @csspart view-toggle - The switch between the chart and the data table.
+ * @csspart reset-zoom - "Show all", after a zoom.
+ * @csspart plot - The chart (`role="img"`, named by a generated summary; focus it for the keyboard).
+ * @csspart tooltip - The crosshair tooltip.
+ * @csspart overview - The overview strip with the brushed range.
+ * @csspart table - The data table.
+ * @csspart status - Loading, empty and error messages.
+ *
+ * @cssproperty --ioc-time-series-height - Height of the plot. Defaults to 16rem.
+ * @cssproperty --ioc-time-series-surface - Background. Defaults to `--ioc-sys-color-surface`.
+ * @cssproperty --ioc-time-series-border-color - Border. Defaults to `--ioc-sys-color-outline`.
+ * @cssproperty --ioc-time-series-radius - Corner radius. Defaults to `--ioc-sys-radius`.
+ * @cssproperty --ioc-time-series-padding - Inner padding. Defaults to `--ioc-sys-space-3`.
+ * @cssproperty --ioc-time-series-line-width - Line width. Defaults to `--ioc-sys-line-width`.
+ * @cssproperty --ioc-time-series-series-1 - Colour of series 1 (to 8). Defaults to `--ioc-sys-color-chart-1` (to 8).
+ * @cssproperty --ioc-time-series-grid-color - Grid lines. Defaults to `--ioc-sys-color-outline`.
+ * @cssproperty --ioc-time-series-target-color - Target line. Defaults to `--ioc-sys-color-on-surface`.
+ * @cssproperty --ioc-time-series-signal-color - Threshold-crossing markers. Defaults to `--ioc-sys-color-negative`.
+ * @cssproperty --ioc-time-series-overview-height - Height of the overview strip. Defaults to 2.5rem.
+ *
+ * @fires ioc-data - New data arrived (`event.result`), also for the last-year comparison.
+ * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
+ * @fires ioc-zoom - The visible time range changed (`event.domain`, epoch ms, or undefined for all).
+ */
+export class IocTimeSeries extends IocChartElement<SeriesQuery> {
+  static override styles = [...IocChartElement.styles, timeSeriesStyles];
+
+  /** Indicator id from the catalogue, e.g. `environment.aqi`. */
+  @property({ reflect: true }) indicator?: string;
+
+  /** Time grain of the points: `hour`, `day` (default), `week`, `month`, `quarter` or `year`. */
+  @property({ reflect: true }) grain: TimeGrain = 'day';
+
+  /** Start of the period (ISO date or date-time, inclusive); default: a span back from `to` that suits the grain. */
+  @property({ reflect: true }) from?: string;
+
+  /** End of the period (ISO, exclusive); default: the end of the current period. */
+  @property({ reflect: true }) to?: string;
+
+  /** Area codes to compare, separated by spaces or commas; default: the widget's or provider's area. */
+  @property({ reflect: true }) areas?: string;
+
+  /** `line` (default), `area` or `stacked`. */
+  @property({ reflect: true }) mode: TimeSeriesMode = 'line';
+
+  /** `linear` (default) or `log` value axis; values ≤ 0 are gaps on a log axis. */
+  @property({ attribute: 'y-scale', reflect: true }) yScale: 'linear' | 'log' = 'linear';
+
+  /** Also show the same period last year, dashed. */
+  @property({ type: Boolean, attribute: 'compare-last-year', reflect: true }) compareLastYear = false;
+
+  /** A target value drawn as a line; default: the indicator's target. */
+  @property({ type: Number }) target?: number;
+
+  /** Hides the indicator's bands behind the series. */
+  @property({ type: Boolean, attribute: 'no-bands' }) noBands = false;
+
+  /** Hides the overview strip under the chart. */
+  @property({ type: Boolean, attribute: 'no-overview' }) noOverview = false;
+
+  /** Data given directly, bypassing any source. */
+  @property({ attribute: false }) data?: SeriesResult;
+
+  /** Last year's data given directly (its times are shifted forward one year to overlay). */
+  @property({ attribute: false }) lastYear?: SeriesResult;
+
+  /** Events to mark on the time axis. */
+  @property({ attribute: false }) annotations: readonly TimeSeriesAnnotation[] = [];
+
+  /** Names to show for area codes, e.g. `{ '24': 'Bắc Ninh' }`; default: the code. */
+  @property({ attribute: false }) areaLabels: Readonly<Record<string, string>> = {};
+
+  /** The visible time range `[from, to]` in epoch ms after a zoom; undefined shows everything. */
+  @property({ attribute: false }) domain?: readonly [number, number];
+
+  private chart?: TimeSeriesChart;
+  private overview?: TimeSeriesChart;
+  private overviewDrawnAt = 0;
+  private overviewInputs?: { inputs: readonly TimeSeriesInput[]; palette: ChartPalette; width: number };
+  private defaultRange?: { key: string; from: string; to: string };
+  private drag?: { pointerId: number; x: number; domain: readonly [number, number]; width: number };
+  private brush?: { pointerId: number; x: number; time: number; moved: boolean };
+  private describedAt = 0;
+
+  private readonly lastYearLoader = new DataController<SeriesQuery>(this, {
+    source: () => this.context?.source,
+    query: () => {
+      const query = this.compareLastYear && !this.data ? this.chartQuery() : undefined;
+      if (!query) return undefined;
+      const shift = (iso: string) => new Date(addPeriods(Date.parse(iso), 'year', -1)).toISOString();
+      return { ...query, from: shift(query.from), to: shift(query.to) };
+    },
+    data: () => this.lastYear,
+    isEmpty: (result) => result.series.every((series) => series.t.length === 0),
+    validate: validateSeries,
+  });
+
+  // ---- data -------------------------------------------------------------------------
+
+  private get info(): Indicator | undefined {
+    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+  }
+
+  private areaList(): string[] {
+    const list = (this.areas ?? '').split(/[\s,]+/).filter((code) => code !== '');
+    if (list.length > 0) return list;
+    const area = this.effectiveArea;
+    return area ? [area] : [];
+  }
+
+  /** The period asked for, with defaults that stay the same within a period (so a re-render does not re-query). */
+  private period(): { from: string; to: string } {
+    const key = `${this.grain}|${this.from ?? ''}|${this.to ?? ''}`;
+    if (this.defaultRange?.key === key) return this.defaultRange;
+    const toTime = this.to ? Date.parse(this.to) : addPeriods(periodStart(Date.now(), this.grain), this.grain, 1);
+    const fromTime = this.from ? Date.parse(this.from) : addPeriods(toTime, this.grain, -DEFAULT_SPAN[this.grain]);
+    const iso = (time: number, fallback: string | undefined) => (Number.isFinite(time) ? new Date(time).toISOString() : (fallback ?? ''));
+    this.defaultRange = { key, from: this.from ?? iso(fromTime, undefined), to: this.to ?? iso(toTime, undefined) };
+    return this.defaultRange;
+  }
+
+  protected chartQuery(): SeriesQuery | undefined {
+    const areas = this.areaList();
+    if (!this.indicator || areas.length === 0) return undefined;
+    const { from, to } = this.period();
+    return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas, grain: this.grain, from, to };
+  }
+
+  protected directData(): SeriesResult | undefined {
+    return this.data;
+  }
+
+  protected isEmptyResult(result: SeriesResult): boolean {
+    return result.series.every((series) => series.t.length === 0 || !toFloat64(series.v).some((value) => Number.isFinite(value)));
+  }
+
+  protected override validateResult(result: SeriesResult): void {
+    validateSeries(result);
+  }
+
+  protected override configError() {
+    if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-time-series');
+    return undefined;
+  }
+
+  protected override chartTitle(result: SeriesResult | undefined): string {
+    if (this.label) return this.label;
+    const info = indicatorById(result?.indicator ?? this.indicator ?? '');
+    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
+  }
+
+  private labelOf(area: string): string {
+    return this.areaLabels[area] ?? area;
+  }
+
+  private unitLabel(result: SeriesResult): string {
+    return localize(result.unit.label, this.effectiveLocale);
+  }
+
+  /** The series as the chart holds them (after live appends), visible ones only. */
+  private visibleSeries(result: SeriesResult): { key: string; label: string; t: Float64Array; v: Float64Array }[] {
+    return result.series
+      .filter((series) => !this.hiddenSeries.has(series.area))
+      .map((series) => {
+        const held = this.chart?.seriesData(series.area);
+        return { key: series.area, label: this.labelOf(series.area), t: held?.t ?? toFloat64(series.t), v: held?.v ?? toFloat64(series.v) };
+      });
+  }
+
+  private thresholds(): TimeSeriesThreshold[] {
+    const info = this.info;
+    const locale = this.effectiveLocale;
+    const higherIsBetter = info?.polarity === 'higher-is-better';
+    const out: TimeSeriesThreshold[] = [];
+    for (const band of info?.bands ?? []) {
+      if (!band.severity) continue;
+      out.push(
+        higherIsBetter
+          ? { value: band.to, direction: 'down', label: localize(band.label, locale) }
+          : { value: band.from, direction: 'up', label: localize(band.label, locale) },
+      );
+    }
+    const target = this.target ?? info?.target;
+    if (target !== undefined && Number.isFinite(target)) {
+      out.push({ value: target, direction: higherIsBetter ? 'down' : 'up', label: chartMsg('target', locale) });
+    }
+    return out;
+  }
+
+  // ---- drawing ------------------------------------------------------------------------
+
+  protected override bandTokens(): BandTokens {
+    const bands = this.info?.bands ?? [];
+    return { tokens: bands.map((band) => band.token), fallbacks: Object.fromEntries(bands.filter((band) => band.color).map((band) => [band.token, band.color ?? ''])) };
+  }
+
+  protected override drawInputs(): readonly unknown[] {
+    return [this.lastYearLoader.value];
+  }
+
+  protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
+    const locale = this.effectiveLocale;
+    const info = this.info;
+    this.chart ??= new TimeSeriesChart(surface);
+    const inputs: TimeSeriesInput[] = result.series.map((series, index) => ({
+      key: series.area,
+      label: this.labelOf(series.area),
+      t: series.t,
+      v: series.v,
+      color: palette.series[index % palette.series.length],
+    }));
+    const bands: TimeSeriesBand[] = this.noBands
+      ? []
+      : (info?.bands ?? []).map((band) => ({ from: band.from, to: band.to, label: localize(band.label, locale), color: palette.bands[band.token] ?? palette.muted }));
+    const target = this.target ?? info?.target;
+    const overlays = this.overlayInputs(result, palette);
+    this.chart.render(
+      inputs,
+      {
+        locale,
+        palette,
+        timeZone: this.effectiveTimeZone,
+        grain: result.grain,
+        mode: this.mode,
+        yScale: this.yScale,
+        xDomain: this.domain,
+        includeZero: info?.range?.min === 0 || this.mode !== 'line',
+        bands,
+        target: target !== undefined && Number.isFinite(target) ? { value: target, label: `${chartMsg('target', locale)} ${formatValue(target, locale, info?.decimals ?? 0)}` } : undefined,
+        annotations: this.annotations,
+        overlays,
+        thresholds: this.thresholds(),
+        hidden: this.hiddenSeries,
+      },
+      size,
+    );
+    this.drawOverview(inputs, palette, size.width, true);
+  }
+
+  private overlayInputs(result: SeriesResult, palette: ChartPalette): TimeSeriesInput[] {
+    const last = this.lastYearLoader.value;
+    if (!last || (!this.compareLastYear && !this.lastYear)) return [];
+    return last.series.map((series) => {
+      const index = Math.max(0, result.series.findIndex((s) => s.area === series.area));
+      return {
+        key: series.area,
+        label: `${this.labelOf(series.area)} (${chartMsg('lastYear', this.effectiveLocale)})`,
+        t: shiftOneYear(toFloat64(series.t)),
+        v: series.v,
+        color: palette.series[index % palette.series.length],
+      };
+    });
+  }
+
+  /** The overview strip: all the data, small, with the zoomed range marked. */
+  private drawOverview(inputs: readonly TimeSeriesInput[], palette: ChartPalette, width: number, full: boolean): void {
+    const host = this.renderRoot.querySelector<HTMLElement>('.overview-surface');
+    if (!host || this.noOverview) return;
+    this.overview ??= new TimeSeriesChart(host);
+    this.overviewInputs = { inputs, palette, width };
+    if (full) {
+      this.overview.render(inputs, { locale: this.effectiveLocale, palette, axes: false, hidden: this.hiddenSeries, mode: this.mode === 'stacked' ? 'stacked' : 'line' }, { width, height: OVERVIEW_HEIGHT });
+    }
+    this.overviewDrawnAt = performance.now();
+    this.placeOverviewWindow();
+  }
+
+  private placeOverviewWindow(): void {
+    const windowElement = this.renderRoot.querySelector<HTMLElement>('.overview-window');
+    const scale = this.overview?.xScale;
+    if (!windowElement || !scale) return;
+    const [d0, d1] = this.domain ?? scale.domain;
+    const x0 = Math.max(scale.range[0], scale.map(d0));
+    const x1 = Math.min(scale.range[1], scale.map(d1));
+    windowElement.style.setProperty('--_x0', `${Math.max(0, x0)}px`);
+    windowElement.style.setProperty('--_w', `${Math.max(2, x1 - x0)}px`);
+  }
+
+  protected override clearChart(surface: HTMLElement): void {
+    this.chart?.destroy();
+    this.chart = undefined;
+    this.overview?.destroy();
+    this.overview = undefined;
+    surface.replaceChildren();
+  }
+
+  /**
+   * Adds live points to a series (default: the first) without redrawing history: only the
+   * newest reduction column is recomputed. When the view is zoomed to the latest data, it
+   * follows the new points.
+   */
+  appendPoints(t: ArrayLike<number> | number, v: ArrayLike<number> | number, area?: string): void {
+    const chart = this.chart;
+    const result = this.loader.value;
+    if (!chart || !result) return;
+    const key = area ?? result.series[0]?.area;
+    if (key === undefined) return;
+    const times = typeof t === 'number' ? [t] : t;
+    const values = typeof v === 'number' ? [v] : v;
+    const before = chart.fullExtent[1];
+    if (this.domain && this.domain[1] >= before) {
+      // Following the latest data: slide the window instead of letting new points fall off the edge.
+      chart.appendPoints(key, times, values);
+      const after = chart.fullExtent[1];
+      const shift = after - before;
+      if (shift > 0) {
+        this.domain = [this.domain[0] + shift, this.domain[1] + shift];
+        chart.update({ xDomain: this.domain });
+      }
+    } else {
+      chart.appendPoints(key, times, values);
+    }
+    // The overview shares nothing mutable with the chart; it catches up with the held data
+    // about once a second (a full reduction of the small strip), not on every point.
+    const now = performance.now();
+    if (this.overviewInputs && now - this.overviewDrawnAt > 1000) {
+      const held = this.overviewInputs.inputs.map((input) => {
+        const data = chart.seriesData(input.key);
+        return data ? { ...input, t: data.t, v: data.v } : input;
+      });
+      this.drawOverview(held, this.overviewInputs.palette, this.overviewInputs.width, true);
+    } else {
+      this.placeOverviewWindow();
+    }
+    // The spoken summary is recomputed at most every few seconds: it reads every point.
+    if (now - this.describedAt > 5000) {
+      this.describedAt = now;
+      this.refreshDescription();
+    }
+  }
+
+  // ---- accessibility --------------------------------------------------------------------
+
+  protected override chartSummary(result: SeriesResult): string {
+    const info = this.info;
+    const locale = this.effectiveLocale;
+    return summarizeSeries({
+      locale,
+      title: this.chartTitle(result),
+      unit: this.unitLabel(result),
+      decimals: info?.decimals ?? 0,
+      grain: result.grain,
+      timeZone: this.effectiveTimeZone,
+      series: this.visibleSeries(result),
+      thresholds: this.thresholds()
+        .filter((threshold) => threshold.direction === 'up')
+        .map((threshold) => ({ value: threshold.value, label: threshold.label })),
+    });
+  }
+
+  protected override chartTable(result: SeriesResult): DataTable {
+    const locale = this.effectiveLocale;
+    return seriesTable({
+      locale,
+      caption: this.chartTitle(result),
+      timeLabel: chartMsg('time', locale),
+      grain: result.grain,
+      timeZone: this.effectiveTimeZone,
+      decimals: this.info?.decimals ?? 0,
+      series: this.visibleSeries(result),
+      from: this.domain?.[0],
+      to: this.domain?.[1],
+    });
+  }
+
+  protected override legendItems(result: SeriesResult): LegendItem[] {
+    return result.series.map((series, index) => ({ key: series.area, label: this.labelOf(series.area), color: `var(--_chart-series-${(index % 8) + 1})` }));
+  }
+
+  /** The points the keyboard visits: the first visible series inside the visible range, at most one per pixel column. */
+  private navSpace(result: SeriesResult) {
+    const first = this.visibleSeries(result)[0];
+    const scale = this.chart?.xScale;
+    if (!first || !scale) return undefined;
+    const [d0, d1] = scale.domain;
+    const start = lowerBound(first.t, d0);
+    let end = lowerBound(first.t, d1, start);
+    while (end < first.t.length && (first.t[end] as number) <= d1) end++;
+    const points = end - start;
+    const count = Math.min(points, Math.max(1, Math.round(scale.range[1] - scale.range[0])));
+    return { series: first, start, points, count };
+  }
+
+  protected override navCount(result: SeriesResult): number {
+    return this.navSpace(result)?.count ?? 0;
+  }
+
+  protected override navPoint(result: SeriesResult, index: number): NavPoint | undefined {
+    const space = this.navSpace(result);
+    const xScale = this.chart?.xScale;
+    const yScale = this.chart?.yScale;
+    if (!space || !xScale || !yScale || space.count === 0) return undefined;
+    const raw = space.start + Math.floor((index * space.points) / space.count);
+    const time = space.series.t[raw];
+    if (time === undefined) return undefined;
+    const locale = this.effectiveLocale;
+    const decimals = this.info?.decimals ?? 0;
+    const unit = this.unitLabel(result);
+    const lines = [formatPeriod(time, result.grain, locale, this.effectiveTimeZone)];
+    for (const series of this.visibleSeries(result)) {
+      const at = lowerBound(series.t, time);
+      const value = series.t[at] === time ? series.v[at] : undefined;
+      const band = value !== undefined && Number.isFinite(value) ? this.bandLabel(value) : '';
+      lines.push(`${series.label}: ${formatValue(value, locale, decimals)}${unit ? ` ${unit}` : ''}${band ? ` (${band})` : ''}`);
+    }
+    const value = space.series.v[raw] ?? Number.NaN;
+    const plotTop = yScale.range[1];
+    const plotBottom = yScale.range[0];
+    const y = Number.isFinite(yScale.map(value)) ? Math.min(plotBottom, Math.max(plotTop, yScale.map(value))) : plotBottom;
+    return { label: lines.join('\n'), x: xScale.map(time), y };
+  }
+
+  private bandLabel(value: number): string {
+    const bands = this.info?.bands ?? [];
+    const band = bands.find((b, i) => value >= b.from && (value < b.to || (i === bands.length - 1 && value <= b.to)));
+    return band ? localize(band.label, this.effectiveLocale) : '';
+  }
+
+  protected override pointIndexAt(result: SeriesResult, x: number): number {
+    const space = this.navSpace(result);
+    const scale = this.chart?.xScale;
+    if (!space || !scale || space.points === 0 || x < scale.range[0] - 4 || x > scale.range[1] + 4) return -1;
+    const time = scale.invert(x);
+    let raw = lowerBound(space.series.t, time, space.start, space.start + space.points);
+    const previous = space.series.t[raw - 1];
+    if (raw > space.start && (raw >= space.start + space.points || (previous !== undefined && time - previous < (space.series.t[raw] as number) - time))) raw--;
+    return Math.min(space.count - 1, Math.floor(((raw - space.start) * space.count) / space.points));
+  }
+
+  protected override keyboardHelp(): string {
+    const locale = this.effectiveLocale;
+    return `${chartMsg('keyboardHelp', locale)} ${chartMsg('zoomHelp', locale)}`;
+  }
+
+  // ---- zoom and pan -----------------------------------------------------------------------
+
+  /** Sets the visible range (clamped to the data, at least a few points wide) and tells listeners. */
+  zoomTo(domain: readonly [number, number] | undefined): void {
+    const extent = this.chart?.fullExtent;
+    if (!domain || !extent || !Number.isFinite(extent[0]) || !Number.isFinite(extent[1])) {
+      if (this.domain !== undefined) {
+        this.domain = undefined;
+        this.dispatchEvent(new IocZoomEvent(undefined));
+      }
+      return;
+    }
+    const full = extent[1] - extent[0];
+    const first = this.loader.value?.series[0];
+    const step = first && first.t.length > 1 ? full / (first.t.length - 1) : 60_000;
+    const minimum = Math.min(full, Math.max(step * 4, 60_000));
+    let [a, b] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
+    if (b - a < minimum) {
+      const middle = (a + b) / 2;
+      [a, b] = [middle - minimum / 2, middle + minimum / 2];
+    }
+    if (b - a >= full) {
+      this.zoomTo(undefined);
+      return;
+    }
+    if (a < extent[0]) [a, b] = [extent[0], extent[0] + (b - a)];
+    if (b > extent[1]) [a, b] = [extent[1] - (b - a), extent[1]];
+    this.domain = [a, b];
+    this.dispatchEvent(new IocZoomEvent(this.domain));
+  }
+
+  private currentDomain(): readonly [number, number] | undefined {
+    return this.domain ?? this.chart?.xScale?.domain;
+  }
+
+  /** Zooms by `factor` (< 1 in) around `center` (epoch ms; default the middle). */
+  zoomBy(factor: number, center?: number): void {
+    const domain = this.currentDomain();
+    if (!domain || !(factor > 0)) return;
+    const [a, b] = domain;
+    const c = center ?? (a + b) / 2;
+    this.zoomTo([c - (c - a) * factor, c + (b - c) * factor]);
+  }
+
+  /** Moves the visible range by `fraction` of its width (negative: back in time). */
+  panBy(fraction: number): void {
+    const domain = this.currentDomain();
+    if (!domain || !this.domain) return;
+    const shift = (domain[1] - domain[0]) * fraction;
+    this.zoomTo([domain[0] + shift, domain[1] + shift]);
+  }
+
+  protected override handleChartKey(event: KeyboardEvent): boolean {
+    switch (event.key) {
+      case '+':
+      case '=':
+        this.zoomBy(0.5);
+        return true;
+      case '-':
+      case '_':
+        this.zoomBy(2);
+        return true;
+      case '0':
+        this.zoomTo(undefined);
+        return true;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        if (!event.shiftKey) return false;
+        this.panBy(event.key === 'ArrowLeft' ? -0.25 : 0.25);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  protected override renderControls() {
+    if (!this.domain) return nothing;
+    return html`<button type="button" part="reset-zoom" @click=${() => this.zoomTo(undefined)}>${chartMsg('resetZoom', this.effectiveLocale)}</button>`;
+  }
+
+  protected override renderBelowPlot() {
+    if (this.noOverview) return nothing;
+    return html`<div
+      part="overview"
+      aria-hidden="true"
+      title=${chartMsg('overview', this.effectiveLocale)}
+      @pointerdown=${this.onBrushDown}
+      @pointermove=${this.onBrushMove}
+      @pointerup=${this.onBrushUp}
+      @pointercancel=${this.onBrushUp}
+    >
+      <div class="overview-surface"></div>
+      <div class="overview-window"></div>
+    </div>`;
+  }
+
+  protected override firstUpdated(): void {
+    const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
+    if (!plot) return;
+    // Not passive: a wheel over the chart zooms it instead of scrolling the page.
+    plot.addEventListener('wheel', this.onWheel, { passive: false });
+    plot.addEventListener('pointerdown', this.onPanDown);
+    plot.addEventListener('pointermove', this.onPanMove);
+    plot.addEventListener('pointerup', this.onPanUp);
+    plot.addEventListener('pointercancel', this.onPanUp);
+  }
+
+  private plotX(event: MouseEvent): number {
+    const surface = this.surface;
+    return surface ? event.clientX - surface.getBoundingClientRect().left : Number.NaN;
+  }
+
+  private readonly onWheel = (event: WheelEvent) => {
+    const scale = this.chart?.xScale;
+    if (!scale || event.deltaY === 0) return;
+    event.preventDefault();
+    const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
+    const factor = Math.min(2, Math.max(0.5, Math.exp(delta * 0.0015)));
+    const x = this.plotX(event);
+    this.zoomBy(factor, Number.isFinite(x) ? scale.invert(Math.min(scale.range[1], Math.max(scale.range[0], x))) : undefined);
+  };
+
+  private readonly onPanDown = (event: PointerEvent) => {
+    const domain = this.domain;
+    const scale = this.chart?.xScale;
+    if (event.button !== 0 || !domain || !scale) return;
+    this.drag = { pointerId: event.pointerId, x: event.clientX, domain, width: scale.range[1] - scale.range[0] };
+    (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
+    (event.currentTarget as HTMLElement).classList.add('panning');
+  };
+
+  private readonly onPanMove = (event: PointerEvent) => {
+    const drag = this.drag;
+    if (!drag || drag.pointerId !== event.pointerId || drag.width <= 0) return;
+    const span = drag.domain[1] - drag.domain[0];
+    const shift = (-(event.clientX - drag.x) / drag.width) * span;
+    this.zoomTo([drag.domain[0] + shift, drag.domain[1] + shift]);
+  };
+
+  private readonly onPanUp = (event: PointerEvent) => {
+    if (this.drag?.pointerId !== event.pointerId) return;
+    this.drag = undefined;
+    (event.currentTarget as HTMLElement).classList.remove('panning');
+  };
+
+  private overviewTime(event: PointerEvent): number {
+    const scale = this.overview?.xScale;
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    if (!scale) return Number.NaN;
+    return scale.invert(Math.min(scale.range[1], Math.max(scale.range[0], event.clientX - box.left)));
+  }
+
+  private readonly onBrushDown = (event: PointerEvent) => {
+    if (event.button !== 0) return;
+    const time = this.overviewTime(event);
+    if (!Number.isFinite(time)) return;
+    this.brush = { pointerId: event.pointerId, x: event.clientX, time, moved: false };
+    (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
+  };
+
+  private readonly onBrushMove = (event: PointerEvent) => {
+    const brush = this.brush;
+    if (!brush || brush.pointerId !== event.pointerId) return;
+    if (Math.abs(event.clientX - brush.x) < 3 && !brush.moved) return;
+    brush.moved = true;
+    const time = this.overviewTime(event);
+    if (Number.isFinite(time)) this.zoomTo([Math.min(brush.time, time), Math.max(brush.time, time)]);
+  };
+
+  private readonly onBrushUp = (event: PointerEvent) => {
+    const brush = this.brush;
+    if (!brush || brush.pointerId !== event.pointerId) return;
+    this.brush = undefined;
+    if (brush.moved) return;
+    // A click centres the current window there.
+    const domain = this.currentDomain();
+    if (domain && this.domain) {
+      const half = (domain[1] - domain[0]) / 2;
+      this.zoomTo([brush.time - half, brush.time + half]);
+    }
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.drag = undefined;
+    this.brush = undefined;
+  }
+
+  /** When the overview was last drawn (ms, `performance.now()`); for tests and diagnostics. */
+  get overviewUpdatedAt(): number {
+    return this.overviewDrawnAt;
+  }
+}
+
+/** Rejects a series result a source got wrong: every series needs an area and equal-length time and value lists. */
+function validateSeries(result: SeriesResult): void {
+  if (typeof result !== 'object' || result === null) throw new ValidationError('', 'expected a series result object');
+  if (!Array.isArray(result.series)) throw new ValidationError('series', 'expected a list of series');
+  result.series.forEach((series: SeriesData, index) => {
+    if (typeof series !== 'object' || series === null) throw new ValidationError(`series[${index}]`, 'expected an object');
+    if (typeof series.area !== 'string') throw new ValidationError(`series[${index}].area`, 'expected an area code');
+    const t: unknown = series.t;
+    const v: unknown = series.v;
+    const listLike = (x: unknown) => Array.isArray(x) || x instanceof Float64Array;
+    if (!listLike(t) || !listLike(v)) throw new ValidationError(`series[${index}]`, 'expected `t` and `v` lists (arrays or Float64Array)');
+    if ((t as ArrayLike<unknown>).length !== (v as ArrayLike<unknown>).length) {
+      throw new ValidationError(`series[${index}]`, `\`t\` has ${(t as ArrayLike<unknown>).length} times but \`v\` has ${(v as ArrayLike<unknown>).length} values`);
+    }
+  });
+}
+
+defineElement('ioc-time-series', IocTimeSeries);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ioc-time-series': IocTimeSeries;
+  }
+  interface GlobalEventHandlersEventMap {
+    'ioc-zoom': IocZoomEvent;
+  }
+}

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { HttpError, createDemoSource, type DataSource, type SeriesResult } from '@ioc-kit/data';
 import '../provider/provider.js';
 import './time-series.js';
-import type { IocTimeSeries } from './time-series.js';
+import type { IocTimeSeries, IocZoomEvent } from './time-series.js';
 
 const HOUR = 3_600_000;
 // 24/11/2026 00:00 in Vietnam.
@@ -73,7 +73,7 @@ describe('<ioc-time-series>', () => {
     expect(element.domain).to.equal(undefined);
     const box = plot(element).getBoundingClientRect();
     setTimeout(() => plot(element).dispatchEvent(new WheelEvent('wheel', { deltaY: -200, clientX: box.left + box.width / 2, clientY: box.top + 20, bubbles: true, cancelable: true })));
-    const zoom = await oneEvent(element, 'ioc-zoom');
+    const zoom = (await oneEvent(element, 'ioc-zoom')) as unknown as IocZoomEvent;
     expect(zoom.domain).to.not.equal(undefined);
     const wheeled = element.domain!;
     expect(wheeled[1] - wheeled[0]).to.be.below(11 * HOUR);

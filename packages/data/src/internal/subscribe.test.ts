@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { HttpError } from '../contract/errors.js';
 import type { KpiQuery, KpiResult, Query, ResultFor } from '../contract/query.js';
 import type { DataSource } from '../contract/source.js';

@@ -227,6 +227,22 @@ for (const transport of ['sse', 'ws'] as const) {
       stop.abort();
     });
 
+    it('keeps a quiet connection that the server keeps alive with heartbeats', async () => {
+      const { base } = memoryBase();
+      await server.call('heartbeat', 50);
+      const source = live({ base, heartbeatTimeoutMs: 1000, sleep: () => Promise.resolve() });
+      const stop = new AbortController();
+      const { results, errors, listener } = recorder();
+      source.subscribe(seriesQuery, listener, { signal: stop.signal });
+      await waitUntil(async () => results.length === 1 && (await server.call<number>('openCount')) === 1);
+      // One and a half heartbeat timeouts long, with nothing but keep-alives on the wire.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(errors).to.deep.equal([]);
+      expect(await connections()).to.have.length(1);
+      stop.abort();
+      await server.call('heartbeat', 0);
+    });
+
     it('pushes KPI values (rolling the period) and alerts, validated against the Alert model', async () => {
       const { base } = memoryBase();
       const source = live({ base });
@@ -254,6 +270,38 @@ for (const transport of ['sse', 'ws'] as const) {
       await waitUntil(() => alerts.results.length === 3);
       expect((alerts.results[2] as AlertsResult).alerts, 'resolved leaves an open-only list').to.deep.equal([]);
       stop.abort();
+    });
+
+    if (transport === 'sse') {
+      it("takes the server's retry: field as the reconnection base delay", async () => {
+        const { base } = memoryBase();
+        const gate = gatedSleep();
+        const source = live({ base, sleep: gate.sleep, backoff: { baseMs: 100, random: () => 0.5 } });
+        const stop = new AbortController();
+        const { results, listener } = recorder();
+        source.subscribe(seriesQuery, listener, { signal: stop.signal });
+        await waitUntil(async () => results.length === 1 && (await server.call<number>('openCount')) === 1);
+        await server.call('raw', 'retry: 4000\n\n');
+        await push(points(3, 13));
+        await waitUntil(() => results.length === 2);
+        await server.call('drop');
+        await waitUntil(() => gate.delays.length === 1);
+        expect(gate.delays[0]).to.equal(3000);
+        stop.abort();
+      });
+    }
+
+    it('close() ends every subscription and the connection', async () => {
+      const { base } = memoryBase();
+      const source = live({ base });
+      const { results, listener } = recorder();
+      source.subscribe(seriesQuery, listener);
+      await waitUntil(async () => results.length === 1 && (await server.call<number>('openCount')) === 1);
+      source.close();
+      await waitUntil(async () => (await server.call<number>('openCount')) === 0, 'connection closed');
+      await push(points(3, 13));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(results).to.have.length(1);
     });
 
     it('re-reads from the base when the server says it cannot resume', async () => {

@@ -19,6 +19,7 @@ export async function start() {
   const sseClients = new Set();
   const wsClients = new Set();
   const connections = [];
+  let heartbeatTimer;
   let mode = { failNext: 0, failStatus: 503, contentType: 'text/event-stream', silent: false, resume: true, overlap: 0, endAfterReplay: false };
 
   const frame = (entry) => `id: ${entry.id}\ndata: ${entry.json}\n\n`;
@@ -119,6 +120,17 @@ export async function start() {
       wsClients.clear();
       return true;
     },
+    /** Sends a keep-alive every `ms` (SSE comment / heartbeat message); 0 stops. */
+    heartbeat(ms) {
+      clearInterval(heartbeatTimer);
+      if (ms > 0) {
+        heartbeatTimer = setInterval(() => {
+          for (const client of sseClients) client.res.write(': ping\n\n');
+          for (const client of wsClients) if (client.socket.readyState === 1) client.socket.send('{"type":"heartbeat"}');
+        }, ms);
+      }
+      return true;
+    },
     setMode(changes) {
       mode = { ...mode, ...changes };
       return true;
@@ -130,10 +142,14 @@ export async function start() {
       return sseClients.size + wsClients.size;
     },
     close() {
+      clearInterval(heartbeatTimer);
       for (const client of sseClients) client.res.destroy();
       for (const client of wsClients) client.socket.terminate();
       wss.close();
-      return new Promise((resolve) => server.close(() => resolve(undefined)));
+      const closed = new Promise((resolve) => server.close(() => resolve(undefined)));
+      // Keep-alive sockets from the browser would hold close() open until they time out.
+      server.closeAllConnections();
+      return closed;
     },
   };
 }

@@ -179,7 +179,10 @@ export async function start(options = {}) {
       }
     },
     close() {
-      return new Promise((resolve) => server.close(() => resolve(undefined)));
+      const closed = new Promise((resolve) => server.close(() => resolve(undefined)));
+      // Keep-alive sockets from the browser would hold close() open until they time out.
+      server.closeAllConnections();
+      return closed;
     },
   };
 }

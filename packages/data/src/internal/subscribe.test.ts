@@ -169,7 +169,7 @@ describe('pollingSubscribe', () => {
     const seen: (number | null | undefined)[] = [];
     const stop = new AbortController();
     polled.subscribe!(query, (r) => seen.push((r)?.value), { intervalMs: 5, signal: stop.signal });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await waitUntil(() => seen.length >= 3, 'three polls');
     stop.abort();
     const after = seen.length;
     expect(after).to.be.greaterThan(1);

@@ -7,7 +7,10 @@ import { expect } from '@open-wc/testing';
 import { listShared, startTestServer, type TestServer } from '../../../../../tests/support/server.js';
 import { AbortError, HttpError, NetworkError, TimeoutError, ValidationError } from '../../contract/errors.js';
 import { HttpClient, type HttpClientOptions } from '../../internal/http.js';
+import { createSource } from '../../registry.js';
+import { ConfigError } from '../../contract/errors.js';
 import { createNgsiLdSource } from './ngsi-ld-source.js';
+import { registerNgsiLdSource } from './register.js';
 
 const SERVER = 'packages/data/src/sources/ngsi-ld/ngsi-ld.test-server.mjs';
 const AT = '2016-03-15T12:00:00Z';
@@ -138,5 +141,16 @@ describe('NGSI-LD source robustness against a real broker', function () {
   it('reports an unreachable broker as a NetworkError', async () => {
     const src = createNgsiLdSource({ baseUrl: 'http://127.0.0.1:9', types: ['AirQualityObserved'], temporal: false, http: { retries: 0 } });
     expect(await rejection(src.query(aqi().query))).to.be.instanceOf(NetworkError);
+  });
+
+  it('is created from data-* attributes through the registry', async () => {
+    registerNgsiLdSource();
+    const broker = await createSource('ngsi-ld', { url: server.url, types: 'AirQualityObserved', temporal: 'false', areaAttribute: 'areaServed', retries: '0' });
+    // The fixture's areaServed is "Brooklands": asking for that area finds its value.
+    const result = await broker.query({ kind: 'kpi', indicator: 'environment.aqi', area: 'Brooklands', at: AT });
+    expect(result.value).to.equal(65);
+    expect(await rejection(createSource('ngsi-ld', {}))).to.be.instanceOf(ConfigError);
+    expect(await rejection(createSource('ngsi-ld', { url: server.url, types: 'Cow' }))).to.be.instanceOf(ConfigError);
+    expect(await rejection(createSource('ngsi-ld', { url: server.url, pageSize: '-3' }))).to.be.instanceOf(ConfigError);
   });
 });

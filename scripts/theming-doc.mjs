@@ -89,7 +89,7 @@ function rolesTable(themes) {
     if (!d) return entry.css.startsWith('var(--ioc-sys-') ? `= ${code(entry.css.slice(4, -1))}` : '';
     if (d.kind === 'brand-color') return `\`--ioc-brand-${d.brand}\`, luminance ${d.luminance.max !== undefined ? `≤ ${d.luminance.max}` : `≥ ${d.luminance.min}`}`;
     if (d.kind === 'on-color') return `black or white on \`--ioc-sys-${d.of}\``;
-    if (d.kind === 'mix') return `${Math.round(d.amount * 100)} % ${d.of.map((x) => code(x.startsWith('#') ? x : `--ioc-sys-${x}`)).join(' in ')} (OKLab)`;
+    if (d.kind === 'mix') return `${Math.round(d.amount * 100)} % ${d.of.map((x) => (x.startsWith('#') ? "the theme's neutral" : code(`--ioc-sys-${x}`))).join(' in ')} (OKLab)`;
     return `\`--ioc-brand-${d.kind.replace('brand-', '')}\``;
   };
   const rows = themes.light.map((entry, i) => {

@@ -108,7 +108,7 @@ describe('HTTP JSON source against a real server', () => {
 
   it('answers a KPI from Vietnamese-formatted strings, with remote names in the URL', async () => {
     await script('/api/kpi/thu-ngan-sach', [{ json: { data: { current: '1.234,5', previous: '1.200', plan: 1500, updated: '24/11/2026 08:30' } } }]);
-    const result: KpiResult = await source().query({ kind: 'kpi', indicator: 'economy.test-revenue', area: '27' });
+    const result: KpiResult = await source({ headers: { Authorization: 'Bearer t0k3n' } }).query({ kind: 'kpi', indicator: 'economy.test-revenue', area: '27' });
     expect(result.value).to.equal(1234.5);
     expect(result.previous).to.equal(1200);
     expect(result.target).to.equal(1500);
@@ -118,6 +118,7 @@ describe('HTTP JSON source against a real server', () => {
     const [logged] = await requests('/api/kpi/thu-ngan-sach');
     expect(logged!.query).to.equal('?area=27');
     expect(logged!.headers.accept).to.equal('application/json');
+    expect(logged!.headers.authorization).to.equal('Bearer t0k3n');
   });
 
   it('builds series sorted by time, one per area, with duplicates collapsed and the unit scaled', async () => {

@@ -313,6 +313,26 @@ describe('NGSI-LD conformance against the shared fixtures', function () {
       expect(values(v2, 'dateNextCalculation')).to.deep.equal(['2016-07-31']);
     });
 
+    it('pages entities with limit/offset and count=true, passing q and attrs through', async () => {
+      await server.call('addCopies', 4);
+      const answer = await client({ pageSize: 2 }).entities({ type: 'OnStreetParking', q: 'availableSpotNumber>0', attrs: ['availableSpotNumber'] });
+      expect(answer.entities).to.have.length(5);
+      expect(answer.pages).to.equal(3);
+      expect(answer.count).to.equal(5);
+      expect(new Set(answer.entities.map((entity) => entity.id)).size).to.equal(5);
+      expect([...answer.entities[4]!.attributes.keys()]).to.deep.equal(['availableSpotNumber']);
+      const logged = (await requests()).map((entry) => entry.query);
+      expect(logged.map((query) => query.offset)).to.deep.equal(['0', '2', '4']);
+      expect(logged[0]).to.include({ type: 'OnStreetParking', q: 'availableSpotNumber>0', attrs: 'availableSpotNumber', limit: '2', count: 'true' });
+      // A source-level q reaches the broker with every request.
+      await kpi(source({ types: ['OnStreetParking'], q: 'areaServed=="Zona Centro"' }), 'mobility.parking-free', '2018-09-12T12:00:00Z');
+      expect((await requests()).at(-1)!.query.q).to.equal('areaServed=="Zona Centro"');
+      // maxPages caps a runaway listing and says so.
+      const capped = await client({ pageSize: 1, maxPages: 2 }).entities({ type: 'OnStreetParking' });
+      expect(capped.partial).to.equal(true);
+      expect(capped.entities).to.have.length(2);
+    });
+
     it('refuses a broker that needs a tenant when the tenant is wrong, with the broker’s words', async () => {
       const error = await rejection(client({ tenant: 'nobody' }).entities({ type: 'Alert' }));
       expect(error).to.be.instanceOf(HttpError);

@@ -13,7 +13,7 @@
  */
 import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../contract/areas.js';
 import type { Domain, Indicator, IndicatorId } from '../contract/catalogue.js';
-import { ConfigError, UnsupportedQueryError, ValidationError, throwIfAborted, toDataError } from '../contract/errors.js';
+import { AbortError, ConfigError, UnsupportedQueryError, ValidationError, throwIfAborted, toDataError } from '../contract/errors.js';
 import { aggregate, bucketSeries, combineSeries } from '../contract/aggregate.js';
 import type {
   Alert,
@@ -181,8 +181,7 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     const fetcher = mapping?.fetchRecords ?? config.fetchRecords;
     if (!mapping || !fetcher) throw new ConfigError(`Domain adapter "${config.id}" has no record fetcher for "${indicator.id}".`);
     const full: RecordRequest = { ...request, from: mapping.from, indicator: indicator.id };
-    const answer = await fetcher(full, options);
-    throwIfAborted(options.signal);
+    const answer = await untilAborted(() => fetcher(full, options), options.signal);
     const batch = toBatch(answer, config.id);
     const fetchedAt = now();
     const fallbackArea = request.areas[0];
@@ -336,8 +335,7 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
       ...(to !== undefined && Number.isFinite(to) ? { timeTo: to } : {}),
       query,
     };
-    const answer = await fetcher(request, options);
-    throwIfAborted(options.signal);
+    const answer = await untilAborted(() => fetcher(request, options), options.signal);
     const batch = toBatch(answer, config.id);
     const hierarchy = query.area ? await allAreas(options) : [];
     const list: Alert[] = [];
@@ -400,6 +398,30 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     };
   }
   return source;
+}
+
+/**
+ * Runs a fetch that should stop on `signal`, and rejects with `AbortError` as soon as the signal
+ * fires even if the fetcher ignores it, so a widget's stale query never lingers.
+ */
+function untilAborted<T>(run: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  throwIfAborted(signal);
+  if (!signal) return run();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new AbortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    run().then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) reject(new AbortError());
+        else resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(signal.aborted ? new AbortError() : error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 function toBatch<R>(answer: readonly R[] | RecordBatch<R> | undefined, id: string): RecordBatch<R> {

@@ -1,0 +1,72 @@
+import { expect } from '@open-wc/testing';
+import { HttpError, UnsupportedQueryError } from '../contract/errors.js';
+import type { DataSource } from '../contract/source.js';
+import { composeSources } from './compose.js';
+import { defineDomainAdapter } from './domain-adapter.js';
+
+const now = () => Date.parse('2026-11-24T12:00:00+07:00');
+
+const air = defineDomainAdapter<number>({
+  id: 'air',
+  now,
+  areas: [{ code: '10', level: 'province', name: { vi: 'Tỉnh Thử' } }],
+  fetchRecords: () => Promise.resolve([35]),
+  indicators: { 'environment.pm25': { from: 'x', map: (v) => ({ value: v, area: '10' }) } },
+  alerts: { from: 'a', map: () => ({ id: 'air-1', severity: 'high', domain: 'environment', start: '2026-11-24T08:00:00+07:00' }) },
+});
+const traffic = defineDomainAdapter<number>({
+  id: 'traffic',
+  now,
+  areas: [
+    { code: '10', level: 'province', name: { vi: 'Tỉnh Thử (bản khác)' } },
+    { code: '10001', level: 'commune', name: { vi: 'Phường Một' }, parent: '10' },
+  ],
+  fetchRecords: () => Promise.resolve([4]),
+  indicators: {
+    'mobility.accidents': { from: 'x', map: (v) => ({ value: v, area: '10' }) },
+    'environment.pm25': { from: 'x', map: () => ({ value: 999, area: '10' }) },
+  },
+  alerts: { from: 'a', map: () => ({ id: 'traffic-1', severity: 'medium', domain: 'mobility', start: '2026-11-24T09:00:00+07:00' }) },
+});
+const broken: DataSource = {
+  id: 'broken',
+  supports: ['alerts'],
+  indicators: () => Promise.reject(new HttpError('https://x.example/indicators', 500)),
+  areas: () => Promise.reject(new HttpError('https://x.example/areas', 500)),
+  boundaries: () => Promise.reject(new HttpError('https://x.example/b', 500)),
+  query: () => Promise.reject(new HttpError('https://x.example/alerts', 503)),
+};
+
+describe('composeSources', () => {
+  it('routes each indicator to the first source that lists it', async () => {
+    const province = composeSources([air, traffic]);
+    expect((await province.query({ kind: 'kpi', indicator: 'environment.pm25', area: '10' })).value).to.equal(35);
+    expect((await province.query({ kind: 'kpi', indicator: 'mobility.accidents', area: '10' })).value).to.equal(4);
+    expect((await province.indicators()).map((i) => i.id)).to.deep.equal(['environment.pm25', 'mobility.accidents']);
+    const error = await province.query({ kind: 'kpi', indicator: 'living.electricity', area: '10' }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(UnsupportedQueryError);
+  });
+
+  it('merges areas (first source wins) and alerts from every source, newest first', async () => {
+    const province = composeSources([air, traffic]);
+    const areas = await province.areas({});
+    expect(areas.map((a) => [a.code, a.name.vi])).to.deep.equal([
+      ['10', 'Tỉnh Thử'],
+      ['10001', 'Phường Một'],
+    ]);
+    const alerts = await province.query({ kind: 'alerts' });
+    expect(alerts.alerts.map((a) => a.id)).to.deep.equal(['traffic-1', 'air-1']);
+    expect(alerts.partial).to.be.false;
+  });
+
+  it('keeps working when one source fails, and says the result is partial', async () => {
+    const province = composeSources([broken, air]);
+    expect((await province.query({ kind: 'kpi', indicator: 'environment.pm25', area: '10' })).value).to.equal(35);
+    const alerts = await province.query({ kind: 'alerts' });
+    expect(alerts.alerts.map((a) => a.id)).to.deep.equal(['air-1']);
+    expect(alerts.partial).to.be.true;
+    expect((await province.areas({})).length).to.equal(1);
+    // When every source fails, the error is the first one's.
+    expect(await composeSources([broken]).query({ kind: 'alerts' }).catch((e: unknown) => e)).to.be.instanceOf(HttpError);
+  });
+});

@@ -51,6 +51,27 @@ describe('switching theme on an ancestor', () => {
     expect(seen.size).to.equal(4);
   });
 
+  it('restyles a board of every defined ioc-* widget live, without re-creating any', async () => {
+    const tags = ['ioc-kpi-card', 'ioc-time-series', 'ioc-bar-chart', 'ioc-donut', 'ioc-gauge', 'ioc-sparkline', 'ioc-heatmap', 'ioc-map', 'ioc-alert-list'].filter((tag) => customElements.get(tag));
+    expect(tags).to.include('ioc-kpi-card');
+    const board = await fixture<HTMLDivElement>(html`<div></div>`);
+    const widgets = tags.map((tag) => {
+      const widget = document.createElement(tag);
+      widget.setAttribute('indicator', 'environment.aqi');
+      board.append(widget);
+      return widget;
+    });
+    for (const theme of THEME_NAMES) {
+      board.dataset.iocTheme = theme;
+      for (const widget of widgets) {
+        const style = getComputedStyle(widget);
+        expect(hex(style.color), `${widget.localName} text in ${theme}`).to.equal(THEMES[theme]['color-on-surface']);
+        expect(style.fontFamily, `${widget.localName} font in ${theme}`).to.match(/"Noto Sans"/);
+      }
+    }
+    expect([...board.children]).to.deep.equal(widgets);
+  });
+
   it('uses the wall type scale for the value on the wall theme', async () => {
     const board = await fixture<HTMLDivElement>(html`<div class="ioc-theme-wall"><ioc-kpi-card .data=${aqi}></ioc-kpi-card></div>`);
     const wall = Number.parseFloat(looks(board.querySelector('ioc-kpi-card')!).valueSize);

@@ -46,3 +46,5 @@ export { createSensorThingsSource, DEFAULT_STA_INDICATORS, indicatorOfDatastream
 export { readCollection as readStaCollection, readDataArray as readStaDataArray, readDatastream as readStaDatastream, readObservation as readStaObservation, readThing as readStaThing, readTimeOrInterval as readStaTime, readUnitOfMeasurement, type StaCollection, type StaDatastream, type StaObservation, type StaThing } from './sources/sensorthings/sta-parse.js';
 export { staUrl, staQueryString, staString, staTime, expandText as staExpand, resolveNextLink as resolveStaNextLink, type StaQueryOptions } from './sources/sensorthings/sta-query.js';
 export { registerNgsiLdSource, ngsiLdOptionsFromAttributes } from './sources/ngsi-ld/register.js';
+export { registerSensorThingsSource, sensorThingsOptionsFromAttributes } from './sources/sensorthings/register.js';
+export { registerLiveSource } from './sources/live/register.js';

@@ -4,7 +4,9 @@ import { ConfigError, HttpError, TimeoutError, ValidationError } from '../../con
 import type { AlertsResult, KpiResult, Query, QueryResult, ResultFor, SeriesResult } from '../../contract/query.js';
 import type { DataSource } from '../../contract/source.js';
 import type { LiveStatus } from './connection.js';
+import { createSource } from '../../registry.js';
 import { createLiveSource, type LiveSourceOptions } from './live-source.js';
+import { registerLiveSource } from './register.js';
 
 const SERVER = 'packages/data/src/sources/live/live.test-server.mjs';
 const HOUR = 3_600_000;
@@ -360,6 +362,24 @@ for (const transport of ['sse', 'ws'] as const) {
 }
 
 describe('createLiveSource configuration', () => {
+  it('is available to markup as source="live" over the demo source', async () => {
+    const server = await startTestServer(SERVER);
+    try {
+      registerLiveSource();
+      const source = await createSource('live', { sse: `${server.url}/events`, base: 'demo', now: '2026-11-24T10:00:00+07:00', heartbeatTimeout: '0' });
+      const stop = new AbortController();
+      const { results, listener } = recorder();
+      source.subscribe!({ kind: 'kpi', indicator: 'environment.aqi', area: '90' }, listener, { signal: stop.signal });
+      await waitUntil(async () => results.length === 1 && (await server.call<number>('openCount')) === 1);
+      await server.call('push', { type: 'kpi', indicator: 'environment.aqi', area: '90', value: 123, observedAt: '2026-11-24T10:30:00+07:00' });
+      await waitUntil(() => results.length === 2);
+      expect((results[1] as KpiResult).value).to.equal(123);
+      stop.abort();
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('needs exactly one of sse or ws', () => {
     const { base } = memoryBase();
     expect(() => createLiveSource({ base })).to.throw(ConfigError);

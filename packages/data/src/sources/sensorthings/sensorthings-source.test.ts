@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { startTestServer, type TestServer } from '../../../../../tests/support/server.js';
+import { listShared, startTestServer, type TestServer } from '../../../../../tests/support/server.js';
+import { createSource } from '../../registry.js';
+import { registerSensorThingsSource } from './register.js';
 import type { Area, BoundaryProperties, FeatureCollection } from '../../contract/areas.js';
 import { ConfigError, ValidationError } from '../../contract/errors.js';
 import type { ByAreaResult, KpiResult, SeriesResult } from '../../contract/query.js';
@@ -164,6 +166,37 @@ describe('createSensorThingsSource against a real SensorThings server', () => {
       }, { signal: live.signal, intervalMs: 10 });
     });
     expect(seen).to.have.length(1);
+  });
+
+  it('reads public Observation fixtures through the whole source and domain adapter', async () => {
+    const files = await listShared('fixtures/sta');
+    if (!files) {
+      console.log('SensorThings source fixtures: ../shared/fixtures/sta is absent, skipped.');
+      return;
+    }
+    await server.call('setMode', { observationsFixture: 'ogc-18-088-observations-dataArray.json' });
+    const fromArray = await source({ dataArray: true, maxPages: 1 }).query(pm25('90001', '2005-08-05T12:00:00Z', '2005-08-05T13:00:00Z'));
+    // Three observations (20, 30, 0) in one hour: the catalogue's mean; its nextLink is not followed past the cap.
+    expect(fromArray.series[0]!.v[0]).to.be.closeTo(50 / 3, 1e-9);
+    expect(fromArray.partial).to.equal(true);
+    await server.call('setMode', { observationsFixture: 'frost-docs-observations-top4-count-nextlink.ELIDED.json' });
+    const fromFrost = await source({ maxPages: 1 }).query(pm25('90001', '2016-06-22T13:00:00Z', '2016-06-22T14:00:00Z'));
+    expect(Array.from(fromFrost.series[0]!.v)).to.deep.equal([1]);
+    expect(fromFrost.partial).to.equal(true);
+  });
+
+  it('is available to markup as source="sensorthings"', async () => {
+    registerSensorThingsSource();
+    const sta = await createSource('sensorthings', { url: `${server.url}/sta/v1.1`, pollInterval: '30', dataArray: 'true' });
+    const result = await sta.query({ kind: 'kpi', indicator: 'environment.pm25', area: '90002', grain: 'hour', at: '2026-11-21T05:30:00+07:00' });
+    expect(result.value).to.equal(25);
+    let caught: unknown;
+    try {
+      await createSource('sensorthings', {});
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).to.be.instanceOf(ConfigError);
   });
 
   it('needs a valid service root', () => {

@@ -125,6 +125,14 @@ export async function start(options = {}) {
     }
 
     const match = /^\/sta\/v1\.1\/Datastreams\((\d+)\)\/Observations$/.exec(url.pathname);
+    if (match && mode.observationsFixture && Number(match[1]) === 11) {
+      // A public fixture answers for station 1's PM2.5, so it goes through the whole source.
+      try {
+        return send(res, 200, await readFile(path.resolve(fixturesDir(), mode.observationsFixture), 'utf8'));
+      } catch {
+        return send(res, 404, { message: 'no such fixture' });
+      }
+    }
     if (match) {
       const id = Number(match[1]);
       if (!DATASTREAMS.some((s) => s.id === id)) return send(res, 404, { message: 'no such Datastream' });

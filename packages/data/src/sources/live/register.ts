@@ -1,0 +1,24 @@
+/**
+ * Lets markup ask for live push by name, over any registered base source:
+ * `<ioc-provider source="live" data-sse="https://ioc.example/live" data-base="demo">`
+ * or `data-ws="wss://ioc.example/live"`. The other `data-*` attributes go to the base source.
+ */
+import { ConfigError } from '../../contract/errors.js';
+import { createSource, registerSource } from '../../registry.js';
+import { createLiveSource } from './live-source.js';
+
+/** Registers the `live` source name. Headers (credentials) need code: use `createLiveSource`. */
+export function registerLiveSource(): void {
+  registerSource('live', async (attributes) => {
+    const { sse, ws, base = 'demo', heartbeatTimeout, ...rest } = attributes;
+    if (base === 'live') throw new ConfigError('data-base of the "live" source cannot be "live" itself.');
+    const seconds = heartbeatTimeout === undefined ? undefined : Number(heartbeatTimeout);
+    if (seconds !== undefined && (!Number.isFinite(seconds) || seconds < 0)) throw new ConfigError('data-heartbeat-timeout must be a number of seconds (0 turns it off).');
+    return createLiveSource({
+      base: await createSource(base, rest),
+      ...(sse !== undefined ? { sse } : {}),
+      ...(ws !== undefined ? { ws } : {}),
+      ...(seconds !== undefined ? { heartbeatTimeoutMs: seconds * 1000 } : {}),
+    });
+  });
+}

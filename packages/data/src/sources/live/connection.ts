@@ -54,6 +54,8 @@ export interface LiveConnectionOptions {
 export interface SseOptions extends LiveConnectionOptions {
   /** Extra request headers, e.g. `Authorization`. */
   headers?: Readonly<Record<string, string>>;
+  /** `include` to send cookies to a live endpoint on another origin (it must allow credentials in CORS). */
+  credentials?: RequestCredentials;
   fetch?: typeof fetch;
 }
 
@@ -275,7 +277,7 @@ export function connectSse(url: string, options: SseOptions): LiveConnection {
     if (connection.lastId !== undefined && connection.lastId !== '') headers['last-event-id'] = connection.lastId;
     let response: Response;
     try {
-      response = await fetchImpl(url, { headers, signal: attempt.signal, cache: 'no-store' });
+      response = await fetchImpl(url, { headers, signal: attempt.signal, cache: 'no-store', ...(options.credentials ? { credentials: options.credentials } : {}) });
     } catch (error) {
       if (options.signal.aborted) throw new AbortError();
       throw isAbortError(error) ? error : new NetworkError(url, { cause: error });

@@ -386,6 +386,24 @@ describe('createLiveSource configuration', () => {
     expect(() => createLiveSource({ base, sse: 'http://127.0.0.1:1/e', ws: 'ws://127.0.0.1:1/w' })).to.throw(ConfigError);
   });
 
+  it('stops for good, quietly, when the SSE server answers 204 No Content', async () => {
+    const server = await startTestServer(SERVER);
+    try {
+      await server.call('setMode', { failNext: 1, failStatus: 204 });
+      const { base } = memoryBase();
+      const source = createLiveSource({ base, sse: `${server.url}/events`, heartbeatTimeoutMs: 0, sleep: () => Promise.resolve() });
+      const stop = new AbortController();
+      const { results, errors, listener } = recorder();
+      source.subscribe(seriesQuery, listener, { signal: stop.signal });
+      await waitUntil(() => results.length === 1 && source.status.state === 'closed');
+      expect(errors).to.deep.equal([]);
+      expect((await server.call<unknown[]>('connections')).length).to.equal(1);
+      stop.abort();
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('rejects a stream that is not text/event-stream, once, without reconnecting', async () => {
     const server = await startTestServer(SERVER);
     try {

@@ -61,6 +61,13 @@ describe('SseParser (WHATWG wire format)', () => {
     expect(events.map((event) => event.data)).to.deep.equal(['whole']);
   });
 
+  it('drops an event whose data exceeds the bound, and goes on with the next', () => {
+    const big = 'x'.repeat(1_048_000);
+    const chunks = Array.from({ length: 9 }, () => `data: ${big}\n`);
+    const { events } = parse([...chunks, '\n', 'data: small\n\n']);
+    expect(events.map((event) => event.data)).to.deep.equal(['small']);
+  });
+
   it('gives the same events however the stream is cut into chunks (property)', () => {
     const line = fc.stringMatching(/^[^\r\n]{0,12}$/);
     const eventText = fc.record({ id: fc.option(fc.stringMatching(/^[0-9a-z]{1,4}$/), { nil: undefined }), type: fc.option(fc.constantFrom('points', 'kpi'), { nil: undefined }), data: fc.array(line, { minLength: 1, maxLength: 3 }) });

@@ -22,10 +22,14 @@ export interface SseParserCallbacks {
 
 /** Longest line kept; a server that sends a line longer than this without a newline is cut off. */
 export const MAX_SSE_LINE = 1_048_576;
+/** Most data one event may gather; a larger event is dropped whole rather than exhausting memory. */
+export const MAX_SSE_EVENT = 8 * 1_048_576;
 
 export class SseParser {
   private buffer = '';
   private data: string[] = [];
+  private dataLength = 0;
+  private dataOverflow = false;
   private eventType = '';
   private lastEventId = '';
   /** A chunk ended in CR: a LF at the start of the next chunk belongs to the same line break. */
@@ -85,6 +89,8 @@ export class SseParser {
   reset(): void {
     this.buffer = '';
     this.data = [];
+    this.dataLength = 0;
+    this.dataOverflow = false;
     this.eventType = '';
     this.pendingCr = false;
     this.firstChunk = true;
@@ -109,7 +115,11 @@ export class SseParser {
         this.eventType = value;
         break;
       case 'data':
-        this.data.push(value);
+        this.dataLength += value.length + 1;
+        if (this.dataLength > MAX_SSE_EVENT) {
+          this.dataOverflow = true;
+          this.data = [];
+        } else if (!this.dataOverflow) this.data.push(value);
         break;
       case 'id':
         // An id containing NUL is ignored, so a hostile stream cannot poison the header we send back.
@@ -127,6 +137,13 @@ export class SseParser {
   private dispatch(): void {
     const type = this.eventType;
     this.eventType = '';
+    const overflow = this.dataOverflow;
+    this.dataOverflow = false;
+    this.dataLength = 0;
+    if (overflow) {
+      this.data = [];
+      return;
+    }
     if (this.data.length === 0) return;
     const data = this.data.join('\n');
     this.data = [];

@@ -7,6 +7,8 @@ export type SourceFactory = (options: Readonly<Record<string, string>>) => DataS
 const factories = new Map<string, SourceFactory>([
   // The demo source is loaded on demand so that pages that never ask for it never download it.
   ['demo', async (options) => (await import('./sources/demo/demo-source.js')).createDemoSource(options)],
+  ['http', async (options) => (await import('./sources/http/register.js')).httpSourceFromAttributes(options)],
+  ['ngsi-ld', async (options) => (await import('./sources/ngsi-ld/register.js')).ngsiLdSourceFromAttributes(options)],
 ]);
 
 /** Registers a named source so markup can ask for it by name. Replaces any earlier one. */

@@ -38,6 +38,10 @@ export async function start() {
       doc: await readFile(`${root}docs/adapters.md`, 'utf8'),
       example: await readFile(`${root}packages/data/src/sources/http/adapter-example.ts`, 'utf8'),
     }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

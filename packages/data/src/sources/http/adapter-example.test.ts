@@ -6,7 +6,9 @@ import { expect } from '@open-wc/testing';
 import { startTestServer, type TestServer } from '../../../../../tests/support/server.js';
 import { createProvinceAir } from './adapter-example.js';
 
-describe('docs/adapters.md example', () => {
+describe('docs/adapters.md example', function () {
+  // The example imports the whole package entry; on a loaded CI machine that first load is slow.
+  this.timeout(30_000);
   let server: TestServer;
   before(async () => {
     server = await startTestServer('packages/data/src/sources/http/adapter-example.test-server.mjs');

@@ -3,7 +3,7 @@ import { startTestServer, type TestServer } from '../../../../../tests/support/s
 import type { Indicator } from '../../contract/catalogue.js';
 import { ConfigError, HttpError, UnsupportedQueryError, ValidationError } from '../../contract/errors.js';
 import type { KpiResult, SeriesResult } from '../../contract/query.js';
-import { createSource } from '../../registry.js';
+import { createSource, registeredSources } from '../../registry.js';
 import { HttpClient } from '../../internal/http.js';
 import { createHttpSource, fillTemplate, type HttpSourceOptions } from './http-source.js';
 import { compilePath, selectAll, selectOne } from './json-path.js';
@@ -244,8 +244,8 @@ describe('HTTP JSON source against a real server', () => {
     expect((await requests('/api/kpi/aqi')).length).to.equal(count);
   });
 
-  it('is created from data-* attributes through the registry', async () => {
-    registerHttpSource();
+  it('is created from data-* attributes through the registry, with no registration needed', async () => {
+    expect(registeredSources()).to.include.members(['http', 'ngsi-ld']);
     await script('/v1/kpi/environment.aqi', [{ json: { value: 87 } }]);
     const fromMarkup = await createSource('http', {
       url: `${server.url}/v1/`,
@@ -256,6 +256,8 @@ describe('HTTP JSON source against a real server', () => {
     expect(result.value).to.equal(87);
     expect(await rejection(createSource('http', {}))).to.be.instanceOf(ConfigError);
     expect(await rejection(createSource('http', { url: 'x', mapping: '{oops' }))).to.be.instanceOf(ConfigError);
+    registerHttpSource();
+    expect((await createSource('http', { url: `${server.url}/v1/` })).id).to.equal(`http:${server.url}/v1/`);
   });
 });
 

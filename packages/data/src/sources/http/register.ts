@@ -3,6 +3,7 @@
  * `<ioc-provider source="http" data-url="https://api.example/v1" data-mapping='{"kpi":{…}}' data-poll-interval="30">`.
  */
 import { ConfigError } from '../../contract/errors.js';
+import type { DataSource } from '../../contract/source.js';
 import { registerSource } from '../../registry.js';
 import { createHttpSource, type HttpSourceOptions } from './http-source.js';
 
@@ -49,7 +50,15 @@ export function httpOptionsFromAttributes(attributes: Readonly<Record<string, st
   return options;
 }
 
-/** Registers the `http` source name so markup can use it. */
+/** The `http` source from markup attributes (what the registry calls for `source="http"`). */
+export function httpSourceFromAttributes(attributes: Readonly<Record<string, string>>): DataSource {
+  return createHttpSource(httpOptionsFromAttributes(attributes));
+}
+
+/**
+ * Registers the `http` source name so markup can use it. The registry already knows it (loaded
+ * on demand); call this again to restore it after replacing it with `registerSource('http', …)`.
+ */
 export function registerHttpSource(): void {
-  registerSource('http', (attributes) => createHttpSource(httpOptionsFromAttributes(attributes)));
+  registerSource('http', httpSourceFromAttributes);
 }

@@ -3,6 +3,7 @@
  * `<ioc-provider source="ngsi-ld" data-url="https://broker…" data-tenant="bacninh" data-context="https://…/context.jsonld">`.
  */
 import { ConfigError } from '../../contract/errors.js';
+import type { DataSource } from '../../contract/source.js';
 import { registerSource } from '../../registry.js';
 import { readText } from '../../internal/http-values.js';
 import { latestInstance } from './entity.js';
@@ -48,7 +49,15 @@ export function ngsiLdOptionsFromAttributes(attributes: Readonly<Record<string, 
   return options;
 }
 
-/** Registers the `ngsi-ld` source name so markup can use it. */
+/** The `ngsi-ld` source from markup attributes (what the registry calls for `source="ngsi-ld"`). */
+export function ngsiLdSourceFromAttributes(attributes: Readonly<Record<string, string>>): DataSource {
+  return createNgsiLdSource(ngsiLdOptionsFromAttributes(attributes));
+}
+
+/**
+ * Registers the `ngsi-ld` source name so markup can use it. The registry already knows it
+ * (loaded on demand); call this to restore it after replacing it.
+ */
 export function registerNgsiLdSource(): void {
-  registerSource('ngsi-ld', (attributes) => createNgsiLdSource(ngsiLdOptionsFromAttributes(attributes)));
+  registerSource('ngsi-ld', ngsiLdSourceFromAttributes);
 }

@@ -465,7 +465,7 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
               runStart = day;
               worst = rank;
               peak = value;
-            } else if (rank > worst || (rank === worst && Math.abs(value) > Math.abs(peak))) {
+            } else if (rank > worst || (rank === worst && (ind.polarity === 'higher-is-better' ? value < peak : value > peak))) {
               worst = Math.max(worst, rank);
               peak = value;
             }
@@ -487,8 +487,8 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
     const start = dayStart(firstDay) + (6 + (hash % 10)) * HOUR_MS;
     const ongoing = endDay > today;
     const end = dayStart(endDay) + ((hash >>> 8) % 8) * HOUR_MS;
-    const ageDays = today - endDay;
-    const status = ongoing ? (hash % 3 === 0 ? 'acknowledged' : 'open') : ageDays < 2 && hash % 2 === 0 ? 'acknowledged' : 'resolved';
+    // Ongoing alerts wait for an operator (about a third already acknowledged); ended ones are resolved.
+    const status = ongoing ? (hash % 3 === 0 ? 'acknowledged' : 'open') : 'resolved';
     const band = bandFor(ind, peak);
     const shown = Number(peak.toFixed(ind.decimals));
     const unitVi = ind.unit.label.vi ? ` ${ind.unit.label.vi}` : '';
@@ -511,7 +511,8 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
       start: toIso(start) ?? '',
       status,
       source: `demo:${rule.indicator}`,
-      value: shown,
+      // Unrounded, so the value is in the band that raised the alert even right at its edge.
+      value: peak,
     };
     if (!ongoing) alert.end = toIso(end) ?? '';
     if (area.centroid) alert.location = { type: 'Point', coordinates: [...area.centroid] };

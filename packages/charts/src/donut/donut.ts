@@ -1,0 +1,184 @@
+import { arc, pie, type PieArcDatum } from 'd3-shape';
+import type { Locale } from '@ioc-kit/data';
+import { TICK_FONT_SIZE } from '../internal/axis.js';
+import { svg } from '../internal/draw.js';
+import { formatValue } from '../internal/format.js';
+import { seriesColor, type ChartPalette } from '../internal/palette.js';
+
+export interface DonutSlice {
+  key: string;
+  label: string;
+  /** Only positive finite values make a slice (a share of a whole cannot be negative). */
+  value: number | null | undefined;
+  color?: string;
+}
+
+export interface DonutOptions {
+  locale: Locale;
+  palette: ChartPalette;
+  decimals?: number;
+  /** Unit shown after the centre total, e.g. `tỷ đồng`. */
+  unit?: string;
+  /** Slices below this share of the total (0..1, default 0.03) are grouped into one "other" slice. */
+  otherThreshold?: number;
+  /** Label of the grouped slice; default `Khác` / `Other`. */
+  otherLabel?: string;
+  /** Keys of slices not to draw (the total counts only what is shown). */
+  hidden?: ReadonlySet<string>;
+  /** Inner radius as a share of the outer (default 0.6). */
+  innerRatio?: number;
+  /** A caption under the total, e.g. `Tổng` / `Total`. */
+  totalLabel?: string;
+}
+
+export interface DonutSize {
+  width: number;
+  height: number;
+}
+
+export interface DonutSliceMark {
+  key: string;
+  label: string;
+  value: number;
+  /** Share of the total, 0..1. */
+  share: number;
+  startAngle: number;
+  endAngle: number;
+  color: string;
+  /** Where a keyboard focus mark sits: the middle of the ring at the slice's middle angle. */
+  centroid: [number, number];
+  /** Keys of the slices grouped into "other" (only on that slice). */
+  members?: string[];
+}
+
+export interface DonutMarks {
+  width: number;
+  height: number;
+  cx: number;
+  cy: number;
+  outer: number;
+  inner: number;
+  total: number;
+  totalText: string;
+  slices: DonutSliceMark[];
+}
+
+/** The key of the grouped slice. */
+export const OTHER_KEY = '__other__';
+
+const isPositive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
+
+interface Part {
+  key: string;
+  label: string;
+  value: number;
+  color: string;
+  members?: string[];
+}
+
+/**
+ * The slices a donut shows: positive values only, those below `threshold` of the total merged
+ * into one "other" slice (only when at least two are that small: one slice alone keeps its
+ * name). The input order is kept; "other" comes last.
+ */
+export function groupSlices(
+  slices: readonly DonutSlice[],
+  palette: ChartPalette,
+  threshold = 0.03,
+  otherLabel = 'Khác',
+  hidden: ReadonlySet<string> = new Set(),
+): Part[] {
+  const parts: Part[] = [];
+  slices.forEach((slice, index) => {
+    if (hidden.has(slice.key) || !isPositive(slice.value)) return;
+    parts.push({ key: slice.key, label: slice.label, value: slice.value, color: slice.color ?? seriesColor(palette, index) });
+  });
+  let total = 0;
+  for (const part of parts) total += part.value;
+  if (!Number.isFinite(total) || total <= 0) return parts;
+  const small = parts.filter((part) => part.value / total < threshold);
+  if (small.length < 2) return parts;
+  const kept = parts.filter((part) => part.value / total >= threshold);
+  const other = small.reduce((sum, part) => sum + part.value, 0);
+  kept.push({ key: OTHER_KEY, label: otherLabel, value: other, color: palette.muted, members: small.map((part) => part.key) });
+  return kept;
+}
+
+/**
+ * Draws a donut of shares into `target`, with the total (locale-formatted, with its unit) in
+ * the centre, and small slices grouped as "Khác" / "Other". Pure apart from the target: nodes
+ * come from `target.ownerDocument`, text is text, and the same input draws the same marks.
+ */
+export function renderDonut(target: HTMLElement, slices: readonly DonutSlice[], options: DonutOptions, size: DonutSize): DonutMarks {
+  const doc = target.ownerDocument;
+  const width = Math.max(0, Number.isFinite(size.width) ? size.width : 0);
+  const height = Math.max(0, Number.isFinite(size.height) ? size.height : 0);
+  const locale = options.locale;
+  const palette = options.palette;
+  const threshold = Number.isFinite(options.otherThreshold) ? (options.otherThreshold as number) : 0.03;
+  const parts = groupSlices(slices, palette, threshold, options.otherLabel ?? (locale === 'en' ? 'Other' : 'Khác'), options.hidden);
+  let total = 0;
+  for (const part of parts) total += part.value;
+  // Angles come from values relative to the largest: sums of huge values cannot overflow and
+  // denormal ones cannot divide by zero.
+  const largest = parts.reduce((max, part) => Math.max(max, part.value), 0);
+  const cx = width / 2;
+  const cy = height / 2;
+  const outer = Math.max(0, Math.min(width, height) / 2 - 2);
+  const ratio = Number.isFinite(options.innerRatio) ? Math.max(0, Math.min(0.95, options.innerRatio as number)) : 0.6;
+  const inner = outer * ratio;
+
+  const layout = pie<Part>()
+    .value((part) => (largest > 0 ? part.value / largest : 0))
+    .sort(null)
+    .padAngle(parts.length > 1 ? Math.min(0.02, 2 / Math.max(outer, 1)) : 0);
+  const arcs: PieArcDatum<Part>[] = layout(parts);
+  const shape = arc<PieArcDatum<Part>>().innerRadius(inner).outerRadius(outer).cornerRadius(Math.min(2, (outer - inner) / 4));
+  const middle = (inner + outer) / 2;
+  const sum = total;
+
+  const marks: DonutSliceMark[] = arcs.map((datum) => {
+    const angle = (datum.startAngle + datum.endAngle) / 2;
+    const mark: DonutSliceMark = {
+      key: datum.data.key,
+      label: datum.data.label,
+      value: datum.data.value,
+      share: Number.isFinite(total) && total > 0 ? datum.data.value / total : (datum.endAngle - datum.startAngle) / (2 * Math.PI),
+      startAngle: datum.startAngle,
+      endAngle: datum.endAngle,
+      color: datum.data.color,
+      centroid: [cx + Math.sin(angle) * middle, cy - Math.cos(angle) * middle],
+    };
+    if (datum.data.members) mark.members = datum.data.members;
+    return mark;
+  });
+
+  for (const old of target.querySelectorAll(':scope > svg.ioc-donut')) old.remove();
+  const root = svg(doc, 'svg', { class: 'ioc-donut', 'aria-hidden': 'true', width, height, viewBox: `0 0 ${width} ${height}` });
+  const ring = svg(doc, 'g', { class: 'slices', transform: `translate(${cx},${cy})` });
+  if (marks.length === 0 && outer > 0) {
+    ring.append(svg(doc, 'circle', { class: 'track', r: middle, fill: 'none', stroke: palette.grid, 'stroke-width': Math.max(1, outer - inner) }));
+  }
+  arcs.forEach((datum, index) => {
+    const mark = marks[index];
+    const d = shape(datum);
+    if (!mark || !d) return;
+    ring.append(svg(doc, 'path', { d, fill: mark.color, stroke: palette.surface, 'stroke-width': 1, 'data-key': mark.key }));
+  });
+  root.append(ring);
+
+  const totalText = `${formatValue(sum, locale, options.decimals ?? 0)}${options.unit ? ` ${options.unit}` : ''}`;
+  if (inner > TICK_FONT_SIZE) {
+    // The total's font shrinks to fit the hole; long units wrap to a second line.
+    const fontSize = Math.max(TICK_FONT_SIZE, Math.min(inner / 2.2, (inner * 1.7) / Math.max(1, formatValue(sum, locale, options.decimals ?? 0).length * 0.6)));
+    const centre = svg(doc, 'g', { class: 'centre', 'text-anchor': 'middle' });
+    centre.append(
+      svg(doc, 'text', { class: 'total', x: cx, y: cy, dy: options.unit ? '0' : '0.35em', fill: palette.text, 'font-size': fontSize, 'font-weight': 'bold' }, formatValue(sum, locale, options.decimals ?? 0)),
+    );
+    if (options.unit) centre.append(svg(doc, 'text', { class: 'unit', x: cx, y: cy + TICK_FONT_SIZE + 4, fill: palette.muted, 'font-size': TICK_FONT_SIZE }, options.unit));
+    if (options.totalLabel) centre.append(svg(doc, 'text', { class: 'caption', x: cx, y: cy - fontSize * 0.9, fill: palette.muted, 'font-size': TICK_FONT_SIZE }, options.totalLabel));
+    root.append(centre);
+  }
+  target.append(root);
+  return { width, height, cx, cy, outer, inner, total: sum, totalText, slices: marks };
+}

@@ -48,14 +48,39 @@ const LABELS: Readonly<Record<string, { vi: string; en: string }>> = {
   Q30: { vi: 'pH', en: 'pH' },
 };
 
+/** Unit spellings brokers send instead of UN/CEFACT codes (UCUM or plain text), mapped to the code. */
+const ALIASES: Readonly<Record<string, string>> = {
+  'ug/m3': 'GQ',
+  'µg/m3': 'GQ',
+  'µg/m³': 'GQ',
+  'mg/m3': 'GP',
+  'mg/m³': 'GP',
+  'mg/l': 'M1',
+  'km/h': 'KMH',
+  'm/s': 'MTS',
+  cel: 'CEL',
+  '°c': 'CEL',
+  '%': 'P1',
+  cm: 'CMT',
+  mm: 'MMT',
+  m: 'MTR',
+};
+
+/** The UN/CEFACT code for a unit as a broker wrote it (`GQ`, `gq`, `ug/m3`, `µg/m³`), or the text upper-cased. */
+export function normaliseUnitCode(code: string): string {
+  const trimmed = code.trim();
+  return ALIASES[trimmed.toLowerCase()] ?? trimmed.toUpperCase();
+}
+
 /**
  * The display unit of a UN/CEFACT code. An unknown code is shown as itself (never rejected),
  * so a broker's unusual unit still reaches the screen as plain text.
  */
 export function unitFromCode(code: string | undefined): Unit {
   if (!code) return { code: '', system: 'none', label: { vi: '' } };
-  const label = LABELS[code.toUpperCase()];
-  if (label) return { code: code.toUpperCase(), system: 'UNCEFACT', label: { ...label } };
+  const normalised = normaliseUnitCode(code);
+  const label = LABELS[normalised];
+  if (label) return { code: normalised, system: 'UNCEFACT', label: { ...label } };
   const shown = code.replace(/[^\p{L}\p{N}/%°µ·.\- ]/gu, '').slice(0, 20);
   return { code: shown, system: 'none', label: { vi: shown, en: shown } };
 }
@@ -98,9 +123,12 @@ export function cefactCodeOf(unit: Unit): string | undefined {
  * Returns undefined when the two units measure different things (the caller reports it).
  */
 export function convertUnit(value: number, from: string | undefined, to: string | undefined): number | undefined {
-  if (!from || !to || from.toUpperCase() === to.toUpperCase()) return value;
-  const a = TO_BASE[from.toUpperCase()];
-  const b = TO_BASE[to.toUpperCase()];
+  if (!from || !to) return value;
+  const source = normaliseUnitCode(from);
+  const target = normaliseUnitCode(to);
+  if (source === target) return value;
+  const a = TO_BASE[source];
+  const b = TO_BASE[target];
   if (!a || !b || a.family !== b.family) return undefined;
   return (value * a.factor) / b.factor;
 }

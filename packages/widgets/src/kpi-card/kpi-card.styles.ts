@@ -12,6 +12,7 @@ export const kpiCardStyles = css`
   }
   [part='base'] {
     position: relative;
+    container-type: inline-size;
     display: grid;
     gap: var(--ioc-sys-space-2);
     height: 100%;
@@ -34,7 +35,9 @@ export const kpiCardStyles = css`
     gap: var(--ioc-sys-space-2);
   }
   [part='value'] {
-    font-size: var(--_value-size);
+    /* Long values (1.991.172) shrink to fit a narrow card instead of overflowing it. */
+    font-size: min(var(--_value-size), 16cqi);
+    overflow-wrap: anywhere;
     font-weight: var(--ioc-sys-font-weight-bold);
     font-variant-numeric: tabular-nums;
     line-height: 1.1;
@@ -56,6 +59,8 @@ export const kpiCardStyles = css`
     border-radius: 50%;
     background: var(--_band-color, var(--ioc-sys-color-neutral));
     box-shadow: 0 0 0 1px var(--ioc-sys-color-outline);
+    /* The band colour carries meaning: keep it in forced-colors mode. */
+    forced-color-adjust: none;
   }
   [part='delta'] {
     font-size: var(--ioc-sys-font-size-sm);

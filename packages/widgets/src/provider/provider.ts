@@ -2,7 +2,7 @@ import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { createSource, toDataError, type DataSource, type IocDataError, type Locale } from '@ioc-kit/data';
-import { installThemes, themeDeclarations } from '@ioc-kit/themes';
+import { THEME_NAMES, installThemes, themeRules } from '@ioc-kit/themes';
 import { iocContext, type IocContextValue } from '../internal/context.js';
 import { defineElement } from '../internal/base-element.js';
 import { IocErrorEvent } from '../internal/events.js';
@@ -20,12 +20,7 @@ export class IocProvider extends LitElement {
     :host {
       display: contents;
     }
-    :host([theme='light']) {
-      ${unsafeCSS(themeDeclarations('light'))}
-    }
-    :host([theme='dark']) {
-      ${unsafeCSS(themeDeclarations('dark'))}
-    }
+    ${unsafeCSS(THEME_NAMES.map((name) => themeRules(`:host([theme='${name}'])`, name)).join('\n'))}
   `;
 
   /**
@@ -42,7 +37,11 @@ export class IocProvider extends LitElement {
   /** IANA time zone dates and times are shown in; the province's, not the viewer's. */
   @property({ attribute: 'time-zone' }) timeZone = 'Asia/Ho_Chi_Minh';
 
-  /** Built-in theme for this subtree: `light` or `dark`; unset follows the page. */
+  /**
+   * Built-in theme for this subtree: `light`, `dark`, `wall`, `high-contrast` or `auto`
+   * (follows the viewer's colour-scheme and contrast preferences); unset follows the page.
+   * Works inside other shadow roots too.
+   */
   @property({ reflect: true }) theme?: string;
 
   @state() private resolved?: DataSource;

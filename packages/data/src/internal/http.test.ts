@@ -42,6 +42,15 @@ function testClient(options: HttpClientOptions = {}) {
   };
 }
 
+/** Waits for a condition the server reports, polling; fails after 5 s. */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 250; i++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not met within 5 s');
+}
+
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -82,7 +91,8 @@ describe('HttpClient against a real server', () => {
     const { client } = testClient();
     const controller = new AbortController();
     const pending = client.request(`${server.url}/slow`, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    await until(async () => (await requests('/slow')).length === 1);
+    controller.abort();
     const error = await rejection(pending);
     expect(error).to.be.instanceOf(AbortError);
   });
@@ -204,7 +214,8 @@ describe('HttpClient against a real server', () => {
     const first = new AbortController();
     const aborted = client.request(`${server.url}/shared`, { signal: first.signal });
     const kept = client.request(`${server.url}/shared`);
-    setTimeout(() => first.abort(), 20);
+    await until(async () => (await requests('/shared')).length === 1);
+    first.abort();
     expect(await rejection(aborted)).to.be.instanceOf(AbortError);
     expect((await kept).data).to.deep.equal({ n: 2 });
     expect(await requests('/shared')).to.have.length(1);
@@ -241,9 +252,13 @@ describe('HttpClient against a real server', () => {
     expect(stale.cache).to.equal('stale');
     expect(stale.stale).to.equal(true);
     expect(stale.data).to.deep.equal({ v: 1 });
-    // The background refresh lands; the next call is a fresh hit with the new data.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const after = await client.request(url);
+    // Until the background refresh lands, calls keep getting the stale data (and join that refresh);
+    // then the next call is a fresh hit with the new data.
+    let after = await client.request(url);
+    await until(async () => {
+      after = await client.request(url);
+      return after.cache === 'hit';
+    });
     expect(after.cache).to.equal('hit');
     expect(after.data).to.deep.equal({ v: 2 });
     expect(await requests('/swr')).to.have.length(2);

@@ -71,7 +71,10 @@ describe('NGSI-LD source robustness against a real broker', function () {
     const controller = new AbortController();
     const { query } = aqi();
     const pending = source().query(query, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
+    // Abort once the broker has the request: it is really in flight.
+    for (let i = 0; i < 250 && (await entityRequests()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await entityRequests()).to.equal(1);
+    controller.abort();
     expect(await rejection(pending)).to.be.instanceOf(AbortError);
   });
 

@@ -203,6 +203,14 @@ describe('demo source', function () {
       const months = await demo.query({ kind: 'series', indicator: 'mobility.accidents', areas: ['90'], grain: 'month', from: '2026-01-01', to: '2026-04-01' });
       const daily = values(days);
       expect(values(months)).to.deep.equal([aggregate(daily.slice(0, 31), 'sum'), aggregate(daily.slice(31, 59), 'sum'), aggregate(daily.slice(59), 'sum')]);
+      // A KPI (built from the days it needs) agrees with the series (built from whole spans).
+      for (const id of ['environment.aqi', 'governance.dossiers-on-time', 'environment.water-level', 'mobility.accidents'] as const) {
+        const indicator = indicatorById(id)!;
+        const fresh = createDemoSource({ seed: 2025, now: NOW });
+        const kpi = await fresh.query({ kind: 'kpi', indicator: id, area: '90', grain: 'month', at: '2026-02-10' });
+        const month = await demo.query({ kind: 'series', indicator: id, areas: ['90'], grain: 'month', from: '2026-02-01', to: '2026-03-01' });
+        expect(kpi.value, id).to.equal(Number(values(month)[0]!.toFixed(indicator.decimals)));
+      }
     });
 
     it('shows seasons and weekly cycles an operator would recognise', async () => {

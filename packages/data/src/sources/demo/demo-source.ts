@@ -129,6 +129,10 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
   const partDaily = new LruCache<string, Float64Array>(1800);
   const areaDailyCache = new LruCache<string, Float64Array>(1200);
 
+  const memo = new WeakMap<DemoPart, Map<string, Map<string | number, number>>>();
+  const partSeeds = new Map<string, number>();
+  const outages = new LruCache<string, Uint8Array>(2000);
+
   const context: DailyContext = {
     seed,
     origin,
@@ -141,7 +145,20 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
       }
       return series;
     },
+    value: (id, part, day) => partValue(id, part, day),
     daily: (id, part) => dailyOfPart(id, part),
+    memo(part, name, sub, make) {
+      let byName = memo.get(part);
+      if (!byName) memo.set(part, (byName = new Map()));
+      let bySub = byName.get(name);
+      if (!bySub) byName.set(name, (bySub = new Map()));
+      let value = bySub.get(sub);
+      if (value === undefined) {
+        value = make();
+        bySub.set(sub, value);
+      }
+      return value;
+    },
   };
 
   function modelOf(id: IndicatorId): IndicatorModel {
@@ -156,15 +173,54 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
     return found;
   }
 
-  /** The model's daily values for one part, outages already removed. Index 0 is `origin`. */
+  function partSeed(id: IndicatorId, part: DemoPart): number {
+    const key = `${id}|${part.index}`;
+    let value = partSeeds.get(key);
+    if (value === undefined) {
+      value = hashString(`${seed}|${key}`);
+      partSeeds.set(key, value);
+    }
+    return value;
+  }
+
+  function outageOf(station: string, part: DemoPart): Uint8Array {
+    const key = `${station}|${part.index}`;
+    let down = outages.get(key);
+    if (!down) {
+      down = outageDays(seed, station, part, origin, days);
+      outages.set(key, down);
+    }
+    return down;
+  }
+
+  /** One day's model value for a part (outages applied), without building the whole span when the model allows. */
+  function partValue(id: IndicatorId, part: DemoPart, day: number): number {
+    const i = day - origin;
+    if (i < 0 || i >= days) return Number.NaN;
+    const cached = partDaily.peek(`${id}|${part.index}`);
+    if (cached) return cached[i] ?? Number.NaN;
+    const model = modelOf(id);
+    if (!model.day) return dailyOfPart(id, part)[i] ?? Number.NaN;
+    if (model.station && outageOf(model.station, part)[i]) return Number.NaN;
+    return model.day(part, day, context, mulberry32(daySeed(partSeed(id, part), day)));
+  }
+
+  /** The model's daily values for one part over the whole span, outages removed. Index 0 is `origin`. */
   function dailyOfPart(id: IndicatorId, part: DemoPart): Float64Array {
     const key = `${id}|${part.index}`;
     let values = partDaily.get(key);
     if (values) return values;
     const model = modelOf(id);
-    values = model.daily(part, context, mulberry32(hashString(`${seed}|${id}|${part.index}`)));
+    for (const dependency of model.uses ?? []) dailyOfPart(dependency, part);
+    if (model.daily) {
+      values = model.daily(part, context, mulberry32(partSeed(id, part)));
+    } else {
+      values = new Float64Array(days);
+      const base = partSeed(id, part);
+      for (let i = 0; i < days; i++) values[i] = model.day ? model.day(part, origin + i, context, mulberry32(daySeed(base, origin + i))) : Number.NaN;
+    }
     if (model.station) {
-      const down = outageDays(seed, model.station, part, origin, days);
+      const down = outageOf(model.station, part);
       for (let i = 0; i < days; i++) if (down[i]) values[i] = Number.NaN;
     }
     partDaily.set(key, values);
@@ -187,11 +243,12 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
       hourlyAqi(pm25, pm10, 24, out);
       return out;
     }
-    const daily = dailyOfPart(id, part);
+    // A long range reads every day anyway: build the span once and index it.
+    const span = count > 31 ? dailyOfPart(id, part) : undefined;
+    const dayValue = (day: number) => (span ? (span[day - origin] ?? Number.NaN) : partValue(id, part, day));
     const hourly = model.hourly;
     const relatedId = hourly.kind === 'complement' || hourly.kind === 'ratio' ? hourly.of : undefined;
     const related = relatedId ? partDays(relatedId, part, firstDay, count) : undefined;
-    const relatedDaily = relatedId ? dailyOfPart(relatedId, part) : undefined;
     const key = `${id}|${part.index}`;
     let base = hourSeeds.get(key);
     if (base === undefined) {
@@ -209,12 +266,12 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
       }
       fillHours(
         hourly,
-        daily[i] ?? Number.NaN,
-        daily[i - 1] ?? Number.NaN,
+        dayValue(day),
+        dayValue(day - 1),
         mulberry32(daySeed(base, day)),
         slot,
         () => related?.subarray(k * 24, k * 24 + 24),
-        () => relatedDaily?.[i] ?? Number.NaN,
+        () => (relatedId ? partValue(relatedId, part, day) : Number.NaN),
         phase,
       );
     }
@@ -321,14 +378,56 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
     return values;
   }
 
+  /**
+   * Daily values of an area for `count` days from `firstDay`. Short ranges (a KPI, a map) are
+   * computed from the days themselves; long ones come from the cached whole-span arrays.
+   */
+  function areaDays(id: IndicatorId, area: Area, firstDay: number, count: number): Float64Array {
+    if (count > 62) {
+      const full = areaDaily(id, area);
+      const out = new Float64Array(count).fill(Number.NaN);
+      for (let k = 0; k < count; k++) {
+        const i = firstDay + k - origin;
+        if (i >= 0 && i < days) out[k] = full[i] ?? Number.NaN;
+      }
+      return out;
+    }
+    const ind = indicator(id);
+    let values: Float64Array;
+    if (area.level === 'commune') {
+      const parts = partsOfEntry(area);
+      const columns = parts.map((part) => {
+        const column = new Float64Array(count);
+        for (let k = 0; k < count; k++) column[k] = partValue(id, part, firstDay + k);
+        return column;
+      });
+      values = combineColumns(columns, partAggregation(ind.aggregation.area), parts.map((p) => p.population), count);
+    } else {
+      const children = childrenOf(area);
+      values = combineColumns(
+        children.map((c) => areaDays(id, c, firstDay, count)),
+        ind.aggregation.area,
+        weightsFor(ind, children, (weightId, child) => areaDays(weightId, child, firstDay, count)),
+        count,
+      );
+    }
+    const todayIndex = today - firstDay;
+    if (todayIndex >= 0 && todayIndex < count) {
+      values[todayIndex] = aggregate(areaHours(id, area, dayStart(today), 24), ind.aggregation.time === 'weighted-mean' ? 'mean' : ind.aggregation.time);
+    }
+    for (let k = Math.max(0, todayIndex + 1); k < count; k++) values[k] = Number.NaN;
+    return values;
+  }
+
   /** One value for an area over a period at a grain. */
   function areaValue(ind: Indicator, area: Area, period: { from: number; to: number }, grain: TimeGrain): number {
     if (grain === 'hour') return areaHours(ind.id, area, period.from, 1)[0] ?? Number.NaN;
-    const daily = areaDaily(ind.id, area);
-    const first = localDay(period.from) - origin;
-    const last = localDay(period.to - 1) - origin;
-    if (last < 0 || first >= days) return Number.NaN;
-    return aggregate(daily.subarray(Math.max(0, first), Math.min(days, last + 1)), ind.aggregation.time);
+    const first = localDay(period.from);
+    const last = localDay(period.to - 1);
+    if (last < origin || first > today) return Number.NaN;
+    const from = Math.max(first, origin);
+    const to = Math.min(last, today);
+    return aggregate(areaDays(ind.id, area, from, to - from + 1), ind.aggregation.time);
   }
 
   const round = (ind: Indicator, value: number) => (Number.isFinite(value) ? Number(value.toFixed(ind.decimals)) : null);

@@ -348,11 +348,10 @@ function kMeans(points: readonly { x: number; y: number; population: number }[],
   const centres: { x: number; y: number }[] = [];
   const first = points[Math.floor(random() * n)] ?? { x: 0, y: 0 };
   centres.push({ x: first.x, y: first.y });
+  // Squared distance from each point to its nearest centre so far, updated as centres are added.
+  const nearest = points.map((p) => (p.x - first.x) ** 2 + (p.y - first.y) ** 2);
   while (centres.length < count) {
-    const weights = points.map((p) => {
-      const d = Math.min(...centres.map((c) => (c.x - p.x) ** 2 + (c.y - p.y) ** 2));
-      return d * (densityBias > 0 ? p.population ** densityBias : 1);
-    });
+    const weights = points.map((p, i) => (nearest[i] ?? 0) * (densityBias > 0 ? p.population ** densityBias : 1));
     const total = weights.reduce((s, w) => s + w, 0);
     let pick = random() * total;
     let chosen = 0;
@@ -365,6 +364,10 @@ function kMeans(points: readonly { x: number; y: number; population: number }[],
     }
     const p = points[chosen] ?? first;
     centres.push({ x: p.x, y: p.y });
+    points.forEach((q, i) => {
+      const d = (q.x - p.x) ** 2 + (q.y - p.y) ** 2;
+      if (d < (nearest[i] ?? Infinity)) nearest[i] = d;
+    });
   }
   let labels = new Array<number>(n).fill(0);
   for (let round = 0; round < 8; round++) {

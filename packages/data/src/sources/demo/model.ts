@@ -5,7 +5,7 @@
  * (seed, indicator, part[, day]), so any value can be produced on its own, in any order.
  */
 import type { IndicatorId } from '../../contract/catalogue.js';
-import { aqiFromConcentrations, aqiSubIndex } from '../../catalogue/aqi.js';
+import { aqiSubIndex } from '../../catalogue/aqi.js';
 import { gaussian, hashString, mulberry32, poisson } from '../../internal/random.js';
 import type { DemoPart } from './geography.js';
 
@@ -104,29 +104,35 @@ export interface DailyContext {
   days: number;
   /** Province-wide weather: a multiplier for air pollution and the rain in mm. */
   regional(name: 'air' | 'rain'): Float64Array;
-  /** Another indicator's daily model for the same part (for derived indicators). */
+  /** Another indicator's value for the same part on one day (outages applied). */
+  value(id: IndicatorId, part: DemoPart, day: number): number;
+  /** Another indicator's whole daily span for the same part. */
   daily(id: IndicatorId, part: DemoPart): Float64Array;
+  /** Per-part constants (and per-period values), computed once: `name` names the draw, `sub` the period. */
+  memo(part: DemoPart, name: string, sub: string | number, make: () => number): number;
 }
 
+/**
+ * An indicator's behaviour. Most are `day` models: a day's value from that day's own seed, so one
+ * day can be produced without the ones before it (a KPI needs three days, not five years).
+ * Models with memory (backlogs, river levels, water quality drifting) are `daily` models that
+ * run through the whole span in order.
+ */
 export interface IndicatorModel {
-  daily(part: DemoPart, ctx: DailyContext, random: () => number): Float64Array;
+  day?: (part: DemoPart, day: number, ctx: DailyContext, random: () => number) => number;
+  daily?: (part: DemoPart, ctx: DailyContext, random: () => number) => Float64Array;
+  /** Indicators this one is derived from, so their spans are built first and read by index. */
+  uses?: readonly IndicatorId[];
   hourly: HourlyKind;
   /** Sensor indicators lose whole days when a station is down; the key names the station. */
   station?: string;
 }
 
-type DayFn = (part: DemoPart, day: number, c: Calendar, random: () => number, ctx: DailyContext, index: number, out: Float64Array) => number;
+type DayFn = (part: DemoPart, day: number, c: Calendar, random: () => number, ctx: DailyContext) => number;
 
-/** A daily model from a per-day formula. */
-function perDay(fn: DayFn): IndicatorModel['daily'] {
-  return (part, ctx, random) => {
-    const out = new Float64Array(ctx.days);
-    for (let i = 0; i < ctx.days; i++) {
-      const day = ctx.origin + i;
-      out[i] = fn(part, day, calendar(day), random, ctx, i, out);
-    }
-    return out;
-  };
+/** A day model from a per-day formula. */
+function perDay(fn: DayFn): NonNullable<IndicatorModel['day']> {
+  return (part, day, ctx, random) => fn(part, day, calendar(day), random, ctx);
 }
 
 /** A fixed per-part draw that does not depend on the day. */
@@ -134,22 +140,17 @@ function partConstant(seed: number, part: DemoPart, name: string): () => number 
   return mulberry32(hashString(`${seed}|${name}|${part.index}`));
 }
 
+/** A per-part constant drawn once: `make` receives the part's own generator for `name`. */
+function constant(ctx: DailyContext, part: DemoPart, name: string, make: (random: () => number) => number): number {
+  return ctx.memo(part, name, 0, () => make(partConstant(ctx.seed, part, name)));
+}
+
 /** Values that hold for a whole month/quarter/year: drawn from the period's own seed. */
-function stepped(period: 'month' | 'quarter' | 'year', value: (part: DemoPart, c: Calendar, random: () => number, ctx: DailyContext) => number, name: string): IndicatorModel['daily'] {
-  return (part, ctx) => {
-    const out = new Float64Array(ctx.days);
-    let key = '';
-    let current = Number.NaN;
-    for (let i = 0; i < ctx.days; i++) {
-      const c = calendar(ctx.origin + i);
-      const periodKey = period === 'year' ? `${c.year}` : period === 'quarter' ? `${c.year}Q${Math.floor(c.month / 3)}` : `${c.year}-${c.month}`;
-      if (periodKey !== key) {
-        key = periodKey;
-        current = value(part, c, mulberry32(hashString(`${ctx.seed}|${name}|${part.index}|${periodKey}`)), ctx);
-      }
-      out[i] = current;
-    }
-    return out;
+function stepped(period: 'month' | 'quarter' | 'year', value: (part: DemoPart, c: Calendar, random: () => number, ctx: DailyContext) => number, name: string): NonNullable<IndicatorModel['day']> {
+  return (part, day, ctx) => {
+    const c = calendar(day);
+    const periodKey = period === 'year' ? c.year : period === 'quarter' ? c.year * 4 + Math.floor(c.month / 3) : c.year * 12 + c.month;
+    return ctx.memo(part, name, periodKey, () => value(part, c, mulberry32(hashString(`${ctx.seed}|${name}|${part.index}|${period}${periodKey}`)), ctx));
   };
 }
 
@@ -159,29 +160,19 @@ const logistic = (years: number, from: number, to: number, midYears: number, ste
 const lognormal = (random: () => number, sd: number) => Math.exp(sd * gaussian(random) - (sd * sd) / 2);
 
 /** Budget-style year-to-date progress: a curve from 0 on 1 January to about `final` on 31 December. */
-function yearToDate(finalMean: number, finalSpread: number, power: number, name: string): IndicatorModel['daily'] {
-  return (part, ctx) => {
-    const out = new Float64Array(ctx.days);
-    const local = partConstant(ctx.seed, part, name)();
-    let year = -1;
-    let final = finalMean;
-    for (let i = 0; i < ctx.days; i++) {
-      const c = calendar(ctx.origin + i);
-      if (c.year !== year) {
-        year = c.year;
-        const provinceYear = mulberry32(hashString(`${ctx.seed}|${name}|${year}`));
-        final = finalMean + finalSpread * gaussian(provinceYear) + 0.5 * finalSpread * (local - 0.5);
-      }
-      // Month-end reporting makes the curve climb in steps.
-      const progress = Math.min(1, (c.doy - (c.dom - 1) * 0.6) / 365);
-      out[i] = Math.max(0, final * Math.max(0, progress) ** power);
-    }
-    return out;
+function yearToDate(finalMean: number, finalSpread: number, power: number, name: string): NonNullable<IndicatorModel['day']> {
+  return (part, day, ctx) => {
+    const c = calendar(day);
+    const local = constant(ctx, part, name, (r) => r());
+    const final = ctx.memo(part, `${name}-final`, c.year, () => finalMean + finalSpread * gaussian(mulberry32(hashString(`${ctx.seed}|${name}|${c.year}`))) + 0.5 * finalSpread * (local - 0.5));
+    // Month-end reporting makes the curve climb in steps.
+    const progress = Math.min(1, (c.doy - (c.dom - 1) * 0.6) / 365);
+    return Math.max(0, final * Math.max(0, progress) ** power);
   };
 }
 
 /** A stock (open items) that mean-reverts, with occasional surges. */
-function stock(level: (part: DemoPart, c: Calendar) => number, surge: number): IndicatorModel['daily'] {
+function stock(level: (part: DemoPart, c: Calendar) => number, surge: number): NonNullable<IndicatorModel['daily']> {
   return (part, ctx, random) => {
     const out = new Float64Array(ctx.days);
     let x = level(part, calendar(ctx.origin));
@@ -201,7 +192,7 @@ export function createModels(): Readonly<Record<string, IndicatorModel>> {
   const models: Record<string, IndicatorModel> = {
     // ——— economy ———
     'economy.budget-revenue': {
-      daily: perDay((p, _d, c, r) => {
+      day: perDay((p, _d, c, r) => {
         const week = [1.25, 1.2, 1.2, 1.2, 1.3, 0.35, 0.05][c.dow] ?? 1;
         const monthEnd = c.dom >= 25 ? 1.8 : 1;
         const december = c.month === 11 ? 1.5 : 1;
@@ -209,99 +200,95 @@ export function createModels(): Readonly<Record<string, IndicatorModel>> {
       }),
       hourly: { kind: 'amount', shape: OFFICE },
     },
-    'economy.budget-revenue-plan': { daily: yearToDate(104, 7, 1.1, 'budget-plan'), hourly: { kind: 'flat' } },
-    'economy.public-investment-disbursement': { daily: yearToDate(91, 5, 1.9, 'disbursement'), hourly: { kind: 'flat' } },
+    'economy.budget-revenue-plan': { day: yearToDate(104, 7, 1.1, 'budget-plan'), hourly: { kind: 'flat' } },
+    'economy.public-investment-disbursement': { day: yearToDate(91, 5, 1.9, 'disbursement'), hourly: { kind: 'flat' } },
     'economy.grdp-growth': {
-      daily: stepped('quarter', (p, c, r, ctx) => {
+      day: stepped('quarter', (p, c, r, ctx) => {
         const province = mulberry32(hashString(`${ctx.seed}|grdp|${c.year}|${Math.floor(c.month / 3)}`));
         const shock = c.year === 2021 && c.month >= 6 && c.month < 9 ? -5.5 : c.year === 2020 && c.month >= 3 && c.month < 6 ? -3 : 0;
-        return 7.1 + 0.9 * gaussian(province) + shock + 1.1 * (partConstant(ctx.seed, p, 'grdp')() - 0.5) * 2 + 0.5 * gaussian(r);
+        return 7.1 + 0.9 * gaussian(province) + shock + 2.2 * (constant(ctx, p, 'grdp', (x) => x()) - 0.5) + 0.5 * gaussian(r);
       }, 'grdp'),
       hourly: { kind: 'flat' },
     },
     'economy.new-enterprises': {
-      daily: perDay((p, _d, c, r) => poisson(r, p.population * 4.5e-6 * (1 + 2 * p.urban) * ([1.3, 1.2, 1.2, 1.2, 1.3, 0.3, 0][c.dow] ?? 1) * 1.05 ** c.years * tetFactor(c.tet, 0, 0.5) * (1 - 0.6 * covid(_d)))),
+      day: perDay((p, d, c, r) => poisson(r, p.population * 4.5e-6 * (1 + 2 * p.urban) * ([1.3, 1.2, 1.2, 1.2, 1.3, 0.3, 0][c.dow] ?? 1) * 1.05 ** c.years * tetFactor(c.tet, 0, 0.5) * (1 - 0.6 * covid(d)))),
       hourly: { kind: 'count', shape: OFFICE },
     },
     'economy.fdi-registered': {
-      daily: perDay((p, _d, c, r) => {
+      day: perDay((p, d, c, r) => {
         if (c.dow >= 5) return 0;
-        const chance = (p.population / 1.45e6) * 0.25 * (0.4 + 1.6 * p.urban) * (1 - 0.7 * covid(_d));
+        const chance = (p.population / 1.45e6) * 0.25 * (0.4 + 1.6 * p.urban) * (1 - 0.7 * covid(d));
         return r() < chance ? Math.round(6 * lognormal(r, 1.1) * 10) / 10 : 0;
       }),
       hourly: { kind: 'amount', shape: OFFICE },
     },
     'economy.tourist-arrivals': {
-      daily: (part, ctx, random) => {
-        const attraction = lognormal(partConstant(ctx.seed, part, 'tourism'), 0.9);
-        return perDay((p, d, c, r) => {
-          const mean = p.population * 0.0085 * attraction * season(c.doy, 190, 0.3) * tetFactor(c.tet, 2.4, 1.4) * (c.dow >= 5 ? 1.6 : 0.85) * 1.1 ** c.years * (1 - 0.85 * covid(d));
-          return poisson(r, mean * lognormal(r, 0.12));
-        })(part, ctx, random);
-      },
+      day: perDay((p, d, c, r, ctx) => {
+        const attraction = constant(ctx, p, 'tourism', (x) => lognormal(x, 0.9));
+        const mean = p.population * 0.0085 * attraction * season(c.doy, 190, 0.3) * tetFactor(c.tet, 2.4, 1.4) * (c.dow >= 5 ? 1.6 : 0.85) * 1.1 ** c.years * (1 - 0.85 * covid(d));
+        return poisson(r, mean * lognormal(r, 0.12));
+      }),
       hourly: { kind: 'count', shape: DAYTIME },
     },
     // ——— citizens ———
     'citizens.feedback-received': {
-      daily: perDay((p, _d, c, r) => poisson(r, p.population * 1.0e-4 * (1 + 1.5 * p.urban) * ([1.15, 1.1, 1.1, 1.1, 1.1, 0.7, 0.5][c.dow] ?? 1) * 1.12 ** c.years * season(c.doy, 220, 0.15))),
+      day: perDay((p, _d, c, r) => poisson(r, p.population * 1.0e-4 * (1 + 1.5 * p.urban) * ([1.15, 1.1, 1.1, 1.1, 1.1, 0.7, 0.5][c.dow] ?? 1) * 1.12 ** c.years * season(c.doy, 220, 0.15))),
       hourly: { kind: 'count', shape: DAYTIME },
     },
     'citizens.feedback-resolved-on-time': {
-      daily: (part, ctx, random) => {
-        const local = lognormal(partConstant(ctx.seed, part, 'fb-on-time'), 0.35);
-        return perDay((_p, _d, c, r) => nearHundred(4.5 * local * 0.9 ** c.years * lognormal(r, 0.35)))(part, ctx, random);
-      },
+      day: perDay((p, _d, c, r, ctx) => nearHundred(4.5 * constant(ctx, p, 'fb-on-time', (x) => lognormal(x, 0.35)) * 0.9 ** c.years * lognormal(r, 0.35))),
       hourly: { kind: 'mean', shape: FLAT, noise: 0.002 },
     },
     'citizens.online-dossiers': {
-      daily: (part, ctx, random) => {
-        const offset = 6 * gaussian(partConstant(ctx.seed, part, 'online-dossiers')) + 8 * part.urban;
-        return perDay((_p, _d, c, r) => clamp(logistic(c.years, 18, 88, -2.5, 1.1) + offset + 2.5 * gaussian(r), 0, 100))(part, ctx, random);
-      },
+      day: perDay((p, _d, c, r, ctx) => {
+        const offset = constant(ctx, p, 'online-dossiers', (x) => 6 * gaussian(x)) + 8 * p.urban;
+        return clamp(logistic(c.years, 18, 88, -2.5, 1.1) + offset + 2.5 * gaussian(r), 0, 100);
+      }),
       hourly: { kind: 'mean', shape: FLAT, noise: 0.01 },
     },
     'citizens.satisfaction': {
-      daily: (part, ctx, random) => {
-        const local = lognormal(partConstant(ctx.seed, part, 'satisfaction'), 0.3);
-        return perDay((_p, _d, c, r) => nearHundred(8 * local * 0.95 ** c.years * lognormal(r, 0.25)))(part, ctx, random);
-      },
+      day: perDay((p, _d, c, r, ctx) => nearHundred(8 * constant(ctx, p, 'satisfaction', (x) => lognormal(x, 0.3)) * 0.95 ** c.years * lognormal(r, 0.25))),
       hourly: { kind: 'mean', shape: FLAT, noise: 0.003 },
     },
     'citizens.unemployment': {
-      daily: stepped('month', (p, c, r, ctx) => {
+      day: stepped('month', (p, c, r, ctx) => {
         const province = mulberry32(hashString(`${ctx.seed}|unemployment|${c.year}-${c.month}`));
         const shock = c.year === 2021 && c.month >= 6 ? 1.3 : c.year === 2020 && c.month >= 3 && c.month < 7 ? 0.8 : 0;
-        return Math.max(0.3, 2.2 + 0.15 * gaussian(province) + shock + 0.8 * (partConstant(ctx.seed, p, 'unemployment')() - 0.5) - 0.5 * p.urban + 0.1 * gaussian(r));
+        return Math.max(0.3, 2.2 + 0.15 * gaussian(province) + shock + 0.8 * (constant(ctx, p, 'unemployment', (x) => x()) - 0.5) - 0.5 * p.urban + 0.1 * gaussian(r));
       }, 'unemployment'),
       hourly: { kind: 'flat' },
     },
     // ——— governance ———
     'governance.dossiers-received': {
-      daily: perDay((p, d, c, r) => poisson(r, p.population * 1.7e-3 * (weekOffice[c.dow] ?? 1) * tetFactor(c.tet, 0.03, 0.7) * 1.04 ** c.years * (1 - 0.5 * covid(d)))),
+      day: perDay((p, d, c, r) => poisson(r, p.population * 1.7e-3 * (weekOffice[c.dow] ?? 1) * tetFactor(c.tet, 0.03, 0.7) * 1.04 ** c.years * (1 - 0.5 * covid(d)))),
       hourly: { kind: 'count', shape: OFFICE },
     },
     'governance.dossiers-late': {
+      // A backlog (a system outage, a staff shortage) makes a commune late for a couple of weeks: memory, so a whole-span model.
       daily: (part, ctx, random) => {
         const local = lognormal(partConstant(ctx.seed, part, 'late'), 0.5);
+        const out = new Float64Array(ctx.days);
         let backlog = 0;
-        return perDay((_p, _d, c, r) => {
-          // A backlog (a system outage, a staff shortage) makes a commune late for a couple of weeks.
+        for (let i = 0; i < ctx.days; i++) {
+          const c = calendar(ctx.origin + i);
           if (backlog > 0) backlog--;
-          else if (r() < 0.004) backlog = 8 + Math.floor(r() * 12);
-          return clamp(3.2 * local * 0.88 ** c.years * lognormal(r, 0.4) * (backlog > 0 ? 4 : 1), 0, 100);
-        })(part, ctx, random);
+          else if (random() < 0.004) backlog = 8 + Math.floor(random() * 12);
+          out[i] = clamp(3.2 * local * 0.88 ** c.years * lognormal(random, 0.4) * (backlog > 0 ? 4 : 1), 0, 100);
+        }
+        return out;
       },
       hourly: { kind: 'mean', shape: FLAT, noise: 0.05 },
     },
     'governance.dossiers-on-time': {
-      daily: (part, ctx) => ctx.daily('governance.dossiers-late', part).map((late) => 100 - late),
+      day: (part, day, ctx) => 100 - ctx.value('governance.dossiers-late', part, day),
+      uses: ['governance.dossiers-late'],
       hourly: { kind: 'complement', of: 'governance.dossiers-late' },
     },
     'governance.online-payments': {
-      daily: (part, ctx, random) => {
-        const offset = 7 * gaussian(partConstant(ctx.seed, part, 'payments')) + 10 * part.urban;
-        return perDay((_p, _d, c, r) => clamp(logistic(c.years, 8, 78, -1.5, 1.0) + offset + 3 * gaussian(r), 0, 100))(part, ctx, random);
-      },
+      day: perDay((p, _d, c, r, ctx) => {
+        const offset = constant(ctx, p, 'payments', (x) => 7 * gaussian(x)) + 10 * p.urban;
+        return clamp(logistic(c.years, 8, 78, -1.5, 1.0) + offset + 3 * gaussian(r), 0, 100);
+      }),
       hourly: { kind: 'mean', shape: FLAT, noise: 0.01 },
     },
     'governance.overdue-tasks': {
@@ -309,26 +296,26 @@ export function createModels(): Readonly<Record<string, IndicatorModel>> {
       hourly: { kind: 'stock', integer: true },
     },
     'governance.par-index': {
-      daily: stepped('year', (p, c, r, ctx) => {
+      day: stepped('year', (p, c, r, ctx) => {
         const province = mulberry32(hashString(`${ctx.seed}|par|${c.year}`));
-        return clamp(84 + 0.8 * (c.year - 2019) + 1.5 * gaussian(province) + 3 * (partConstant(ctx.seed, p, 'par')() - 0.5) + 0.8 * gaussian(r), 0, 99.5);
+        return clamp(84 + 0.8 * (c.year - 2019) + 1.5 * gaussian(province) + 3 * (constant(ctx, p, 'par', (x) => x()) - 0.5) + 0.8 * gaussian(r), 0, 99.5);
       }, 'par'),
       hourly: { kind: 'flat' },
     },
     // ——— mobility ———
     'mobility.vehicle-flow': {
-      daily: (part, ctx, random) => {
-        const local = 0.8 + 0.4 * partConstant(ctx.seed, part, 'flow')();
-        return perDay((p, d, c, r) => (150 + 2400 * p.urban ** 1.2) * local * ([1, 1, 1, 1, 1.05, 0.85, 0.7][c.dow] ?? 1) * tetFactor(c.tet, 0.55, 1.15) * 1.04 ** c.years * (1 - 0.6 * covid(d)) * lognormal(r, 0.06))(part, ctx, random);
-      },
+      day: perDay((p, d, c, r, ctx) => {
+        const local = constant(ctx, p, 'flow', (x) => 0.8 + 0.4 * x());
+        return (150 + 2400 * p.urban ** 1.2) * local * ([1, 1, 1, 1, 1.05, 0.85, 0.7][c.dow] ?? 1) * tetFactor(c.tet, 0.55, 1.15) * 1.04 ** c.years * (1 - 0.6 * covid(d)) * lognormal(r, 0.06);
+      }),
       hourly: { kind: 'mean', shape: TRAFFIC, noise: 0.08 },
     },
     'mobility.mean-speed': {
-      daily: perDay((p, _d, c, r) => clamp((48 - 26 * p.urban ** 0.8) * (c.dow >= 5 ? 1.08 : 1) * tetFactor(c.tet, 1.15, 0.92) * lognormal(r, 0.05), 3, 120)),
+      day: perDay((p, _d, c, r) => clamp((48 - 26 * p.urban ** 0.8) * (c.dow >= 5 ? 1.08 : 1) * tetFactor(c.tet, 1.15, 0.92) * lognormal(r, 0.05), 3, 120)),
       hourly: { kind: 'mean', shape: TRAFFIC.map((t) => 1.3 - 0.3 * t), noise: 0.05 },
     },
     'mobility.congestion-points': {
-      daily: perDay((p, d, c, r, ctx) => {
+      day: perDay((p, d, c, r, ctx) => {
         if (p.urban < 0.25) return 0;
         const rain = ctx.regional('rain')[d - ctx.origin] ?? 0;
         return poisson(r, 5 * p.urban ** 1.5 * ([1, 1, 1, 1, 1.15, 0.6, 0.4][c.dow] ?? 1) * (rain > 30 ? 1.8 : 1) * tetFactor(c.tet, 0.2, 1.6));
@@ -336,78 +323,74 @@ export function createModels(): Readonly<Record<string, IndicatorModel>> {
       hourly: { kind: 'rush-count' },
     },
     'mobility.accidents': {
-      daily: perDay((p, d, c, r, ctx) => {
+      day: perDay((p, d, c, r, ctx) => {
         const rain = ctx.regional('rain')[d - ctx.origin] ?? 0;
         return poisson(r, p.population * 1.1e-6 * (1 + 0.5 * p.urban) * (c.dow >= 5 ? 1.3 : 1) * tetFactor(c.tet, 1.9, 1.4) * (rain > 30 ? 1.3 : 1) * 0.97 ** c.years);
       }),
       hourly: { kind: 'count', shape: TRAFFIC },
     },
     'mobility.violations': {
-      daily: perDay((p, d, c, r) => poisson(r, p.population * 2.8e-4 * (1 + 3 * p.urban) * 1.15 ** c.years * ([1, 1, 1, 1, 1.1, 1.2, 1.1][c.dow] ?? 1) * (1 - 0.5 * covid(d)))),
+      day: perDay((p, d, c, r) => poisson(r, p.population * 2.8e-4 * (1 + 3 * p.urban) * 1.15 ** c.years * ([1, 1, 1, 1, 1.1, 1.2, 1.1][c.dow] ?? 1) * (1 - 0.5 * covid(d)))),
       hourly: { kind: 'count', shape: TRAFFIC },
     },
     'mobility.parking-free': {
-      daily: perDay((p, _d, c, r) => Math.round((40 + 900 * p.urban ** 1.5) * clamp(0.78 + 0.06 * gaussian(r) - (c.dow >= 5 ? 0.05 : 0), 0, 1))),
+      day: perDay((p, _d, c, r) => Math.round((40 + 900 * p.urban ** 1.5) * clamp(0.78 + 0.06 * gaussian(r) - (c.dow >= 5 ? 0.05 : 0), 0, 1))),
       hourly: { kind: 'parking' },
     },
     // ——— environment ———
     'environment.pm25': {
-      daily: (part, ctx, random) => {
-        const local = (1 + 0.45 * part.urban) * lognormal(partConstant(ctx.seed, part, 'pm'), 0.15);
-        const air = ctx.regional('air');
-        const rain = ctx.regional('rain');
-        return perDay((_p, _d, c, r, _ctx, i) => 21 * local * season(c.doy, 15, 0.55) * (air[i] ?? 1) * Math.exp(-(rain[i] ?? 0) / 45) * 0.97 ** c.years * tetFactor(c.tet, 1.25) * lognormal(r, 0.12))(part, ctx, random);
-      },
+      day: perDay((p, d, c, r, ctx) => {
+        const local = (1 + 0.45 * p.urban) * constant(ctx, p, 'pm', (x) => lognormal(x, 0.15));
+        const i = d - ctx.origin;
+        const air = ctx.regional('air')[i] ?? 1;
+        const rain = ctx.regional('rain')[i] ?? 0;
+        return 21 * local * season(c.doy, 15, 0.55) * air * Math.exp(-rain / 45) * 0.97 ** c.years * tetFactor(c.tet, 1.25) * lognormal(r, 0.12);
+      }),
       hourly: { kind: 'mean', shape: POLLUTION, noise: 0.1 },
       station: 'air',
     },
     'environment.pm10': {
-      daily: (part, ctx, random) => {
-        const ratio = 1.45 + 0.4 * partConstant(ctx.seed, part, 'pm10')();
-        return ctx.daily('environment.pm25', part).map((pm25) => pm25 * ratio * lognormal(random, 0.06));
-      },
+      day: (part, day, ctx, random) => ctx.value('environment.pm25', part, day) * constant(ctx, part, 'pm10', (x) => 1.45 + 0.4 * x()) * lognormal(random, 0.06),
+      uses: ['environment.pm25'],
       hourly: { kind: 'ratio', of: 'environment.pm25' },
       station: 'air',
     },
     'environment.aqi': {
-      daily: (part, ctx) => {
-        const pm25 = ctx.daily('environment.pm25', part);
-        const pm10 = ctx.daily('environment.pm10', part);
-        return pm25.map((value, i) => aqiFromConcentrations({ pm25: value, pm10: pm10[i] ?? Number.NaN }).aqi);
-      },
+      // The daily index from the day's mean concentrations, as Decision 1459 defines it.
+      day: (part, day, ctx) => pmAqi(ctx.value('environment.pm25', part, day), ctx.value('environment.pm10', part, day)),
+      uses: ['environment.pm25', 'environment.pm10'],
       hourly: { kind: 'aqi' },
       station: 'air',
     },
     'environment.wqi': {
       daily: (part, ctx, random) => {
-        const constant = partConstant(ctx.seed, part, 'wqi');
-        const base = 86 - 45 * constant() ** 3 - 6 * part.urban;
+        const base = 86 - 45 * partConstant(ctx.seed, part, 'wqi')() ** 3 - 6 * part.urban;
         const rain = ctx.regional('rain');
+        const out = new Float64Array(ctx.days);
         let previous = base;
-        return perDay((_p, _d, c, r, _ctx, i) => {
+        for (let i = 0; i < ctx.days; i++) {
+          const c = calendar(ctx.origin + i);
           // The first heavy rain after the dry season washes waste into the rivers.
           const flush = (rain[i] ?? 0) > 40 && c.month >= 3 && c.month <= 5 ? -12 : 0;
-          previous = 0.7 * previous + 0.3 * (base - 7 * bump(c.doy, 95, 40) + flush) + 2.5 * gaussian(r);
-          return clamp(previous, 0, 100);
-        })(part, ctx, random);
+          previous = 0.7 * previous + 0.3 * (base - 7 * bump(c.doy, 95, 40) + flush) + 2.5 * gaussian(random);
+          out[i] = clamp(previous, 0, 100);
+        }
+        return out;
       },
       hourly: { kind: 'mean', shape: FLAT, noise: 0.015 },
       station: 'water',
     },
     'environment.dissolved-oxygen': {
-      daily: (part, ctx, random) => ctx.daily('environment.wqi', part).map((wqi) => clamp(0.4 + wqi * 0.068 * lognormal(random, 0.05), 0, 14)),
+      day: (part, day, ctx, random) => clamp(0.4 + ctx.value('environment.wqi', part, day) * 0.068 * lognormal(random, 0.05), 0, 14),
+      uses: ['environment.wqi'],
       hourly: { kind: 'mean', shape: PHOTOSYNTHESIS, noise: 0.02 },
       station: 'water',
     },
     'environment.rainfall': {
-      daily: (part, ctx, random) => {
-        const local = lognormal(partConstant(ctx.seed, part, 'rain'), 0.2);
-        const rain = ctx.regional('rain');
-        return perDay((_p, _d, _c, r, _ctx, i) => {
-          const value = (rain[i] ?? 0) * local * lognormal(r, 0.4);
-          return value < 0.2 ? 0 : Math.round(value * 10) / 10;
-        })(part, ctx, random);
-      },
+      day: perDay((p, d, _c, r, ctx) => {
+        const value = (ctx.regional('rain')[d - ctx.origin] ?? 0) * constant(ctx, p, 'rain', (x) => lognormal(x, 0.2)) * lognormal(r, 0.4);
+        return value < 0.2 ? 0 : Math.round(value * 10) / 10;
+      }),
       hourly: { kind: 'amount', shape: RAIN },
       station: 'rain',
     },
@@ -415,38 +398,38 @@ export function createModels(): Readonly<Record<string, IndicatorModel>> {
       daily: (part, ctx, random) => {
         const base = 110 + 110 * partConstant(ctx.seed, part, 'river')();
         const rain = ctx.daily('environment.rainfall', part);
+        const out = new Float64Array(ctx.days);
         let storage = 0;
-        return perDay((_p, _d, c, r, _ctx, i) => {
+        for (let i = 0; i < ctx.days; i++) {
+          const c = calendar(ctx.origin + i);
           storage = 0.78 * storage + (Number.isFinite(rain[i]) ? (rain[i] ?? 0) : 0);
-          return Math.round(base + 55 * bump(c.doy, 235, 50) + 1.55 * storage + 6 * gaussian(r));
-        })(part, ctx, random);
+          out[i] = Math.round(base + 55 * bump(c.doy, 235, 50) + 1.55 * storage + 6 * gaussian(random));
+        }
+        return out;
       },
       hourly: { kind: 'peak', amplitude: 18 },
       station: 'river',
     },
     'environment.solid-waste': {
-      daily: perDay((p, _d, c, r) => p.population * 0.00065 * (1 + 0.6 * p.urban) * tetFactor(c.tet, 1.35, 1.15) * 1.04 ** c.years * lognormal(r, 0.08)),
+      day: perDay((p, _d, c, r) => p.population * 0.00065 * (1 + 0.6 * p.urban) * tetFactor(c.tet, 1.35, 1.15) * 1.04 ** c.years * lognormal(r, 0.08)),
       hourly: { kind: 'mean', shape: FLAT, noise: 0.05 },
     },
     // ——— living ———
     'living.bed-occupancy': {
-      daily: (part, ctx, random) => {
-        const local = lognormal(partConstant(ctx.seed, part, 'beds'), 0.08);
-        return perDay((_p, d, c, r) => clamp(71 * local * season(c.doy, 20, 0.07) * (1 + 0.14 * bump(c.doy, 265, 30)) * (1 + 0.3 * covid(d)) * lognormal(r, 0.04), 0, 300))(part, ctx, random);
-      },
+      day: perDay((p, d, c, r, ctx) => clamp(71 * constant(ctx, p, 'beds', (x) => lognormal(x, 0.08)) * season(c.doy, 20, 0.07) * (1 + 0.14 * bump(c.doy, 265, 30)) * (1 + 0.3 * covid(d)) * lognormal(r, 0.04), 0, 300)),
       hourly: { kind: 'mean', shape: FLAT, noise: 0.01 },
     },
     'living.fire-incidents': {
-      daily: perDay((p, _d, c, r) => poisson(r, p.population * 1.7e-7 * (1 + p.urban) * season(c.doy, 60, 0.5) * tetFactor(c.tet, 1.5))),
+      day: perDay((p, _d, c, r) => poisson(r, p.population * 1.7e-7 * (1 + p.urban) * season(c.doy, 60, 0.5) * tetFactor(c.tet, 1.5))),
       hourly: { kind: 'count', shape: DAYTIME },
     },
     'living.electricity': {
-      daily: perDay((p, d, c, r) => p.population * 0.0028 * (1 + 1.2 * p.urban) * season(c.doy, 190, 0.22) * ([1, 1, 1, 1, 1, 0.92, 0.85][c.dow] ?? 1) * tetFactor(c.tet, 0.8) * 1.08 ** c.years * (1 - 0.15 * covid(d)) * lognormal(r, 0.04)),
+      day: perDay((p, d, c, r) => p.population * 0.0028 * (1 + 1.2 * p.urban) * season(c.doy, 190, 0.22) * ([1, 1, 1, 1, 1, 0.92, 0.85][c.dow] ?? 1) * tetFactor(c.tet, 0.8) * 1.08 ** c.years * (1 - 0.15 * covid(d)) * lognormal(r, 0.04)),
       hourly: { kind: 'amount', shape: LOAD },
     },
     'living.clean-water-households': {
-      daily: stepped('month', (p, c, r, ctx) => {
-        const offset = 4 * gaussian(partConstant(ctx.seed, p, 'water')) + 6 * p.urban;
+      day: stepped('month', (p, c, r, ctx) => {
+        const offset = constant(ctx, p, 'water', (x) => 4 * gaussian(x)) + 6 * p.urban;
         return clamp(84 + 12 * (1 - Math.exp(-(c.years + 6) / 3)) + offset + 0.2 * gaussian(r), 0, 100);
       }, 'water'),
       hourly: { kind: 'flat' },
@@ -457,6 +440,14 @@ export function createModels(): Readonly<Record<string, IndicatorModel>> {
     },
   };
   return models;
+}
+
+/** The daily VN_AQI from PM2.5 and PM10 means, without allocating (it runs for every part and day). */
+export function pmAqi(pm25: number, pm10: number): number {
+  const a = aqiSubIndex('pm25', pm25);
+  const b = aqiSubIndex('pm10', pm10);
+  const best = Math.max(Number.isNaN(a) ? -1 : a, Number.isNaN(b) ? -1 : b);
+  return best < 0 ? Number.NaN : Math.round(best);
 }
 
 /** The province's weather, shared by every part: one multiplier for air pollution, daily rain in mm. */
@@ -622,23 +613,27 @@ export function fillHours(
 
 /** NowCast (Decision 1459) of the 12 hours ending at `at`, without allocating: the hot loop of hourly AQI. */
 function nowCastAt(values: Float64Array, at: number): number {
+  const span = at + 1 < 12 ? at + 1 : 12;
   let recent = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let k = 0; k < 12 && at - k >= 0; k++) {
-    const c = values[at - k] ?? Number.NaN;
-    if (!(c >= 0)) continue;
-    if (k < 3) recent++;
-    if (c < min) min = c;
-    if (c > max) max = c;
+  for (let k = 0; k < span; k++) {
+    const c = values[at - k] as number;
+    // NaN fails every comparison, so a missing hour is skipped.
+    if (c >= 0) {
+      if (k < 3) recent++;
+      if (c < min) min = c;
+      if (c > max) max = c;
+    }
   }
   if (recent < 2) return Number.NaN;
-  const w = Math.max(max > 0 ? min / max : 1, 0.5);
+  const ratio = max > 0 ? min / max : 1;
+  const w = ratio > 0.5 ? ratio : 0.5;
   let numerator = 0;
   let denominator = 0;
   let weight = 1;
-  for (let k = 0; k < 12 && at - k >= 0; k++) {
-    const c = values[at - k] ?? Number.NaN;
+  for (let k = 0; k < span; k++) {
+    const c = values[at - k] as number;
     if (c >= 0) {
       numerator += weight * c;
       denominator += weight;
@@ -659,10 +654,7 @@ export function hourlyAqi(pm25: Float64Array, pm10: Float64Array, lead: number, 
       out[i] = Number.NaN;
       continue;
     }
-    const a = aqiSubIndex('pm25', nowCastAt(pm25, at));
-    const b = aqiSubIndex('pm10', nowCastAt(pm10, at));
-    const best = Math.max(Number.isNaN(a) ? -1 : a, Number.isNaN(b) ? -1 : b);
-    out[i] = best < 0 ? Number.NaN : Math.round(best);
+    out[i] = pmAqi(nowCastAt(pm25, at), nowCastAt(pm10, at));
   }
 }
 

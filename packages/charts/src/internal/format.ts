@@ -3,20 +3,7 @@ import { intlLocale, type Locale, type TimeGrain } from '@ioc-kit/data';
 /** The time zone charts use when none is given: Vietnam's (UTC+07:00 all year). */
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    // en-GB writes compact millions as `1.2m`; operators read `1.2M`.
-    const tag = locale === 'en' && options.notation === 'compact' ? 'en-US' : intlLocale(locale);
-    format = new Intl.NumberFormat(tag, options);
-    numberFormats.set(key, format);
-  }
-  return format;
-}
 
 function dateFormat(locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
@@ -33,12 +20,47 @@ function dateFormat(locale: Locale, timeZone: string, options: Intl.DateTimeForm
   return format;
 }
 
+const SEPARATORS: Readonly<Record<Locale, { group: string; decimal: string }>> = {
+  vi: { group: '.', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+/**
+ * Digits with the locale's separators, written out rather than through `Intl.NumberFormat`:
+ * the first Intl object on a page loads locale data for tens of milliseconds, which a chart's
+ * first frame should not wait for. Same output as Intl for vi-VN and en-GB.
+ */
+function writeNumber(value: number, locale: Locale, decimals: number, trimZeros = false): string {
+  const { group, decimal } = SEPARATORS[locale];
+  if (Math.abs(value) >= 1e21) return String(value);
+  let text = Math.abs(value).toFixed(decimals);
+  let [whole = '0', fraction = ''] = text.split('.');
+  if (trimZeros) fraction = fraction.replace(/0+$/, '');
+  whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  text = fraction ? `${whole}${decimal}${fraction}` : whole;
+  const negative = value < 0 && /[1-9]/.test(text);
+  return negative ? `-${text}` : text;
+}
+
 /** `1.234,5` in Vietnamese, `1,234.5` in English; an en dash for a missing value. */
 export function formatValue(value: number | null | undefined, locale: Locale, decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const digits = Math.max(0, Math.min(20, Math.round(decimals)));
-  return numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return writeNumber(value, locale, digits);
 }
+
+const COMPACT: Readonly<Record<Locale, readonly (readonly [number, string])[]>> = {
+  vi: [
+    [1e9, ' T'],
+    [1e6, ' Tr'],
+    [1e3, ' N'],
+  ],
+  en: [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ],
+};
 
 /**
  * A formatter for axis ticks spaced `step` apart: just enough decimals to tell ticks apart,
@@ -46,20 +68,39 @@ export function formatValue(value: number | null | undefined, locale: Locale, de
  */
 export function tickFormatter(step: number, maxAbs: number, locale: Locale): (value: number) => string {
   if (Number.isFinite(maxAbs) && maxAbs >= 1e5) {
-    const format = numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-    return (value) => format.format(value);
+    return (value) => {
+      const unit = COMPACT[locale].find(([size]) => Math.abs(value) >= size);
+      return unit ? `${writeNumber(value / unit[0], locale, 1, true)}${unit[1]}` : writeNumber(value, locale, 0);
+    };
   }
   const decimals = Number.isFinite(step) && step > 0 ? Math.max(0, Math.min(10, -Math.floor(Math.log10(step) + 1e-9))) : 0;
-  const format = numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return (value) => format.format(value);
+  return (value) => writeNumber(value, locale, decimals);
 }
+
+/**
+ * Zones with one offset all year. Creating an `Intl.DateTimeFormat` costs milliseconds on a
+ * cold page, so the common cases (Vietnam, UTC) never touch Intl for dates.
+ */
+const FIXED_ZONES: Readonly<Record<string, number>> = {
+  'Asia/Ho_Chi_Minh': 420,
+  'Asia/Saigon': 420,
+  'Asia/Bangkok': 420,
+  'Asia/Jakarta': 420,
+  UTC: 0,
+  'Etc/UTC': 0,
+  GMT: 0,
+  'Etc/GMT': 0,
+};
 
 /**
  * Minutes east of UTC of an IANA zone at an instant, e.g. 420 for Asia/Ho_Chi_Minh. Vietnam
  * has no daylight saving, so one offset per render is exact there and close enough elsewhere.
  */
 export function zoneOffsetMinutes(timeZone: string, at: number): number {
-  if (!Number.isFinite(at)) return 0;
+  const fixed = FIXED_ZONES[timeZone];
+  if (fixed !== undefined) return fixed;
+  if (!Number.isFinite(at) || Math.abs(at) > 8.64e15) return 0;
+  const minute = Math.floor(at / 60_000) * 60_000;
   const parts = dateFormat('en', timeZone, {
     year: 'numeric',
     month: 'numeric',
@@ -67,10 +108,10 @@ export function zoneOffsetMinutes(timeZone: string, at: number): number {
     hour: 'numeric',
     minute: 'numeric',
     hourCycle: 'h23',
-  }).formatToParts(new Date(Math.floor(at / 60_000) * 60_000));
+  }).formatToParts(new Date(minute));
   const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
   const local = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'));
-  const offset = Math.round((local - Math.floor(at / 60_000) * 60_000) / 60_000);
+  const offset = Math.round((local - minute) / 60_000);
   return Number.isFinite(offset) ? offset : 0;
 }
 
@@ -79,17 +120,17 @@ export type TimeLabelUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quar
 
 /** Local calendar fields of a time in a zone, as numbers. */
 function localFields(time: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number } {
-  const parts = dateFormat('en', timeZone, {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(time));
-  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return { year: field('year'), month: field('month'), day: field('day'), hour: field('hour'), minute: field('minute') };
+  const date = new Date(time + zoneOffsetMinutes(timeZone, time) * 60_000);
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+  };
 }
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -117,7 +158,7 @@ export function formatTick(time: number, unit: TimeLabelUnit, locale: Locale, ti
       return dayMonth(fields);
     case 'month':
     case 'quarter':
-      return locale === 'en' ? dateFormat(locale, timeZone, { month: 'short', year: 'numeric' }).format(new Date(time)) : monthYear(fields);
+      return locale === 'en' ? `${(EN_MONTHS[fields.month - 1] ?? '').slice(0, 3)} ${fields.year}` : monthYear(fields);
     case 'year':
       return String(fields.year);
   }
@@ -140,31 +181,26 @@ function isoWeek(localMs: number): { week: number; year: number } {
  */
 export function formatPeriod(time: number, grain: TimeGrain, locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): string {
   if (!Number.isFinite(time) || Math.abs(time) > 8.64e15) return '';
-  const date = new Date(time);
+  const f = localFields(time, timeZone);
+  const date = `${two(f.day)}/${two(f.month)}/${f.year}`;
   switch (grain) {
-    case 'hour':
-      return dateFormat(locale, timeZone, {
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }).format(date);
+    case 'hour': {
+      const clock = `${two(f.hour)}:${two(f.minute)}`;
+      return locale === 'en' ? `${date}, ${clock}` : `${clock} ${date}`;
+    }
     case 'day':
-      return dateFormat(locale, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date);
+      return date;
     case 'week': {
-      const { week, year } = isoWeek(time + zoneOffsetMinutes(timeZone, time) * 60_000);
+      const { week, year } = isoWeek(Date.UTC(f.year, f.month - 1, f.day));
       return locale === 'en' ? `Week ${week}, ${year}` : `Tuần ${week}/${year}`;
     }
     case 'month':
-      return locale === 'en' ? dateFormat(locale, timeZone, { month: 'long', year: 'numeric' }).format(date) : `Tháng ${monthYear(localFields(time, timeZone))}`;
+      return locale === 'en' ? `${EN_MONTHS[f.month - 1] ?? ''} ${f.year}` : `Tháng ${monthYear(f)}`;
     case 'quarter': {
-      const local = new Date(time + zoneOffsetMinutes(timeZone, time) * 60_000);
-      const quarter = Math.floor(local.getUTCMonth() / 3) + 1;
-      return locale === 'en' ? `Q${quarter} ${local.getUTCFullYear()}` : `Quý ${quarter}/${local.getUTCFullYear()}`;
+      const quarter = Math.floor((f.month - 1) / 3) + 1;
+      return locale === 'en' ? `Q${quarter} ${f.year}` : `Quý ${quarter}/${f.year}`;
     }
     case 'year':
-      return dateFormat(locale, timeZone, { year: 'numeric' }).format(date);
+      return String(f.year);
   }
 }

@@ -19,6 +19,13 @@ describe('charts/internal: formats', () => {
     expect(formatValue(1234.5, 'vi', 1)).to.equal('1.234,5');
     expect(formatValue(1234.5, 'en', 1)).to.equal('1,234.5');
     expect(formatValue(Number.NaN, 'vi')).to.equal('–');
+    expect(formatValue(-1234567.891, 'vi', 2)).to.equal('-1.234.567,89');
+    expect(formatValue(-0.0001, 'en', 1)).to.equal('0.0');
+    // The same as Intl for the two locales, without loading Intl's locale data.
+    for (const value of [0, 7, -42.5, 999.95, 1234.5, 98765432.1]) {
+      expect(formatValue(value, 'vi', 1)).to.equal(new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value));
+      expect(formatValue(value, 'en', 1)).to.equal(new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value));
+    }
   });
 
   it('names periods of every grain in both languages', () => {
@@ -49,6 +56,9 @@ describe('charts/internal: formats', () => {
     expect(tickFormatter(0.5, 10, 'vi')(2.5)).to.equal('2,5');
     expect(tickFormatter(20, 100, 'en')(40)).to.equal('40');
     expect(tickFormatter(200_000, 1_200_000, 'en')(1_200_000)).to.equal('1.2M');
+    expect(tickFormatter(200_000, 1_200_000, 'vi')(1_200_000)).to.equal('1,2 Tr');
+    expect(tickFormatter(200_000, 1_200_000, 'vi')(2_000_000)).to.equal('2 Tr');
+    expect(tickFormatter(200_000, 1_200_000, 'en')(-400_000)).to.equal('-400K');
   });
 });
 

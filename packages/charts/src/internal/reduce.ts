@@ -66,6 +66,10 @@ export class ColumnBuckets {
     let open = this.open;
     let gap = this.pendingGap;
     let key = open ? (this.key[n - 1] ?? Number.NaN) : Number.NaN;
+    // Times are sorted: a point stays in the open bucket until it reaches the next edge, so
+    // the division is only done once per bucket, not once per point.
+    let edge = open ? (key + 1) * bucketMs : Number.NEGATIVE_INFINITY;
+    let start0 = open ? key * bucketMs : Number.POSITIVE_INFINITY;
     let lo = open ? (this.min[n - 1] ?? 0) : 0;
     let hi = open ? (this.max[n - 1] ?? 0) : 0;
     let last = open ? (this.last[n - 1] ?? 0) : 0;
@@ -83,6 +87,12 @@ export class ColumnBuckets {
         gap = true;
         continue;
       }
+      if (open && x < edge && x >= start0) {
+        if (y < lo) lo = y;
+        else if (y > hi) hi = y;
+        last = y;
+        continue;
+      }
       const k = Math.floor(x / bucketMs);
       if (open && k === key) {
         if (y < lo) lo = y;
@@ -90,6 +100,8 @@ export class ColumnBuckets {
         last = y;
         continue;
       }
+      start0 = k * bucketMs;
+      edge = start0 + bucketMs;
       if (open) {
         this.min[n - 1] = lo;
         this.max[n - 1] = hi;

@@ -202,6 +202,7 @@ export class TimeSeriesChart {
   private stackStates = new Map<string, SeriesState>();
   private last?: { inputs: readonly TimeSeriesInput[]; options: TimeSeriesOptions; size: TimeSeriesSize };
   private axisKey = '';
+  private canvasUsed = false;
   /** The scales of the last render, for pointer and keyboard look-ups. */
   xScale?: Scale;
   yScale?: Scale;
@@ -714,14 +715,18 @@ export class TimeSeriesChart {
     }
     clearChildren(backSeries);
 
-    const context = sizeCanvas(this.canvas, width, height);
+    // The canvas is only made (and its backing store allocated) once lines go to it.
+    const useCanvas = marks.renderer === 'canvas';
+    const context = useCanvas || this.canvasUsed ? sizeCanvas(this.canvas, useCanvas ? width : 0, useCanvas ? height : 0) : null;
+    this.canvasUsed ||= useCanvas;
     if (context) context.clearRect(0, 0, width, height);
-    if (marks.renderer === 'canvas' && context) {
+    if (useCanvas && context) {
       context.save();
       context.beginPath();
       context.rect(plot.left, plot.top, plot.width, plot.height);
       context.clip();
-      context.lineJoin = 'round';
+      // Bevel joins: round ones cost a lot in software raster on thousands of short segments.
+      context.lineJoin = 'bevel';
       for (const series of marks.series) {
         context.fillStyle = series.color;
         context.strokeStyle = series.color;

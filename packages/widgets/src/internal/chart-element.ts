@@ -91,6 +91,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   private drawn?: { result: unknown; width: number; height: number; inputs: readonly unknown[] };
   private drawRequested = true;
   private summaryCache?: { result: unknown; key: string; text: string };
+  private summaryPending?: { result: unknown; key: string };
   private observedSurface?: Element;
 
   /** Properties that change only the overlay (focus, tooltip), never the drawing. */
@@ -130,6 +131,10 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   }
   /** The generated text summary: range, latest value, trend. */
   protected abstract chartSummary(result: ResultFor<Q>): string;
+  /** True when the summary reads so much data that it should be written after the first paint. */
+  protected summaryIsCostly(_result: ResultFor<Q>): boolean {
+    return false;
+  }
   /** The data-table equivalent of the chart. */
   protected abstract chartTable(result: ResultFor<Q>): DataTable;
   /** The chart's title: the `label` attribute, else what the chart knows (indicator name). */
@@ -188,7 +193,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
 
   /** The plot size last reported by the ResizeObserver. */
   protected get size(): ChartSize | undefined {
-    return this.resize.value;
+    return this.resize.value ?? this.observedSize;
   }
 
   /** True unless the user asked the system for reduced motion. */
@@ -243,6 +248,13 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
       if (this.observedSurface) this.resize.unobserve(this.observedSurface);
       this.resize.observe(surface);
       this.observedSurface = surface;
+      // One read of the new surface's box, right after it was rendered and before anything else
+      // writes, lets the first draw happen now instead of a frame later when the observer
+      // reports; from then on only the ResizeObserver tells the size.
+      if (!this.observedSize) {
+        const box = surface.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0) this.observedSize = { width: Math.floor(box.width), height: Math.floor(box.height) };
+      }
     }
     this.drawIfNeeded();
   }
@@ -318,9 +330,27 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   private summaryText(result: ResultFor<Q>): string {
     const key = `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}`;
     if (this.summaryCache && this.summaryCache.result === result && this.summaryCache.key === key) return this.summaryCache.text;
-    const text = this.chartSummary(result);
-    this.summaryCache = { result, key, text };
-    return text;
+    if (!this.summaryIsCostly(result)) {
+      const text = this.chartSummary(result);
+      this.summaryCache = { result, key, text };
+      return text;
+    }
+    // A summary of a million points reads them all: write it after the chart is on screen,
+    // keeping the previous words (or the title) for the moment in between.
+    if (this.summaryPending?.result !== result || this.summaryPending.key !== key) {
+      const pending = { result, key };
+      this.summaryPending = pending;
+      const view = this.ownerDocument.defaultView;
+      const later = (run: () => void) => (view?.requestIdleCallback ? view.requestIdleCallback(run, { timeout: 300 }) : setTimeout(run, 0));
+      later(() => {
+        if (this.summaryPending !== pending) return;
+        this.summaryPending = undefined;
+        if (this.loader.value !== result) return;
+        this.summaryCache = { result, key, text: this.chartSummary(result) };
+        this.requestUpdate();
+      });
+    }
+    return this.summaryCache?.text ?? this.chartTitle(result);
   }
 
   private renderToolbar(result: ResultFor<Q>) {

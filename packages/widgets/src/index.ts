@@ -7,3 +7,4 @@ export { DataController, type DataState, type DataControllerOptions } from './in
 export { iocContext, type IocContextValue } from './internal/context.js';
 export { IocDataEvent, IocErrorEvent } from './internal/events.js';
 export { formatNumber, formatSigned, formatDate, type DateStyle } from './internal/format.js';
+export { IocBarChart } from './bar-chart/bar-chart.js';

@@ -149,9 +149,9 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
     daily: (id, part) => dailyOfPart(id, part),
     memo(part, name, sub, make) {
       let byName = memo.get(part);
-      if (!byName) memo.set(part, (byName = new Map()));
+      if (!byName) memo.set(part, (byName = new Map<string, Map<string | number, number>>()));
       let bySub = byName.get(name);
-      if (!bySub) byName.set(name, (bySub = new Map()));
+      if (!bySub) byName.set(name, (bySub = new Map<string | number, number>()));
       let value = bySub.get(sub);
       if (value === undefined) {
         value = make();

@@ -154,7 +154,10 @@ export function buildGeography(seed: number): DemoGeography {
   oldHome.forEach((home, o) => newHomeOlds.set(home, [...(newHomeOlds.get(home) ?? []), o]));
   for (const [newIndex] of newGroups) {
     const candidates = (newHomeOlds.get(newIndex) ?? []).filter((o) => oldGroups.has(o));
-    candidates.sort((a, b) => population(oldGroups.get(b) ?? []) - population(oldGroups.get(a) ?? []) || a - b);
+    // The commune that took over 90001 keeps that code, so examples can always name it; the
+    // others keep their most populous predecessor's.
+    const first = oldOrder[0];
+    candidates.sort((a, b) => Number(b === first) - Number(a === first) || population(oldGroups.get(b) ?? []) - population(oldGroups.get(a) ?? []) || a - b);
     const chosen = candidates[0];
     newCode.set(newIndex, chosen === undefined ? String(90900 + newIndex) : (oldCode.get(chosen) ?? ''));
   }

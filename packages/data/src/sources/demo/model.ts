@@ -481,14 +481,17 @@ export function regionalSeries(name: 'air' | 'rain', seed: number, origin: numbe
   return out;
 }
 
-/** Whole days a station was down, drawn per (station, part): about three outages a year of 1–4 days. */
+/**
+ * Whole days a station was down, drawn per (station, part): about three outages a year of 1–4
+ * days. The last week is kept whole so that the demo's "now" shows every station reporting.
+ */
 export function outageDays(seed: number, station: string, part: DemoPart, origin: number, days: number): Uint8Array {
   const random = mulberry32(hashString(`${seed}|outage|${station}|${part.index}`));
   const down = new Uint8Array(days);
-  for (let i = 0; i < days; i++) {
+  for (let i = 0; i < days - 7; i++) {
     if (random() < 3 / 365) {
       const length = 1 + Math.floor(random() * 4);
-      for (let k = 0; k < length && i + k < days; k++) down[i + k] = 1;
+      for (let k = 0; k < length && i + k < days - 7; k++) down[i + k] = 1;
       i += length;
     }
   }

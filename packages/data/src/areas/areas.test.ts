@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import type { Area } from '../contract/areas.js';
 import { indicatorById } from '../catalogue/index.js';
 import { ancestorsOf, descendantsOf, filterAreas, predecessorsOf, reexpressRows, reexpressSeries, successorMap, successorsAt } from './areas.js';
@@ -91,5 +92,23 @@ describe('areas', () => {
     expect(series[0]!.v[2]).to.be.NaN;
     expect(series[1]!.v[0]).to.be.NaN;
     expect(series[1]!.v[1]).to.equal(6);
+  });
+
+  it('never throws on hostile values, times or shares; gives finite numbers or gaps (property)', () => {
+    const hostile = fc.oneof(fc.double(), fc.constant(Number.NaN), fc.constant(Number.POSITIVE_INFINITY), fc.constant(-1e308), fc.constant(1e308));
+    const code = fc.constantFrom('A', 'B', 'C', 'X', 'E', 'D1', 'nowhere', '');
+    const weird: Area[] = [...LIST, { code: 'Q', level: 'commune', name: { vi: 'Q' }, validTo: '2020-01-01', successors: [{ code: 'Q', share: Number.NaN }, { code: 'A', share: -2 }, { code: 'R', share: Infinity }] }];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ area: code, value: fc.oneof(hostile, fc.constant(null)) }), { maxLength: 12 }),
+        fc.array(fc.record({ area: code, t: fc.array(fc.oneof(fc.integer(), hostile), { maxLength: 8 }), v: fc.array(hostile, { maxLength: 8 }) }), { maxLength: 4 }),
+        fc.constantFrom('mobility.accidents', 'environment.aqi', 'environment.water-level', 'citizens.unemployment'),
+        (rows, series, id) => {
+          const indicator = indicatorById(id)!;
+          for (const row of reexpressRows(rows, weird, indicator, { at: '2026-01-01' })) expect(row.value === null || Number.isFinite(row.value)).to.be.true;
+          for (const s of reexpressSeries(series, weird, indicator, { at: '2026-01-01' })) for (const v of s.v) expect(Number.isNaN(v) || Number.isFinite(v)).to.be.true;
+        },
+      ),
+    );
   });
 });

@@ -49,7 +49,7 @@ describe('donut (pure render)', () => {
   });
 
   it('groups slices under the threshold as "Khác" / "Other", last, and keeps a lone small slice', () => {
-    const parts = groupSlices(revenue, TEST_PALETTE, 0.03);
+    const parts = groupSlices(revenue, { palette: TEST_PALETTE, threshold: 0.03 });
     expect(parts.map((part) => part.key)).to.deep.equal(['25111', '25112', '25113', OTHER_KEY]);
     expect(parts.at(-1)!.label).to.equal('Khác');
     expect(parts.at(-1)!.value).to.equal(21);
@@ -58,7 +58,7 @@ describe('donut (pure render)', () => {
     const en = renderDonut(element, revenue, { locale: 'en', palette: TEST_PALETTE }, { width: 300, height: 220 });
     expect(en.slices.at(-1)!.label).to.equal('Other');
     // One small slice alone keeps its own name.
-    const lone = groupSlices(revenue.slice(0, 4), TEST_PALETTE, 0.03);
+    const lone = groupSlices(revenue.slice(0, 4), { palette: TEST_PALETTE, threshold: 0.03 });
     expect(lone.map((part) => part.key)).to.deep.equal(['25111', '25112', '25113', '25114']);
     element.remove();
   });

@@ -68,7 +68,8 @@ export const OTHER_KEY = '__other__';
 
 const isPositive = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
-interface Part {
+/** A slice as drawn: after grouping, with its colour. */
+export interface DonutPart {
   key: string;
   label: string;
   value: number;
@@ -83,15 +84,15 @@ interface Part {
  */
 export function groupSlices(
   slices: readonly DonutSlice[],
-  palette: ChartPalette,
-  threshold = 0.03,
-  otherLabel = 'Khác',
-  hidden: ReadonlySet<string> = new Set(),
-): Part[] {
-  const parts: Part[] = [];
+  options: { threshold?: number; otherLabel?: string; hidden?: ReadonlySet<string>; palette?: ChartPalette } = {},
+): DonutPart[] {
+  const threshold = options.threshold ?? 0.03;
+  const hidden = options.hidden ?? new Set<string>();
+  const palette = options.palette;
+  const parts: DonutPart[] = [];
   slices.forEach((slice, index) => {
     if (hidden.has(slice.key) || !isPositive(slice.value)) return;
-    parts.push({ key: slice.key, label: slice.label, value: slice.value, color: slice.color ?? seriesColor(palette, index) });
+    parts.push({ key: slice.key, label: slice.label, value: slice.value, color: slice.color ?? (palette ? seriesColor(palette, index) : '') });
   });
   let total = 0;
   for (const part of parts) total += part.value;
@@ -100,7 +101,7 @@ export function groupSlices(
   if (small.length < 2) return parts;
   const kept = parts.filter((part) => part.value / total >= threshold);
   const other = small.reduce((sum, part) => sum + part.value, 0);
-  kept.push({ key: OTHER_KEY, label: otherLabel, value: other, color: palette.muted, members: small.map((part) => part.key) });
+  kept.push({ key: OTHER_KEY, label: options.otherLabel ?? 'Khác', value: other, color: palette?.muted ?? '', members: small.map((part) => part.key) });
   return kept;
 }
 
@@ -116,7 +117,7 @@ export function renderDonut(target: HTMLElement, slices: readonly DonutSlice[], 
   const locale = options.locale;
   const palette = options.palette;
   const threshold = Number.isFinite(options.otherThreshold) ? (options.otherThreshold as number) : 0.03;
-  const parts = groupSlices(slices, palette, threshold, options.otherLabel ?? (locale === 'en' ? 'Other' : 'Khác'), options.hidden);
+  const parts = groupSlices(slices, { threshold, otherLabel: options.otherLabel ?? (locale === 'en' ? 'Other' : 'Khác'), ...(options.hidden ? { hidden: options.hidden } : {}), palette });
   let total = 0;
   for (const part of parts) total += part.value;
   // Angles come from values relative to the largest: sums of huge values cannot overflow and
@@ -128,12 +129,12 @@ export function renderDonut(target: HTMLElement, slices: readonly DonutSlice[], 
   const ratio = Number.isFinite(options.innerRatio) ? Math.max(0, Math.min(0.95, options.innerRatio as number)) : 0.6;
   const inner = outer * ratio;
 
-  const layout = pie<Part>()
+  const layout = pie<DonutPart>()
     .value((part) => (largest > 0 ? part.value / largest : 0))
     .sort(null)
     .padAngle(parts.length > 1 ? Math.min(0.02, 2 / Math.max(outer, 1)) : 0);
-  const arcs: PieArcDatum<Part>[] = layout(parts);
-  const shape = arc<PieArcDatum<Part>>().innerRadius(inner).outerRadius(outer).cornerRadius(Math.min(2, (outer - inner) / 4));
+  const arcs: PieArcDatum<DonutPart>[] = layout(parts);
+  const shape = arc<PieArcDatum<DonutPart>>().innerRadius(inner).outerRadius(outer).cornerRadius(Math.min(2, (outer - inner) / 4));
   const middle = (inner + outer) / 2;
   const sum = total;
 

@@ -31,6 +31,12 @@ export class ColumnBuckets {
   gapBefore: Uint8Array;
   /** Raw index one past the last point consumed. */
   consumed = 0;
+  /**
+   * True when a time went backwards: the buckets are then wrong and the caller must sort and
+   * reduce again. Checking here saves a separate pass over a million times.
+   */
+  unsorted = false;
+  private lastTime = Number.NEGATIVE_INFINITY;
   private open = false;
   private pendingGap = false;
 
@@ -69,7 +75,8 @@ export class ColumnBuckets {
     // Times are sorted: a point stays in the open bucket until it reaches the next edge, so
     // the division is only done once per bucket, not once per point.
     let edge = open ? (key + 1) * bucketMs : Number.NEGATIVE_INFINITY;
-    let start0 = open ? key * bucketMs : Number.POSITIVE_INFINITY;
+    let previous = this.lastTime;
+    let unsorted = false;
     let lo = open ? (this.min[n - 1] ?? 0) : 0;
     let hi = open ? (this.max[n - 1] ?? 0) : 0;
     let last = open ? (this.last[n - 1] ?? 0) : 0;
@@ -87,12 +94,15 @@ export class ColumnBuckets {
         gap = true;
         continue;
       }
-      if (open && x < edge && x >= start0) {
+      if (open && x < edge && x >= previous) {
         if (y < lo) lo = y;
         else if (y > hi) hi = y;
         last = y;
+        previous = x;
         continue;
       }
+      if (x < previous) unsorted = true;
+      previous = x;
       const k = Math.floor(x / bucketMs);
       if (open && k === key) {
         if (y < lo) lo = y;
@@ -100,8 +110,7 @@ export class ColumnBuckets {
         last = y;
         continue;
       }
-      start0 = k * bucketMs;
-      edge = start0 + bucketMs;
+      edge = (k + 1) * bucketMs;
       if (open) {
         this.min[n - 1] = lo;
         this.max[n - 1] = hi;
@@ -123,6 +132,8 @@ export class ColumnBuckets {
       this.last[n - 1] = last;
     }
     this.count = n;
+    this.lastTime = previous;
+    if (unsorted) this.unsorted = true;
     this.open = open;
     this.pendingGap = gap;
     this.consumed = Math.max(this.consumed, end);

@@ -87,25 +87,26 @@ export interface SeriesStats {
  */
 export function seriesStats(t: Float64Array, v: Float64Array): SeriesStats | undefined {
   const n = Math.min(t.length, v.length);
+  // Centred on the first finite time, so epoch milliseconds squared keep their precision.
+  let origin = Number.NaN;
+  for (let i = 0; i < n && origin !== origin; i++) if ((t[i] as number) - (t[i] as number) === 0) origin = t[i] as number;
   let count = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let minAt = Number.NaN;
   let maxAt = Number.NaN;
   let first = Number.NaN;
-  let firstAt = Number.NaN;
+  let firstAt = Number.POSITIVE_INFINITY;
   let latest = Number.NaN;
   let latestAt = Number.NEGATIVE_INFINITY;
   let sumX = 0;
   let sumY = 0;
   let sumXY = 0;
   let sumXX = 0;
-  let origin = Number.NaN;
   for (let i = 0; i < n; i++) {
     const x = t[i] as number;
     const y = v[i] as number;
-    if (x - x !== 0 || y - y !== 0) continue;
-    if (Number.isNaN(origin)) origin = x;
+    if (y - y !== 0 || x - x !== 0) continue;
     count++;
     if (y < min) {
       min = y;
@@ -115,7 +116,7 @@ export function seriesStats(t: Float64Array, v: Float64Array): SeriesStats | und
       max = y;
       maxAt = x;
     }
-    if (Number.isNaN(firstAt) || x < firstAt) {
+    if (x < firstAt) {
       first = y;
       firstAt = x;
     }
@@ -123,7 +124,6 @@ export function seriesStats(t: Float64Array, v: Float64Array): SeriesStats | und
       latest = y;
       latestAt = x;
     }
-    // Centred on the first time, so epoch milliseconds squared do not lose precision.
     const dx = x - origin;
     sumX += dx;
     sumY += y;

@@ -253,6 +253,25 @@ describe('time series (pure render)', () => {
     element.remove();
   });
 
+  it('sorts a long series that arrives out of order (checked while reducing)', () => {
+    const element = host(300, 150);
+    const n = 30_000;
+    // Sorted for the first 25 000 points, then backwards.
+    const t = Float64Array.from({ length: n }, (_, i) => START + (i < 25_000 ? i : 55_000 - i) * 1000);
+    const v = Float64Array.from({ length: n }, (_, i) => (i === 29_999 ? 999 : i % 50));
+    const chart = new TimeSeriesChart(element);
+    const marks = chart.render([{ key: 's', label: 'S', t, v }], { ...options, bands: [], target: undefined, thresholds: [] }, { width: 300, height: 150 });
+    const held = chart.seriesData('s')!;
+    expect(held.t[0]).to.equal(START);
+    expect([...held.t.subarray(0, 100)].every((x, i, all) => i === 0 || x >= all[i - 1]!)).to.be.true;
+    expect(held.t[held.t.length - 1]).to.equal(START + 30_000 * 1000);
+    expect(marks.yDomain[1]).to.be.at.least(999);
+    assertInsidePlot(marks);
+    // Zoomed into the part that was out of order, drawn from sorted data.
+    assertInsidePlot(chart.update({ xDomain: [START + 25_000_000, START + 25_050_000] })!);
+    element.remove();
+  });
+
   it('handles the cases people forget: one point, all equal, unsorted and duplicate times, log of negatives', () => {
     const element = host();
     const cases: TimeSeriesInput[][] = [

@@ -135,7 +135,15 @@ interface SeriesState {
   xy: Float64Array;
 }
 
+/** Thrown inside a render when reduction finds a series out of time order. */
+class UnsortedSeries extends Error {
+  constructor(readonly state: unknown) {
+    super('series out of time order');
+  }
+}
+
 const MAX_SIGNALS = 500;
+const LAZY_ORDER_CHECK = 20_000;
 const EMPTY: Float64Array = new Float64Array(0);
 
 function prepare(input: TimeSeriesInput, previous: SeriesState | undefined): SeriesState {
@@ -148,9 +156,12 @@ function prepare(input: TimeSeriesInput, previous: SeriesState | undefined): Ser
   let v = toFloat64(input.v);
   const length = Math.min(t.length, v.length);
   let borrowed = t === input.t || v === input.v;
-  if (!isSortedByTime(t.subarray(0, length))) {
-    ({ t, v } = sortByTime(t.subarray(0, length), v.subarray(0, length)));
-    borrowed = false;
+  // Long series are checked for order while they are reduced (one pass, not two).
+  if (length <= LAZY_ORDER_CHECK || !isSortedByTime(t.subarray(0, Math.min(length, LAZY_ORDER_CHECK)))) {
+    if (!isSortedByTime(t.subarray(0, length))) {
+      ({ t, v } = sortByTime(t.subarray(0, length), v.subarray(0, length)));
+      borrowed = false;
+    }
   }
   return { key: input.key, label: input.label, source: input, sourceT: input.t, sourceV: input.v, t, v, length, borrowed, xy: EMPTY };
 }
@@ -178,6 +189,10 @@ function timeExtent(state: SeriesState): [number, number] {
 
 /** The visible index range `[start, end)` of a sorted series for a time domain. */
 function visibleRange(state: SeriesState, d0: number, d1: number): [number, number] {
+  // The whole series in view: no search (and a long series not yet checked for order is
+  // then reduced whole, which is where its order is checked).
+  const [first, last] = timeExtent(state);
+  if (d0 <= first && d1 >= last) return [0, state.length];
   const start = lowerBound(state.t, d0, 0, state.length);
   let end = lowerBound(state.t, d1, start, state.length);
   while (end < state.length && (state.t[end] as number) <= d1) end++;
@@ -314,7 +329,22 @@ export class TimeSeriesChart {
   }
 
   private draw(): TimeSeriesMarks {
-    const marks = this.computeMarks();
+    let marks: TimeSeriesMarks;
+    try {
+      marks = this.computeMarks();
+    } catch (error) {
+      if (!(error instanceof UnsortedSeries)) throw error;
+      // A long series turned out unsorted while it was reduced: sort it once and start again.
+      for (const states of [this.states, this.overlayStates]) {
+        for (const state of states.values()) {
+          if (isSortedByTime(state.t.subarray(0, state.length))) continue;
+          const sorted = sortByTime(state.t.subarray(0, state.length), state.v.subarray(0, state.length));
+          Object.assign(state, { t: sorted.t, v: sorted.v, borrowed: false, buckets: undefined });
+        }
+      }
+      this.stackStates.clear();
+      marks = this.computeMarks();
+    }
     this.marks = marks;
     this.paint(marks);
     return marks;
@@ -536,10 +566,12 @@ export class TimeSeriesChart {
     const kept = state.buckets;
     if (kept && kept.columns.bucketMs === bucketMs && kept.start === range[0] && kept.columns.consumed <= range[1]) {
       if (kept.columns.consumed < range[1]) kept.columns.add(state.t, state.v, kept.columns.consumed, range[1]);
+      if (kept.columns.unsorted) throw new UnsortedSeries(state);
       return kept.columns;
     }
     const columns = new ColumnBuckets(bucketMs, Math.min(65_536, Math.ceil((range[1] - range[0]) / 4) + 16));
     columns.add(state.t, state.v, range[0], range[1]);
+    if (columns.unsorted) throw new UnsortedSeries(state);
     state.buckets = { start: range[0], columns };
     return columns;
   }
@@ -579,9 +611,14 @@ export class TimeSeriesChart {
       push(x, yOf(v0 + ((v1 - v0) * (time - t0)) / (t1 - t0)));
     };
     if (start > 0 && start < end) edge(start, start - 1, left);
+    let previous = Number.NEGATIVE_INFINITY;
     for (let i = start; i < end; i++) {
       const time = state.t[i] as number;
       const value = state.v[i] as number;
+      if (time - time === 0) {
+        if (time < previous) throw new UnsortedSeries(state);
+        previous = time;
+      }
       if (time - time !== 0 || value - value !== 0) {
         push(Number.NaN, Number.NaN);
         continue;

@@ -8,3 +8,4 @@ export { iocContext, type IocContextValue } from './internal/context.js';
 export { IocDataEvent, IocErrorEvent } from './internal/events.js';
 export { formatNumber, formatSigned, formatDate, type DateStyle } from './internal/format.js';
 export { IocBarChart } from './bar-chart/bar-chart.js';
+export { IocDonut } from './donut/donut.js';

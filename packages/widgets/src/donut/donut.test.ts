@@ -1,0 +1,114 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { HttpError, type ByAreaResult, type DataSource } from '@ioc-kit/data';
+import '../provider/provider.js';
+import './donut.js';
+import type { IocDonut } from './donut.js';
+
+const revenue: ByAreaResult = {
+  kind: 'by-area',
+  indicator: 'economy.budget-revenue',
+  unit: { code: '1', system: 'none', label: { vi: 'tỷ đồng', en: 'bn VND' } },
+  level: 'commune',
+  partial: false,
+  rows: [
+    { area: '25111', value: 5204.5 },
+    { area: '25112', value: 3100 },
+    { area: '25113', value: 1200 },
+    { area: '25114', value: 120 },
+    { area: '25115', value: 90 },
+    { area: '25116', value: null },
+  ],
+};
+
+const shadow = (element: IocDonut) => element.shadowRoot!;
+const slices = (element: IocDonut) => [...shadow(element).querySelectorAll<SVGPathElement>('.surface g.slices path')];
+
+async function donut(template: ReturnType<typeof html>): Promise<IocDonut> {
+  const element = await fixture<IocDonut>(template);
+  await waitUntil(() => element.state === 'error' || element.state === 'empty' || slices(element).length > 0, 'donut never drew');
+  return element;
+}
+
+async function press(element: IocDonut, key: string): Promise<string> {
+  const plot = shadow(element).querySelector<HTMLElement>('[part="plot"]')!;
+  plot.focus();
+  plot.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+  await element.updateComplete;
+  return shadow(element).querySelector('[aria-live="polite"]')!.textContent.trim();
+}
+
+describe('<ioc-donut>', () => {
+  it('shows shares largest first, small ones grouped as "Khác", and the total in the centre with its unit', async () => {
+    const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue} .areaLabels=${{ '25111': 'Phường Kinh Bắc' }}></ioc-donut>`);
+    expect(slices(element).map((path) => path.dataset.key)).to.deep.equal(['25111', '25112', '25113', '__other__']);
+    expect(shadow(element).querySelector('.surface text.total')!.textContent).to.equal('9.714,5');
+    expect(shadow(element).querySelector('.surface text.unit')!.textContent).to.equal('tỷ đồng');
+    const legend = [...shadow(element).querySelectorAll('[part="legend-item"]')].map((button) => button.textContent.trim());
+    expect(legend).to.deep.equal(['Phường Kinh Bắc', '25112', '25113', 'Khác']);
+    expect(shadow(element).querySelector('[part="plot"]')!.getAttribute('aria-label')).to.contain('tổng 9.714,5 tỷ đồng');
+    element.locale = 'en';
+    await element.updateComplete;
+    await waitUntil(() => shadow(element).querySelector('.surface text.total')!.textContent === '9,714.5', 'no English total');
+    expect([...shadow(element).querySelectorAll('[part="legend-item"]')].at(-1)!.textContent.trim()).to.equal('Other');
+  });
+
+  it('groups by the threshold it is given', async () => {
+    const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue} other-threshold="0.2"></ioc-donut>`);
+    expect(slices(element).map((path) => path.dataset.key)).to.deep.equal(['25111', '25112', '__other__']);
+  });
+
+  it('hides a slice from the legend and the total follows', async () => {
+    const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue}></ioc-donut>`);
+    shadow(element).querySelector<HTMLButtonElement>('[part="legend-item"]')!.click();
+    await element.updateComplete;
+    await waitUntil(() => slices(element).length === 3, 'slice not hidden');
+    expect(shadow(element).querySelector('.surface text.total')!.textContent).to.equal('4.510,0');
+  });
+
+  it('moves between slices with the keyboard and announces value and share', async () => {
+    const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue}></ioc-donut>`);
+    expect(await press(element, 'ArrowRight')).to.equal('25111: 5.204,5 tỷ đồng, 53,6 %');
+    expect(await press(element, 'End')).to.equal('Khác (2 khu vực): 210,0 tỷ đồng, 2,2 %');
+  });
+
+  it('switches to a table of every area with its share', async () => {
+    const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue}></ioc-donut>`);
+    shadow(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
+    await element.updateComplete;
+    const rows = [...shadow(element).querySelectorAll('[part="table"] tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent.trim()));
+    expect(rows.map((row) => row[0])).to.deep.equal(['25111', '25112', '25113', '25114', '25115', 'Tổng']);
+    expect(rows.at(-1)).to.deep.equal(['Tổng', '9.714,5', '100,0 %']);
+  });
+
+  it('redraws at its new size', async () => {
+    const element = await donut(html`<ioc-donut style="width: 360px; --ioc-donut-height: 300px" .data=${revenue}></ioc-donut>`);
+    const width = () => Number(shadow(element).querySelector('.surface svg')!.getAttribute('width'));
+    const before = width();
+    element.style.setProperty('width', '260px');
+    await waitUntil(() => width() < before, 'no redraw after resize');
+  });
+
+  it('says when there is no data, and when loading failed', async () => {
+    const empty = await donut(html`<ioc-donut .data=${{ ...revenue, rows: [{ area: 'x', value: 0 }] }}></ioc-donut>`);
+    expect(empty.state).to.equal('empty');
+    const failing: DataSource = {
+      id: 'failing',
+      indicators: () => Promise.resolve([]),
+      areas: () => Promise.resolve([]),
+      boundaries: () => Promise.resolve({ type: 'FeatureCollection', features: [] }),
+      query: () => Promise.reject(new HttpError('https://broker.example/x', 503, 'Service Unavailable')),
+    };
+    const provider = await fixture(html`<ioc-provider .source=${failing} area="24"><ioc-donut indicator="economy.budget-revenue"></ioc-donut></ioc-provider>`);
+    const element = provider.querySelector<IocDonut>('ioc-donut')!;
+    await waitUntil(() => element.state === 'error', 'never reached the error state');
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.contain('503');
+  });
+
+  it('shows hostile names as text', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue} .areaLabels=${{ '25111': hostile }}></ioc-donut>`);
+    expect(shadow(element).querySelector('img')).to.equal(null);
+    expect(shadow(element).querySelector('[part="legend-item"]')!.textContent).to.contain(hostile);
+  });
+});

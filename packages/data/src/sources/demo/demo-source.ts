@@ -551,12 +551,12 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
       if (!ind) continue;
       if (query.domain && ind.domain !== query.domain) continue;
       for (const area of wanted) {
-        const daily = areaDaily(rule.indicator, area);
+        const daily = areaDays(rule.indicator, area, firstDay, Math.max(0, lastDay - firstDay + 1));
         let runStart = -1;
         let worst = -1;
         let peak = Number.NaN;
         for (let day = firstDay; day <= lastDay + 1; day++) {
-          const value = day <= lastDay ? (daily[day - origin] ?? Number.NaN) : Number.NaN;
+          const value = day <= lastDay ? (daily[day - firstDay] ?? Number.NaN) : Number.NaN;
           const severity = Number.isFinite(value) ? rule.severity(value, ind) : undefined;
           const rank = severity ? ALERT_SEVERITIES.indexOf(severity) : -1;
           if (rank >= 0) {

@@ -9,3 +9,4 @@ export { IocDataEvent, IocErrorEvent } from './internal/events.js';
 export { formatNumber, formatSigned, formatDate, type DateStyle } from './internal/format.js';
 export { IocBarChart } from './bar-chart/bar-chart.js';
 export { IocDonut } from './donut/donut.js';
+export { IocGauge } from './gauge/gauge.js';

@@ -9,6 +9,17 @@ const factories = new Map<string, SourceFactory>([
   ['demo', async (options) => (await import('./sources/demo/demo-source.js')).createDemoSource(options)],
   ['http', async (options) => (await import('./sources/http/register.js')).httpSourceFromAttributes(options)],
   ['ngsi-ld', async (options) => (await import('./sources/ngsi-ld/register.js')).ngsiLdSourceFromAttributes(options)],
+  [
+    'sensorthings',
+    async (options) => {
+      const [{ createSensorThingsSource }, { sensorThingsOptionsFromAttributes }] = await Promise.all([
+        import('./sources/sensorthings/sensorthings-source.js'),
+        import('./sources/sensorthings/register.js'),
+      ]);
+      return createSensorThingsSource(sensorThingsOptionsFromAttributes(options));
+    },
+  ],
+  ['live', async (options) => (await import('./sources/live/register.js')).liveSourceFromAttributes(options)],
 ]);
 
 /** Registers a named source so markup can ask for it by name. Replaces any earlier one. */

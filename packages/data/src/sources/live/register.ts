@@ -7,9 +7,8 @@ import { ConfigError } from '../../contract/errors.js';
 import { createSource, registerSource } from '../../registry.js';
 import { createLiveSource } from './live-source.js';
 
-/** Registers the `live` source name. Headers (credentials) need code: use `createLiveSource`. */
-export function registerLiveSource(): void {
-  registerSource('live', async (attributes) => {
+/** Makes a live source from markup attributes. Headers (credentials) need code: use `createLiveSource`. */
+export async function liveSourceFromAttributes(attributes: Readonly<Record<string, string>>) {
     const { sse, ws, base = 'demo', heartbeatTimeout, ...rest } = attributes;
     if (base === 'live') throw new ConfigError('data-base of the "live" source cannot be "live" itself.');
     const seconds = heartbeatTimeout === undefined ? undefined : Number(heartbeatTimeout);
@@ -20,5 +19,9 @@ export function registerLiveSource(): void {
       ...(ws !== undefined ? { ws } : {}),
       ...(seconds !== undefined ? { heartbeatTimeoutMs: seconds * 1000 } : {}),
     });
-  });
+}
+
+/** Registers the `live` source name (the registry already knows it; kept for explicit setups). */
+export function registerLiveSource(): void {
+  registerSource('live', liveSourceFromAttributes);
 }

@@ -10,3 +10,4 @@ export { formatNumber, formatSigned, formatDate, type DateStyle } from './intern
 export { IocBarChart } from './bar-chart/bar-chart.js';
 export { IocDonut } from './donut/donut.js';
 export { IocGauge } from './gauge/gauge.js';
+export { IocSparkline } from './sparkline/sparkline.js';

@@ -729,7 +729,18 @@ export class TimeSeriesChart {
     }
 
     // Bands and axes change rarely: rebuild them only when their numbers changed.
-    const axisKey = JSON.stringify([width, height, marks.bands, marks.xTicks, marks.yTicks, palette.grid, palette.muted]);
+    // Live data moves the ticks by a fraction of a pixel per point: redraw them only once they
+    // have moved half a pixel, so appending a point costs a canvas redraw and no DOM work.
+    const half = (value: number) => Math.round(value * 2) / 2;
+    const axisKey = JSON.stringify([
+      width,
+      height,
+      marks.bands.map((band) => [half(band.y), half(band.height), band.color, band.label]),
+      marks.xTicks.map((tick) => [half(tick.position), tick.label]),
+      marks.yTicks.map((tick) => [half(tick.position), tick.label]),
+      palette.grid,
+      palette.muted,
+    ]);
     let backSeries = this.back.querySelector<SVGGElement>('g.series');
     if (axisKey !== this.axisKey || !backSeries) {
       this.axisKey = axisKey;

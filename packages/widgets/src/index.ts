@@ -11,3 +11,4 @@ export { IocBarChart } from './bar-chart/bar-chart.js';
 export { IocDonut } from './donut/donut.js';
 export { IocGauge } from './gauge/gauge.js';
 export { IocSparkline } from './sparkline/sparkline.js';
+export { IocHeatmap } from './heatmap/heatmap.js';

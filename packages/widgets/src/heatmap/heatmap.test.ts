@@ -1,0 +1,155 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { HttpError, type DataSource, type Query, type QueryResult, type ResultFor, type SeriesResult } from '@ioc-kit/data';
+import '../provider/provider.js';
+import './heatmap.js';
+import type { IocHeatmap } from './heatmap.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Midnight of a date in Vietnam (UTC+07:00). */
+const vnDay = (year: number, month: number, day: number) => Date.UTC(year, month - 1, day) - 7 * HOUR;
+
+const unit = { code: '1', system: 'UCUM' as const, label: { vi: 'AQI', en: 'AQI' } };
+// 1–30 November 2026, AQI rising by one each day.
+const november: SeriesResult = {
+  kind: 'series',
+  indicator: 'environment.aqi',
+  unit,
+  grain: 'day',
+  partial: false,
+  series: [{ area: '24', t: Array.from({ length: 30 }, (_, i) => vnDay(2026, 11, 1) + i * DAY), v: Array.from({ length: 30 }, (_, i) => 40 + i) }],
+};
+// Two weeks of hours: busier in the evening.
+const hourly: SeriesResult = {
+  kind: 'series',
+  indicator: 'mobility.vehicle-flow',
+  unit: { code: '1', system: 'none', label: { vi: 'xe/giờ', en: 'vehicles/h' } },
+  grain: 'hour',
+  partial: false,
+  series: [{ area: '24', t: Array.from({ length: 14 * 24 }, (_, i) => vnDay(2026, 11, 9) + i * HOUR), v: Array.from({ length: 14 * 24 }, (_, i) => (i % 24) * 100) }],
+};
+
+function source(answer: (query: Query) => Promise<QueryResult>): DataSource {
+  return {
+    id: 'test',
+    indicators: () => Promise.resolve([]),
+    areas: () => Promise.resolve([]),
+    boundaries: () => Promise.resolve({ type: 'FeatureCollection', features: [] }),
+    query: <Q extends Query>(query: Q) => answer(query) as Promise<ResultFor<Q>>,
+  };
+}
+
+const shadow = (element: IocHeatmap) => element.shadowRoot!;
+const cell = (element: IocHeatmap, key: string) => shadow(element).querySelector<SVGRectElement>(`.surface rect[data-key="${key}"]`)!;
+
+async function heatmap(template: ReturnType<typeof html>): Promise<IocHeatmap> {
+  const element = await fixture<IocHeatmap>(template);
+  await waitUntil(() => element.state === 'error' || element.state === 'empty' || shadow(element).querySelector('.surface svg') !== null, 'heatmap never drew');
+  return element;
+}
+
+async function press(element: IocHeatmap, key: string): Promise<string> {
+  const plot = shadow(element).querySelector<HTMLElement>('[part="plot"]')!;
+  plot.focus();
+  plot.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+  await element.updateComplete;
+  return shadow(element).querySelector('[aria-live="polite"]')!.textContent.trim();
+}
+
+describe('<ioc-heatmap>', () => {
+  it('lays out a calendar Monday first, with Vietnamese weekday and month labels', async () => {
+    const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
+    const weekdays = [...shadow(element).querySelectorAll('.surface text.weekday')].map((text) => text.textContent);
+    expect(weekdays[0]).to.equal('T2');
+    expect(weekdays.at(-1)).to.equal('CN');
+    expect([...shadow(element).querySelectorAll('.surface text.month')].map((text) => text.textContent)).to.include('Th11');
+    // Monday 23 and Tuesday 24 November: same column, one row apart.
+    const monday = cell(element, '2026-11-23');
+    const tuesday = cell(element, '2026-11-24');
+    expect(monday.getAttribute('x')).to.equal(tuesday.getAttribute('x'));
+    expect(Number(tuesday.getAttribute('y'))).to.be.greaterThan(Number(monday.getAttribute('y')));
+    // Sunday 29 is in the same week (column) as Monday 23; Monday 30 starts the next.
+    expect(cell(element, '2026-11-29').getAttribute('x')).to.equal(monday.getAttribute('x'));
+    expect(Number(cell(element, '2026-11-30').getAttribute('x'))).to.be.greaterThan(Number(monday.getAttribute('x')));
+    expect(cell(element, '2026-10-01').getAttribute('fill')).to.equal('none');
+    const label = shadow(element).querySelector('[part="plot"]')!.getAttribute('aria-label')!;
+    expect(label).to.contain('30 ngày có dữ liệu');
+    expect(label).to.contain('cao nhất 69 AQI (Thứ Hai 30/11/2026)');
+  });
+
+  it('colours cells on the theme ramp: low values like seq-1, high like seq-7', async () => {
+    const style = 'width: 760px; --ioc-sys-color-seq-1: rgb(250, 250, 250); --ioc-sys-color-seq-7: rgb(0, 0, 100)';
+    const element = await heatmap(html`<ioc-heatmap style=${style} .data=${november}></ioc-heatmap>`);
+    expect(cell(element, '2026-11-01').getAttribute('fill')).to.equal('rgb(250, 250, 250)');
+    expect(cell(element, '2026-11-30').getAttribute('fill')).to.equal('rgb(0, 0, 100)');
+    element.scale = 'diverging';
+    element.style.setProperty('--ioc-sys-color-div-4', 'rgb(240, 240, 240)');
+    element.midpoint = 55;
+    await element.updateComplete;
+    await waitUntil(() => cell(element, '2026-11-16').getAttribute('fill') === 'rgb(240, 240, 240)', 'diverging midpoint not at div-4');
+  });
+
+  it('shows hour × weekday, averaged per slot, in English too', async () => {
+    const element = await heatmap(html`<ioc-heatmap style="width: 760px" layout="hour-weekday" .data=${hourly} locale="en"></ioc-heatmap>`);
+    expect(shadow(element).querySelectorAll('.surface g.cells rect').length).to.equal(7 * 24);
+    expect([...shadow(element).querySelectorAll('.surface text.weekday')].map((text) => text.textContent)).to.deep.equal(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    expect(await press(element, 'ArrowRight')).to.equal('Monday, 00:00–01:00: 0 vehicles/h');
+    expect(await press(element, 'End')).to.equal('Sunday, 23:00–00:00: 2,300 vehicles/h');
+    shadow(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
+    await element.updateComplete;
+    const rows = [...shadow(element).querySelectorAll('[part="table"] tbody tr')];
+    expect(rows.length).to.equal(7);
+    expect([...rows[0]!.children].slice(0, 3).map((c) => c.textContent.trim())).to.deep.equal(['Monday', '0', '100']);
+  });
+
+  it('asks for the days of a year, or hours of the last four weeks', async () => {
+    const queries: Query[] = [];
+    const answer = (query: Query) => (queries.push(query), Promise.resolve(november));
+    await fixture(html`<ioc-provider .source=${source(answer)} area="24"><ioc-heatmap indicator="environment.aqi" year="2026"></ioc-heatmap></ioc-provider>`);
+    await waitUntil(() => queries.length > 0, 'no query');
+    expect(queries[0]).to.deep.include({ kind: 'series', grain: 'day', areas: ['24'], from: '2025-12-31T17:00:00.000Z', to: '2026-12-31T17:00:00.000Z' });
+    await fixture(html`<ioc-provider .source=${source(answer)} area="24"><ioc-heatmap indicator="environment.aqi" layout="hour-weekday"></ioc-heatmap></ioc-provider>`);
+    await waitUntil(() => queries.length > 1, 'no second query');
+    const hours = queries[1] as { grain: string; from: string; to: string };
+    expect(hours.grain).to.equal('hour');
+    expect(Date.parse(hours.to) - Date.parse(hours.from)).to.equal(28 * DAY);
+  });
+
+  it('moves through the days with data and lists them in the table', async () => {
+    const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
+    expect(await press(element, 'ArrowRight')).to.equal('Chủ Nhật 01/11/2026: 40 AQI');
+    expect(await press(element, 'ArrowRight')).to.equal('Thứ Hai 02/11/2026: 41 AQI');
+    expect(shadow(element).querySelector('.focus-dot')).to.not.equal(null);
+    shadow(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
+    await element.updateComplete;
+    const rows = [...shadow(element).querySelectorAll('[part="table"] tbody tr')].map((row) => [...row.children].map((c) => c.textContent.trim()));
+    expect(rows.length).to.equal(30);
+    expect(rows[0]).to.deep.equal(['Chủ Nhật 01/11/2026', '40']);
+  });
+
+  it('redraws at its new size', async () => {
+    const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
+    const width = () => Number(shadow(element).querySelector('.surface svg')!.getAttribute('width'));
+    const before = width();
+    element.style.setProperty('width', '500px');
+    await waitUntil(() => width() < before, 'no redraw after resize');
+  });
+
+  it('says when there is no data and when loading failed', async () => {
+    const empty = await heatmap(html`<ioc-heatmap .data=${{ ...november, series: [] }}></ioc-heatmap>`);
+    expect(empty.state).to.equal('empty');
+    const failing = source(() => Promise.reject(new HttpError('https://broker.example/x', 503, 'Service Unavailable')));
+    const provider = await fixture(html`<ioc-provider .source=${failing} area="24"><ioc-heatmap indicator="environment.aqi"></ioc-heatmap></ioc-provider>`);
+    const element = provider.querySelector<IocHeatmap>('ioc-heatmap')!;
+    await waitUntil(() => element.state === 'error', 'never reached the error state');
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.contain('503');
+  });
+
+  it('shows a hostile label and unit as text', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const element = await heatmap(html`<ioc-heatmap style="width: 760px" label=${hostile} .data=${{ ...november, unit: { code: 'x', system: 'none', label: { vi: hostile } } }}></ioc-heatmap>`);
+    expect(shadow(element).querySelector('img')).to.equal(null);
+    expect(await press(element, 'ArrowRight')).to.contain(hostile);
+  });
+});

@@ -1,0 +1,266 @@
+import { property } from 'lit/decorators.js';
+import { VIETNAM_UTC_OFFSET_MINUTES, indicatorById, localize, type Indicator, type SeriesQuery, type SeriesResult } from '@ioc-kit/data';
+import {
+  formatValue,
+  heatmapCellText,
+  renderHeatmap,
+  toFloat64,
+  weekdayNames,
+  type ChartPalette,
+  type DataTable,
+  type HeatmapCell,
+  type HeatmapLayout,
+  type HeatmapMarks,
+  type HeatmapScale,
+} from '@ioc-kit/charts';
+import { defineElement } from '../internal/base-element.js';
+import { IocChartElement, type BandTokens, type ChartSize, type NavPoint } from '../internal/chart-element.js';
+import { missing } from '../internal/data-controller.js';
+import { DefaultPeriod, validateSeries, word } from '../bar-chart/chart-support.js';
+import { heatmapStyles } from './heatmap.styles.js';
+
+const RAMP_STEPS = 7;
+
+/**
+ * @tag ioc-heatmap
+ * @summary An indicator's rhythm for one area (from a `series` query): a calendar of days
+ * (weeks as columns, Monday first as in Vietnam, a block per year) or hour of day × weekday,
+ * each cell the mean of its values, coloured on a sequential or diverging scale of theme colours.
+ *
+ * @csspart base - The figure around everything.
+ * @csspart header - The title.
+ * @csspart view-toggle - The switch between the heatmap and the data table.
+ * @csspart plot - The heatmap (`role="img"`, named by a generated summary; focus it for the keyboard).
+ * @csspart tooltip - The focused cell's period and value.
+ * @csspart table - The data table.
+ * @csspart status - Loading, empty and error messages.
+ *
+ * @cssproperty --ioc-heatmap-height - Height of the plot. Defaults to 12rem.
+ * @cssproperty --ioc-heatmap-surface - Background. Defaults to `--ioc-sys-color-surface`.
+ * @cssproperty --ioc-heatmap-border-color - Border. Defaults to `--ioc-sys-color-outline`.
+ * @cssproperty --ioc-heatmap-radius - Corner radius. Defaults to `--ioc-sys-radius`.
+ * @cssproperty --ioc-heatmap-padding - Inner padding. Defaults to `--ioc-sys-space-3`.
+ * @cssproperty --ioc-heatmap-empty-color - Outline of cells without data. Defaults to `--ioc-sys-color-outline`.
+ *
+ * Cell colours are the theme's ramps `--ioc-sys-color-seq-1..7` (sequential) and
+ * `--ioc-sys-color-div-1..7` (diverging), interpolated between.
+ *
+ * @fires ioc-data - New data arrived (`event.result`).
+ * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
+ */
+export class IocHeatmap extends IocChartElement<SeriesQuery> {
+  static override styles = [...IocChartElement.styles, heatmapStyles];
+
+  /** Indicator id from the catalogue, e.g. `environment.aqi`. */
+  @property({ reflect: true }) indicator?: string;
+
+  /** `calendar` (default: days of the year) or `hour-weekday`. */
+  @property({ reflect: true }) layout: HeatmapLayout = 'calendar';
+
+  /** `sequential` (default) or `diverging` around `midpoint`. */
+  @property({ reflect: true }) scale: HeatmapScale = 'sequential';
+
+  /** Centre of the diverging scale; default 0 when the values span it, else their mean. */
+  @property({ type: Number }) midpoint?: number;
+
+  /** Calendar: the year to show (e.g. 2026); default: the last 365 days. */
+  @property({ type: Number, reflect: true }) year?: number;
+
+  /** Start (ISO, inclusive); default per layout: a year of days, or four weeks of hours. */
+  @property({ reflect: true }) from?: string;
+
+  /** End (ISO, exclusive); default: the end of the current day or hour. */
+  @property({ reflect: true }) to?: string;
+
+  /** Calendar: at most this many years, the latest (default 5). */
+  @property({ type: Number, attribute: 'max-years' }) maxYears = 5;
+
+  /** Data given directly, bypassing any source (its first series is drawn). */
+  @property({ attribute: false }) data?: SeriesResult;
+
+  private readonly period = new DefaultPeriod();
+  private marks?: HeatmapMarks;
+  private cellCache?: { inputs: readonly unknown[]; marks: HeatmapMarks };
+
+  private get info(): Indicator | undefined {
+    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+  }
+
+  protected chartQuery(): SeriesQuery | undefined {
+    const area = this.effectiveArea;
+    if (!this.indicator || !area) return undefined;
+    const calendar = this.layout !== 'hour-weekday';
+    const grain = calendar ? 'day' : 'hour';
+    let from = this.from;
+    let to = this.to;
+    if (calendar && this.year !== undefined && Number.isInteger(this.year)) {
+      const offset = VIETNAM_UTC_OFFSET_MINUTES * 60_000;
+      from ??= new Date(Date.UTC(this.year, 0, 1) - offset).toISOString();
+      to ??= new Date(Date.UTC(this.year + 1, 0, 1) - offset).toISOString();
+    }
+    const range = this.period.get(grain, calendar ? 365 : 28 * 24, from, to);
+    return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas: [area], grain, from: range.from, to: range.to };
+  }
+
+  protected directData(): SeriesResult | undefined {
+    return this.data;
+  }
+
+  protected isEmptyResult(result: SeriesResult): boolean {
+    return !toFloat64(result.series[0]?.v).some((value) => Number.isFinite(value));
+  }
+
+  protected override validateResult(result: SeriesResult): void {
+    validateSeries(result);
+  }
+
+  protected override configError() {
+    if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-heatmap');
+    return undefined;
+  }
+
+  protected override chartTitle(result: SeriesResult | undefined): string {
+    if (this.label) return this.label;
+    const info = indicatorById(result?.indicator ?? this.indicator ?? '');
+    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
+  }
+
+  private rampTokens(): string[] {
+    const prefix = this.scale === 'diverging' ? 'div' : 'seq';
+    return Array.from({ length: RAMP_STEPS }, (_, i) => `${prefix}-${i + 1}`);
+  }
+
+  protected override bandTokens(): BandTokens {
+    return { tokens: this.rampTokens() };
+  }
+
+  protected override drawInputs(): readonly unknown[] {
+    return [this.layout, this.scale, this.midpoint, this.maxYears];
+  }
+
+  private input(result: SeriesResult): { t: Float64Array; v: Float64Array } {
+    const first = result.series[0];
+    return { t: toFloat64(first?.t), v: toFloat64(first?.v) };
+  }
+
+  private options(palette: ChartPalette) {
+    return {
+      locale: this.effectiveLocale,
+      palette,
+      layout: this.layout,
+      scale: this.scale,
+      colors: this.rampTokens().map((token) => palette.bands[token] ?? palette.muted),
+      ...(this.midpoint !== undefined ? { midpoint: this.midpoint } : {}),
+      timeZone: this.effectiveTimeZone,
+      maxYears: this.maxYears,
+    };
+  }
+
+  protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
+    this.marks = renderHeatmap(surface, this.input(result), this.options(palette), size);
+  }
+
+  protected override clearChart(surface: HTMLElement): void {
+    this.marks = undefined;
+    surface.replaceChildren();
+  }
+
+  /**
+   * The cells with their means, also when nothing is drawn (the table view): a zero-size render
+   * into a detached node, which lays out nothing but aggregates the same way.
+   */
+  private cells(result: SeriesResult): HeatmapCell[] {
+    if (this.marks) return this.marks.cells;
+    const inputs = [result, this.layout, this.effectiveLocale, this.effectiveTimeZone, this.maxYears];
+    if (!this.cellCache || !this.cellCache.inputs.every((input, i) => input === inputs[i])) {
+      const scratch = this.ownerDocument.createElement('div');
+      const palette = { series: [], text: '', muted: '', grid: '', surface: '', target: '', signal: '', annotation: '', bands: {}, lineWidth: 1, fontSize: 11 };
+      this.cellCache = { inputs, marks: renderHeatmap(scratch, this.input(result), { ...this.options(palette), colors: [] }, { width: 0, height: 0 }) };
+    }
+    return this.cellCache.marks.cells;
+  }
+
+  private unitOf(result: SeriesResult): string {
+    return localize(result.unit.label, this.effectiveLocale);
+  }
+
+  private decimals(): number {
+    return this.info?.decimals ?? 1;
+  }
+
+  protected override chartSummary(result: SeriesResult): string {
+    const locale = this.effectiveLocale;
+    const title = `${this.chartTitle(result)} (${word(this.layout === 'hour-weekday' ? 'hourWeekday' : 'calendar', locale)})`;
+    const filled = this.cells(result).filter((cell) => cell.count > 0 && Number.isFinite(cell.value));
+    if (filled.length === 0) return `${title}: ${word('noData', locale)}.`;
+    let high = filled[0] as HeatmapCell;
+    let low = high;
+    let sum = 0;
+    for (const cell of filled) {
+      if (cell.value > high.value) high = cell;
+      if (cell.value < low.value) low = cell;
+      sum += cell.value;
+    }
+    const unit = this.unitOf(result);
+    const value = (x: number) => `${formatValue(x, locale, this.decimals())}${unit ? ` ${unit}` : ''}`;
+    const count = this.layout === 'hour-weekday' ? (locale === 'en' ? `${filled.length} of 168 hours of the week with data` : `${filled.length}/168 giờ trong tuần có dữ liệu`) : locale === 'en' ? `${filled.length} days with data` : `${filled.length} ngày có dữ liệu`;
+    return `${title}: ${count}; ${word('highest', locale)} ${value(high.value)} (${high.label}), ${word('lowest', locale)} ${value(low.value)} (${low.label}), ${word('mean', locale)} ${value(sum / filled.length)}.`;
+  }
+
+  protected override chartTable(result: SeriesResult): DataTable {
+    const locale = this.effectiveLocale;
+    const unit = this.unitOf(result);
+    const caption = `${this.chartTitle(result)}${unit ? ` (${unit})` : ''}`;
+    const cells = this.cells(result);
+    const value = (x: number) => formatValue(x, locale, this.decimals());
+    if (this.layout === 'hour-weekday') {
+      const rows = weekdayNames(locale, 'long').map((name, row) => [name, ...cells.filter((cell) => cell.row === row).map((cell) => value(cell.value))]);
+      return {
+        caption,
+        columns: [{ key: 'weekday', label: word('weekday', locale), numeric: false }, ...Array.from({ length: 24 }, (_, hour) => ({ key: `h${hour}`, label: `${String(hour).padStart(2, '0')}h`, numeric: true }))],
+        rows,
+        total: rows.length,
+        truncated: false,
+      };
+    }
+    const all = cells.filter((cell) => cell.count > 0).map((cell) => [cell.label, value(cell.value)]);
+    const rows = all.slice(-500);
+    return {
+      caption,
+      columns: [
+        { key: 'date', label: word('date', locale), numeric: false },
+        { key: 'value', label: word('value', locale), numeric: true },
+      ],
+      rows,
+      total: all.length,
+      truncated: rows.length < all.length,
+    };
+  }
+
+  /** Cells the keyboard visits: those with data, in time order for the calendar. */
+  private navigable(): HeatmapCell[] {
+    return this.marks?.cells.filter((cell) => cell.count > 0) ?? [];
+  }
+
+  protected override navCount(): number {
+    return this.navigable().length;
+  }
+
+  protected override navPoint(result: SeriesResult, index: number): NavPoint | undefined {
+    const cell = this.navigable()[index];
+    if (!cell) return undefined;
+    return { label: heatmapCellText(cell, this.effectiveLocale, this.decimals(), this.unitOf(result)), x: cell.x + cell.size / 2, y: cell.y + cell.size / 2 };
+  }
+
+  protected override pointIndexAt(_result: SeriesResult, x: number, y: number): number {
+    return this.navigable().findIndex((cell) => x >= cell.x && x < cell.x + cell.size && y >= cell.y && y < cell.y + cell.size);
+  }
+}
+
+defineElement('ioc-heatmap', IocHeatmap);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ioc-heatmap': IocHeatmap;
+  }
+}

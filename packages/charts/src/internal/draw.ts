@@ -153,8 +153,11 @@ export function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: num
   const h = Math.max(1, Math.round(height * ratio));
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  canvas.style.setProperty('width', `${Math.max(0, width)}px`);
-  canvas.style.setProperty('height', `${Math.max(0, height)}px`);
+  // Writing the same style again still invalidates layout: only write a change.
+  const cssWidth = `${Math.max(0, width)}px`;
+  const cssHeight = `${Math.max(0, height)}px`;
+  if (canvas.style.getPropertyValue('width') !== cssWidth) canvas.style.setProperty('width', cssWidth);
+  if (canvas.style.getPropertyValue('height') !== cssHeight) canvas.style.setProperty('height', cssHeight);
   const context = canvas.getContext('2d');
   context?.setTransform(ratio, 0, 0, ratio, 0, 0);
   return context;

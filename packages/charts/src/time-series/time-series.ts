@@ -723,6 +723,7 @@ export class TimeSeriesChart {
     const palette = (this.last as { options: TimeSeriesOptions }).options.palette;
     const lineWidth = palette.lineWidth;
     for (const layer of [this.back, this.front]) {
+      if (layer.getAttribute('width') === String(width) && layer.getAttribute('height') === String(height)) continue;
       layer.setAttribute('width', String(width));
       layer.setAttribute('height', String(height));
       layer.setAttribute('viewBox', `0 0 ${width} ${height}`);

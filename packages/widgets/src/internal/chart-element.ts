@@ -95,7 +95,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   private observedSurface?: Element;
 
   /** Properties that change only the overlay (focus, tooltip), never the drawing. */
-  protected static readonly overlayProperties: ReadonlySet<PropertyKey> = new Set(['activeIndex', 'activeFrom', 'announcement', 'view']);
+  protected static readonly overlayProperties: ReadonlySet<PropertyKey> = new Set(['activeIndex', 'activeFrom', 'announcement']);
 
   constructor() {
     super();

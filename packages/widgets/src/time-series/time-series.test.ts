@@ -146,6 +146,18 @@ describe('<ioc-time-series>', () => {
     expect(rows[6]).to.deep.equal(['06:00 24/11/2026', '–']);
   });
 
+  it('draws the chart and its overview again when coming back from the table', async () => {
+    const element = await chart();
+    const toggle = () => root(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
+    toggle();
+    await element.updateComplete;
+    expect(root(element).querySelector('[part="overview"]')).to.equal(null);
+    toggle();
+    await element.updateComplete;
+    await waitUntil(() => root(element).querySelector('.overview-surface svg') !== null, 'the overview stayed empty');
+    expect(root(element).querySelectorAll('.plot g.line').length).to.equal(1);
+  });
+
   it('draws again at the new size when its container is resized', async () => {
     const element = await chart();
     const svg = () => root(element).querySelector('svg.ioc-ts-back')!;

@@ -5,7 +5,9 @@ import {
   addPeriods,
   indicatorById,
   localize,
+  parseTime,
   periodStart,
+  toIso,
   type Indicator,
   type SeriesData,
   type SeriesQuery,
@@ -164,7 +166,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     query: () => {
       const query = this.compareLastYear && !this.data ? this.chartQuery() : undefined;
       if (!query) return undefined;
-      const shift = (iso: string) => new Date(addPeriods(Date.parse(iso), 'year', -1)).toISOString();
+      const shift = (iso: string) => toIso(addPeriods(parseTime(iso), 'year', -1)) ?? iso;
       return { ...query, from: shift(query.from), to: shift(query.to) };
     },
     data: () => this.lastYear,
@@ -189,8 +191,8 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   private period(): { from: string; to: string } {
     const key = `${this.grain}|${this.from ?? ''}|${this.to ?? ''}`;
     if (this.defaultRange?.key === key) return this.defaultRange;
-    const toTime = this.to ? Date.parse(this.to) : addPeriods(periodStart(Date.now(), this.grain), this.grain, 1);
-    const fromTime = this.from ? Date.parse(this.from) : addPeriods(toTime, this.grain, -DEFAULT_SPAN[this.grain]);
+    const toTime = this.to ? parseTime(this.to) : addPeriods(periodStart(Date.now(), this.grain), this.grain, 1);
+    const fromTime = this.from ? parseTime(this.from) : addPeriods(toTime, this.grain, -DEFAULT_SPAN[this.grain]);
     const iso = (time: number, fallback: string | undefined) => (Number.isFinite(time) ? new Date(time).toISOString() : (fallback ?? ''));
     this.defaultRange = { key, from: this.from ?? iso(fromTime, undefined), to: this.to ?? iso(toTime, undefined) };
     return this.defaultRange;
@@ -333,6 +335,11 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   private drawOverview(inputs: readonly TimeSeriesInput[], palette: ChartPalette, width: number, full: boolean): void {
     const host = this.renderRoot.querySelector<HTMLElement>('.overview-surface');
     if (!host || this.noOverview) return;
+    // The strip is rendered again after the table view: draw into the element that is there now.
+    if (this.overview && this.overview.target !== host) {
+      this.overview.destroy();
+      this.overview = undefined;
+    }
     this.overview ??= new TimeSeriesChart(host);
     this.overviewInputs = { inputs, palette, width };
     if (full) {

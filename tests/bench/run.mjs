@@ -10,6 +10,9 @@
 //            (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage), against the input arrays.
 //   size     min+gzip of each widget's entry with lit and d3 (esbuild JS API, node:zlib).
 //
+// BENCH_SIZES, BENCH_REPEATS and BENCH_RENDERER (auto | svg | canvas, for <ioc-time-series>)
+// narrow or vary a run, e.g. to compare SVG and canvas lines.
+//
 // Pages are served from 127.0.0.1 only. Each library gets the data in its own native format,
 // prepared before the clock starts. A watchdog ends the run after WATCHDOG_MS.
 import { build } from 'esbuild';
@@ -131,6 +134,7 @@ install({
   render(target, data) {
     const element = document.createElement('ioc-time-series');
     element.setAttribute('no-overview', '');
+    element.setAttribute('renderer', ${JSON.stringify(process.env.BENCH_RENDERER ?? 'auto')});
     // The same 1 px line as the other libraries are given.
     element.style.cssText = 'display:block;width:800px;height:400px;--ioc-time-series-padding:0;--ioc-time-series-height:0;--ioc-time-series-line-width:1px';
     element.data = data;

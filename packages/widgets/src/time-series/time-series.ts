@@ -28,6 +28,7 @@ import {
   type TimeSeriesBand,
   type TimeSeriesInput,
   type TimeSeriesMode,
+  type TimeSeriesRenderer,
   type TimeSeriesThreshold,
 } from '@ioc-kit/charts';
 import { defineElement } from '../internal/base-element.js';
@@ -124,6 +125,12 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   /** `linear` (default) or `log` value axis; values ≤ 0 are gaps on a log axis. */
   @property({ attribute: 'y-scale', reflect: true }) yScale: 'linear' | 'log' = 'linear';
+
+  /**
+   * `auto` (default): lines on canvas once points outnumber the plot's pixel columns, SVG below
+   * that (crisp, printable, inspectable); `svg` or `canvas` to force one.
+   */
+  @property({ reflect: true }) renderer: TimeSeriesRenderer = 'auto';
 
   /** Also show the same period last year, dashed. */
   @property({ type: Boolean, attribute: 'compare-last-year', reflect: true }) compareLastYear = false;
@@ -310,6 +317,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
         overlays,
         thresholds: this.thresholds(),
         hidden: this.hiddenSeries,
+        renderer: this.renderer,
       },
       size,
     );

@@ -181,13 +181,13 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   const valueLabels = options.valueLabels === true && layout === 'grouped';
   const widestValueLabel = valueLabels ? Math.max(0, ...raw.flat().map((value) => (value === undefined ? 0 : estimateTextWidth(labelText(value))))) : 0;
 
+  const widestCategory = Math.max(0, ...categories.map((category) => estimateTextWidth(category.label)));
   let plot: PlotRect;
   if (orientation === 'vertical') {
     const left = Math.min(widestTick + 10, width * 0.3);
     const top = valueLabels ? TICK_FONT_SIZE + 6 : 8;
     plot = { left, top, width: Math.max(0, width - left - 8), height: Math.max(0, height - top - TICK_FONT_SIZE - 10) };
   } else {
-    const widestCategory = Math.max(0, ...categories.map((category) => estimateTextWidth(category.label)));
     const left = Math.min(widestCategory + 10, width * 0.4);
     const right = Math.min(8 + (valueLabels ? widestValueLabel + 6 : widestTick / 2), width * 0.25);
     plot = { left, top: 4, width: Math.max(0, width - left - right), height: Math.max(0, height - 4 - TICK_FONT_SIZE - 10) };
@@ -200,9 +200,12 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
     .range(orientation === 'vertical' ? [plot.left, plotRight] : [plot.top, plotBottom])
     .paddingInner(0.2)
     .paddingOuter(0.1);
+  // Few categories would make slabs: bars stay at most 48 px thick, centred in their band.
+  const bandSize = Math.min(band.bandwidth(), 48 * (layout === 'grouped' ? Math.max(1, visible.length) : 1));
+  const bandOffset = (band.bandwidth() - bandSize) / 2;
   const inner = scaleBand<number>()
     .domain(visible.map((_, index) => index))
-    .range([0, band.bandwidth()])
+    .range([0, bandSize])
     .paddingInner(visible.length > 1 ? 0.08 : 0);
   const valueScale = createScale('linear', valueDomain, orientation === 'vertical' ? [plotBottom, plot.top] : [plot.left, plotRight]);
   const valueMin = orientation === 'vertical' ? plot.top : plot.left;
@@ -231,8 +234,8 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
       const p0 = toPixel(extent.base);
       const p1 = toPixel(extent.end);
       const offset = stacks ? 0 : (inner(s) ?? 0);
-      const thickness = stacks ? band.bandwidth() : inner.bandwidth();
-      const along = start + offset;
+      const thickness = stacks ? bandSize : inner.bandwidth();
+      const along = start + bandOffset + offset;
       const mark: BarMark = {
         series: series.key,
         category: category.key,
@@ -265,7 +268,8 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   // Labels that do not fit the band are cut; when bands are thinner than a line of text, every k-th is shown.
   const bandSpace = band.step();
   const every = orientation === 'vertical' ? 1 : Math.max(1, Math.ceil((TICK_FONT_SIZE + 2) / Math.max(bandSpace, 1e-9)));
-  const verticalEvery = orientation === 'vertical' ? Math.max(1, Math.ceil(24 / Math.max(bandSpace, 1e-9))) : 1;
+  // Vertical labels that do not fit their band: every k-th label, whole, rather than all of them cut.
+  const verticalEvery = orientation === 'vertical' ? Math.max(1, Math.ceil((Math.min(widestCategory, 120) + 6) / Math.max(bandSpace, 1e-9))) : 1;
   categoryTicks.forEach((tick, c) => {
     if (!Number.isFinite(tick.position)) return;
     const category = categories[c];

@@ -60,6 +60,9 @@ describe('donut (pure render)', () => {
     // One small slice alone keeps its own name.
     const lone = groupSlices(revenue.slice(0, 4), { palette: TEST_PALETTE, threshold: 0.03 });
     expect(lone.map((part) => part.key)).to.deep.equal(['25111', '25112', '25113', '25114']);
+    // At most three slices: the two largest and "other".
+    const few = groupSlices(revenue, { threshold: 0, maxSlices: 3 });
+    expect(few.map((part) => [part.key, part.value])).to.deep.equal([['25111', 520.4], ['25112', 310], [OTHER_KEY, 141]]);
     element.remove();
   });
 

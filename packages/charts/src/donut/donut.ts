@@ -80,11 +80,12 @@ export interface DonutPart {
 /**
  * The slices a donut shows: positive values only, those below `threshold` of the total merged
  * into one "other" slice (only when at least two are that small: one slice alone keeps its
- * name). The input order is kept; "other" comes last.
+ * name), and beyond `maxSlices` slices in all the smallest merged too. The input order is
+ * kept; "other" comes last.
  */
 export function groupSlices(
   slices: readonly DonutSlice[],
-  options: { threshold?: number; otherLabel?: string; hidden?: ReadonlySet<string>; palette?: ChartPalette } = {},
+  options: { threshold?: number; maxSlices?: number; otherLabel?: string; hidden?: ReadonlySet<string>; palette?: ChartPalette } = {},
 ): DonutPart[] {
   const threshold = options.threshold ?? 0.03;
   const hidden = options.hidden ?? new Set<string>();
@@ -97,9 +98,16 @@ export function groupSlices(
   let total = 0;
   for (const part of parts) total += part.value;
   if (!Number.isFinite(total) || total <= 0) return parts;
-  const small = parts.filter((part) => part.value / total < threshold);
+  let small = parts.filter((part) => part.value / total < threshold);
+  let kept = parts.filter((part) => part.value / total >= threshold);
+  const maxSlices = Math.max(1, Math.floor(options.maxSlices ?? Number.POSITIVE_INFINITY));
+  if (kept.length + (small.length > 0 ? 1 : 0) > maxSlices) {
+    // Too many slices to read: keep the largest and group the rest with the small ones.
+    const keep = new Set([...kept].sort((a, b) => b.value - a.value).slice(0, maxSlices - 1));
+    small = parts.filter((part) => !keep.has(part));
+    kept = parts.filter((part) => keep.has(part));
+  }
   if (small.length < 2) return parts;
-  const kept = parts.filter((part) => part.value / total >= threshold);
   const other = small.reduce((sum, part) => sum + part.value, 0);
   kept.push({ key: OTHER_KEY, label: options.otherLabel ?? 'Khác', value: other, color: palette?.muted ?? '', members: small.map((part) => part.key) });
   return kept;

@@ -12,7 +12,9 @@ import {
 } from '@ioc-kit/data';
 import {
   formatPeriod,
+  formatTick,
   formatValue,
+  zoneOffsetMinutes,
   rankRows,
   renderBar,
   summarizeCategories,
@@ -130,6 +132,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
 
   private readonly names = new AreaNamesController(this, {
     source: () => this.context?.source,
+    onChange: () => this.refreshDescription(),
     query: () => {
       const result = this.loader.value;
       if (result?.kind === 'series' || this.isSeriesMode()) return undefined;
@@ -238,7 +241,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const index = new Map(times.map((time, i) => [time, i]));
     return {
       data: {
-        categories: times.map((time) => ({ key: String(time), label: formatPeriod(time, result.grain, locale, this.effectiveTimeZone) })),
+        categories: times.map((time) => ({ key: String(time), label: this.shortPeriod(time, result.grain) })),
         series: result.series.map((series) => {
           const values: (number | null)[] = times.map(() => null);
           const t = toFloat64(series.t);
@@ -254,6 +257,18 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       unit,
       decimals,
     };
+  }
+
+  /** A period as an axis writes it (`11/2026`, `24/11`, `14:00`); quarters and years in full. */
+  private shortPeriod(time: number, grain: TimeGrain): string {
+    const zone = this.effectiveTimeZone;
+    if (grain === 'quarter' || grain === 'year') return formatPeriod(time, grain, this.effectiveLocale, zone);
+    return formatTick(time, grain, this.effectiveLocale, zone, zoneOffsetMinutes(zone, time));
+  }
+
+  /** A period in full for the table and the spoken labels (`Tháng 11/2026`). */
+  private longPeriod(key: string, result: BarResult): string {
+    return result.kind === 'series' ? formatPeriod(Number(key), result.grain, this.effectiveLocale, this.effectiveTimeZone) : key;
   }
 
   // ---- drawing ------------------------------------------------------------------------
@@ -331,7 +346,10 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     }
     const visible = model.data.series.filter((series) => !this.hiddenSeries.has(series.key));
     const items = visible.flatMap((series) =>
-      model.data.categories.map((category, c) => ({ label: visible.length > 1 ? `${series.label} ${category.label}` : category.label, value: series.values[c] ?? null })),
+      model.data.categories.map((category, c) => {
+        const period = this.longPeriod(category.key, result);
+        return { label: visible.length > 1 ? `${series.label} ${period}` : period, value: series.values[c] ?? null };
+      }),
     );
     return summarizeCategories({ locale, title, unit: model.unit, decimals: model.decimals, items, total: this.layout !== 'grouped' });
   }
@@ -357,7 +375,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       };
     }
     const visible = model.data.series.filter((series) => !this.hiddenSeries.has(series.key));
-    const rows = model.data.categories.map((category, c) => [category.label, ...visible.map((series) => value(series.values[c]))]);
+    const rows = model.data.categories.map((category, c) => [this.longPeriod(category.key, result), ...visible.map((series) => value(series.values[c]))]);
     return {
       caption: `${caption}${unit}`,
       columns: [{ key: 'period', label: word('period', locale), numeric: false }, ...visible.map((series) => ({ key: series.key, label: series.label, numeric: true }))],
@@ -380,7 +398,8 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const series = model.data.series[bar.seriesIndex];
     const value = `${formatValue(bar.value, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`;
     const percent = bar.percent !== undefined ? ` (${formatValue(bar.percent, locale, 1)} %)` : '';
-    const who = model.ranked ? (category?.label ?? '') : model.data.series.length > 1 ? `${series?.label ?? ''}, ${category?.label ?? ''}` : (category?.label ?? '');
+    const period = category ? this.longPeriod(category.key, result) : '';
+    const who = model.ranked ? (category?.label ?? '') : model.data.series.length > 1 ? `${series?.label ?? ''}, ${period}` : period;
     const horizontal = this.marks?.orientation === 'horizontal';
     const negative = bar.value < 0;
     return {

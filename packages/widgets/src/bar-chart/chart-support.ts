@@ -17,6 +17,13 @@ import {
 // Pieces the category and calendar charts (bar, donut, sparkline, heatmap) share: area names
 // from the source, result checks and default periods.
 
+export interface AreaNamesOptions {
+  source: () => DataSource | undefined;
+  query: () => AreaQuery | undefined;
+  /** Called when new names arrived (e.g. to regenerate a summary that names areas). */
+  onChange?: () => void;
+}
+
 /**
  * Names of areas from the source's `areas()`, so a ranking shows "Phường Kinh Bắc" rather
  * than "25111". Loads again when the source or the area query changes; until the names arrive,
@@ -27,9 +34,9 @@ export class AreaNamesController implements ReactiveController {
   names: ReadonlyMap<string, Area> = new Map();
   private key = '';
   private readonly host: ReactiveControllerHost;
-  private readonly options: { source: () => DataSource | undefined; query: () => AreaQuery | undefined };
+  private readonly options: AreaNamesOptions;
 
-  constructor(host: ReactiveControllerHost, options: { source: () => DataSource | undefined; query: () => AreaQuery | undefined }) {
+  constructor(host: ReactiveControllerHost, options: AreaNamesOptions) {
     this.host = host;
     this.options = options;
     host.addController(this);
@@ -46,6 +53,7 @@ export class AreaNamesController implements ReactiveController {
       (areas) => {
         if (this.key !== key) return;
         this.names = new Map(areas.filter((area) => typeof area?.code === 'string').map((area) => [area.code, area]));
+        this.options.onChange?.();
         this.host.requestUpdate();
       },
       // Names are a nicety: a source that cannot list areas leaves the codes.

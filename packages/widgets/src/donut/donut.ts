@@ -74,6 +74,9 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   /** Slices under this share of the total (0..1) are grouped as "Khác" / "Other". Default 0.03. */
   @property({ type: Number, attribute: 'other-threshold', reflect: true }) otherThreshold = 0.03;
 
+  /** At most this many slices, "other" included (default 8): many areas would be unreadable. */
+  @property({ type: Number, attribute: 'max-slices', reflect: true }) maxSlices = 8;
+
   /** Data given directly, bypassing any source. */
   @property({ attribute: false }) data?: ByAreaResult;
 
@@ -82,6 +85,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
   private readonly names = new AreaNamesController(this, {
     source: () => this.context?.source,
+    onChange: () => this.refreshDescription(),
     query: () => {
       const parent = this.parentArea();
       return { level: this.loader.value?.level ?? this.level, ...(parent ? { parent } : {}) };
@@ -138,7 +142,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
   private model(result: ByAreaResult): DonutModel {
     const locale = this.effectiveLocale;
-    const inputs = [result, this.names.names, this.areaLabels, locale, this.otherThreshold];
+    const inputs = [result, this.names.names, this.areaLabels, locale, this.otherThreshold, this.maxSlices];
     if (this.modelCache && this.modelCache.inputs.every((input, i) => input === inputs[i])) return this.modelCache.model;
     const ranked = rankRows(
       result.rows.map((row) => ({ key: row.area, label: this.names.nameOf(row.area, locale, this.areaLabels), value: row.value })),
@@ -146,7 +150,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     ).filter((row) => row.value > 0);
     const slices = ranked.map((row) => ({ key: row.key, label: row.label, value: row.value }));
     // Grouped once without regard to hidden slices, so the legend stays put as slices are toggled.
-    const parts = groupSlices(slices, { threshold: this.otherThreshold, otherLabel: locale === 'en' ? 'Other' : 'Khác' }).map(({ key, label, value, members }) => ({
+    const parts = groupSlices(slices, { threshold: this.otherThreshold, maxSlices: this.maxSlices, otherLabel: locale === 'en' ? 'Other' : 'Khác' }).map(({ key, label, value, members }) => ({
       key,
       label,
       value,
@@ -164,7 +168,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.names.names, this.areaLabels, this.otherThreshold];
+    return [this.names.names, this.areaLabels, this.otherThreshold, this.maxSlices];
   }
 
   protected override drawChart(surface: HTMLElement, result: ByAreaResult, size: ChartSize, palette: ChartPalette): void {

@@ -1,0 +1,73 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { ByAreaResult, DataSource } from '@ioc-kit/data';
+import '@ioc-kit/widgets';
+import { demoSource, failingSource, fixedSource, localeOf, pendingSource } from './support.js';
+
+interface Args {
+  indicator: string;
+  area: string;
+  otherThreshold: number;
+  maxSlices: number;
+  source: DataSource;
+}
+
+const emptyResult: ByAreaResult = {
+  kind: 'by-area',
+  indicator: 'economy.budget-revenue',
+  unit: { code: '1', system: 'none', label: { vi: 'tỷ đồng', en: 'bn VND' } },
+  level: 'commune',
+  partial: false,
+  rows: [],
+};
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Donut',
+  component: 'ioc-donut',
+  args: { indicator: 'environment.solid-waste', area: '90', otherThreshold: 0.01, maxSlices: 8, source: demoSource },
+  argTypes: { source: { control: false }, otherThreshold: { control: { type: 'range', min: 0, max: 0.2, step: 0.01 } } },
+  render: (args, { globals }) => html`
+    <ioc-provider .source=${args.source} area=${args.area} locale=${localeOf(globals)}>
+      <ioc-donut indicator=${args.indicator} other-threshold=${args.otherThreshold} max-slices=${args.maxSlices} style="max-width: 36rem; --ioc-donut-height: 18rem"></ioc-donut>
+    </ioc-provider>
+  `,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/**
+ * Each commune's share of the province's solid waste: the seven largest keep their slice, the
+ * other ninety-odd communes (each about 1 %) are grouped as "Khác".
+ */
+export const Ready: Story = {};
+
+/** Fewer slices: the four largest communes and "Khác". */
+export const ReadyCoarse: Story = { args: { maxSlices: 5 } };
+
+export const Pending: Story = { args: { source: pendingSource } };
+export const Empty: Story = { args: { source: fixedSource(emptyResult) } };
+/** A broker that is down: the chart says so in words, and `ioc-error` fires. */
+export const Error: Story = { args: { source: failingSource } };
+
+/** Revenue by district given straight to the donut. */
+export const DirectData: Story = {
+  render: (_args, { globals }) => html`
+    <ioc-donut
+      locale=${localeOf(globals)}
+      label="Thu ngân sách theo địa bàn"
+      .data=${{
+        ...emptyResult,
+        rows: [
+          { area: 'a', value: 5204.5 },
+          { area: 'b', value: 3100 },
+          { area: 'c', value: 1200 },
+          { area: 'd', value: 120 },
+          { area: 'e', value: 90 },
+        ],
+      }}
+      .areaLabels=${{ a: 'Phường Kinh Bắc', b: 'Phường Võ Cường', c: 'Xã Tam Giang', d: 'Xã Đông Phong', e: 'Xã Yên Trung' }}
+      style="max-width: 36rem"
+    ></ioc-donut>
+  `,
+};

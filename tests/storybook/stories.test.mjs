@@ -53,7 +53,16 @@ test('every story renders cleanly and its widgets reach the state it is named fo
     // Accessibility: WCAG 2.1 A/AA rules on the rendered story, shadow roots included.
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
-      const result = await globalThis.axe.run('#storybook-root', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      // Storybook's a11y addon may be running axe on the same page: wait for it to finish.
+      let result;
+      for (let attempt = 0; !result; attempt++) {
+        try {
+          result = await globalThis.axe.run('#storybook-root', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        } catch (error) {
+          if (attempt > 100 || !String(error).includes('already running')) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''} at ${v.nodes[0]?.target.join(' ')}`);

@@ -13,7 +13,7 @@ execSync(
 const fresh = readFileSync(path.join(out, 'custom-elements.json'), 'utf8');
 const committed = readFileSync('packages/widgets/custom-elements.json', 'utf8');
 if (fresh !== committed) {
-  console.error('packages/widgets/custom-elements.json is out of date with the widget sources: run `npm run analyze` and commit it.');
+  console.error('packages/widgets/custom-elements.json is out of date with the widget sources: run `npm run generate` and commit the result.');
   process.exit(1);
 }
 console.log('custom-elements.json is current');

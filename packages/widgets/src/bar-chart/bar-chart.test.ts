@@ -75,6 +75,14 @@ describe('<ioc-bar-chart>', () => {
     expect(shadow(element).querySelector('[part="plot"]')!.getAttribute('aria-label')).to.contain('25112 xếp hạng 4/4');
   });
 
+  it('colours bars good or bad against the target by polarity, and draws the target line', async () => {
+    const onTime: ByAreaResult = { ...ranking, indicator: 'governance.dossiers-on-time', unit: { code: '%', system: 'UCUM', label: { vi: '%' } }, rows: [{ area: 'a', value: 97 }, { area: 'b', value: 90 }] };
+    const style = 'width: 480px; --ioc-sys-color-positive: rgb(0, 128, 0); --ioc-sys-color-negative: rgb(200, 0, 0)';
+    const element = await chart(html`<ioc-bar-chart style=${style} polarity-colors .data=${onTime}></ioc-bar-chart>`);
+    expect(bars(element).map((rect) => rect.getAttribute('fill'))).to.deep.equal(['rgb(0, 128, 0)', 'rgb(200, 0, 0)']);
+    expect(shadow(element).querySelector('.surface line.target')).to.not.equal(null);
+  });
+
   it('shows the bottom N, lowest first', async () => {
     const element = await chart(html`<ioc-bar-chart style="width: 480px" .data=${ranking} bottom="2" selected="none"></ioc-bar-chart>`);
     expect(bars(element).map((rect) => rect.dataset.category)).to.deep.equal(['25112', '25115']);

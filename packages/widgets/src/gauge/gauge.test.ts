@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { HttpError, type DataSource, type KpiResult } from '@ioc-kit/data';
 import '../provider/provider.js';
 import './gauge.js';
@@ -134,6 +135,20 @@ describe('<ioc-gauge>', () => {
     await waitUntil(() => rejected.state === 'error', 'never rejected');
     await rejected.updateComplete;
     expect(shadow(rejected).querySelector('[role="alert"]')!.textContent).to.contain('value');
+  });
+
+  it('fades in only when the system allows motion', async () => {
+    const animation = (element: IocGauge) => getComputedStyle(shadow(element).querySelector('.surface')!).animationName;
+    try {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const still = await gauge(html`<ioc-gauge style="width: 320px" .data=${aqi}></ioc-gauge>`);
+      expect(animation(still)).to.equal('none');
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      const moving = await gauge(html`<ioc-gauge style="width: 320px" .data=${aqi}></ioc-gauge>`);
+      expect(animation(moving)).to.not.equal('none');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('shows a hostile label as text', async () => {

@@ -130,6 +130,17 @@ describe('<ioc-bar-chart>', () => {
     expect(await press(element, 'Home')).to.equal('1. 25113: 1.600 AQI');
   });
 
+  it('shows the bar under the pointer in the tooltip', async () => {
+    const element = await chart(html`<ioc-bar-chart style="width: 480px" .data=${ranking}></ioc-bar-chart>`);
+    const box = shadow(element).querySelector('.surface')!.getBoundingClientRect();
+    const second = bars(element)[1]!;
+    const x = Number(second.getAttribute('x')) + 2;
+    const y = Number(second.getAttribute('y')) + Number(second.getAttribute('height')) / 2;
+    shadow(element).querySelector('[part="plot"]')!.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + x, clientY: box.top + y, bubbles: true, composed: true }));
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part="tooltip"]')!.textContent).to.equal('2. 25111: 120 AQI');
+  });
+
   it('switches to a data table of the ranking', async () => {
     const element = await chart(html`<ioc-bar-chart style="width: 480px" .data=${ranking}></ioc-bar-chart>`);
     shadow(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();

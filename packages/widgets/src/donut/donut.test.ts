@@ -71,6 +71,25 @@ describe('<ioc-donut>', () => {
     expect(await press(element, 'End')).to.equal('Khác (2 khu vực): 210,0 tỷ đồng, 2,2 %');
   });
 
+  it('shows the slice under the pointer in the tooltip', async () => {
+    const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue}></ioc-donut>`);
+    const surface = shadow(element).querySelector<HTMLElement>('.surface')!;
+    const box = surface.getBoundingClientRect();
+    const svg = surface.querySelector('svg')!;
+    const cx = Number(svg.getAttribute('width')) / 2;
+    const cy = Number(svg.getAttribute('height')) / 2;
+    const radius = Math.min(cx, cy) * 0.8;
+    // The largest slice (53.6 %) starts at 12 o'clock and runs clockwise past 3 o'clock.
+    const plot = shadow(element).querySelector<HTMLElement>('[part="plot"]')!;
+    plot.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + cx + radius, clientY: box.top + cy, bubbles: true, composed: true }));
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part="tooltip"]')!.textContent).to.equal('25111: 5.204,5 tỷ đồng, 53,6 %');
+    // Just left of 12 o'clock is the last slice, "Khác".
+    plot.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + cx - 3, clientY: box.top + cy - radius, bubbles: true, composed: true }));
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part="tooltip"]')!.textContent).to.contain('Khác');
+  });
+
   it('switches to a table of every area with its share', async () => {
     const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue}></ioc-donut>`);
     shadow(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();

@@ -10,7 +10,7 @@
 //            (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage), against the input arrays.
 //   size     min+gzip of each widget's entry with lit and d3 (esbuild JS API, node:zlib).
 //
-// BENCH_SIZES, BENCH_REPEATS and BENCH_RENDERER (auto | svg | canvas, for <ioc-time-series>)
+// BENCH_LIBS (comma-separated: ioc,uplot,chartjs,echarts), BENCH_SIZES, BENCH_REPEATS and BENCH_RENDERER (auto | svg | canvas, for <ioc-time-series>)
 // narrow or vary a run, e.g. to compare SVG and canvas lines.
 //
 // Pages are served from 127.0.0.1 only. Each library gets the data in its own native format,
@@ -26,7 +26,7 @@ import { launchOptions } from '../../scripts/browser.mjs';
 
 const WATCHDOG_MS = 330_000;
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const LIBS = ['ioc', 'uplot', 'chartjs', 'echarts'];
+const LIBS = (process.env.BENCH_LIBS ?? 'ioc,uplot,chartjs,echarts').split(',').filter((lib) => ['ioc', 'uplot', 'chartjs', 'echarts'].includes(lib));
 const NAMES = { ioc: '<ioc-time-series>', uplot: 'uPlot', chartjs: 'Chart.js', echarts: 'ECharts' };
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(',').map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);

@@ -441,7 +441,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   }
 
   protected override summaryIsCostly(result: SeriesResult): boolean {
-    return result.series.reduce((sum, series) => sum + series.t.length, 0) > 50_000;
+    return result.series.reduce((sum, series) => sum + series.t.length, 0) > 5_000;
   }
 
   protected override chartTable(result: SeriesResult): DataTable {

@@ -127,6 +127,16 @@ describe('<ioc-heatmap>', () => {
     expect(rows[0]).to.deep.equal(['Chủ Nhật 01/11/2026', '40']);
   });
 
+  it('lists new data in the table when data changes while the table is shown', async () => {
+    const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
+    shadow(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
+    await element.updateComplete;
+    element.data = { ...november, series: [{ area: '24', t: [vnDay(2026, 11, 24)], v: [99] }] };
+    await element.updateComplete;
+    const rows = [...shadow(element).querySelectorAll('[part="table"] tbody tr')].map((row) => [...row.children].map((c) => c.textContent.trim()));
+    expect(rows).to.deep.equal([['Thứ Ba 24/11/2026', '99']]);
+  });
+
   it('redraws at its new size', async () => {
     const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
     const width = () => Number(shadow(element).querySelector('.surface svg')!.getAttribute('width'));

@@ -80,6 +80,8 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
 
   private readonly period = new DefaultPeriod();
   private marks?: HeatmapMarks;
+  /** What `marks` were drawn from, so a table shown after new data never lists old cells. */
+  private marksFrom?: readonly unknown[];
   private cellCache?: { inputs: readonly unknown[]; marks: HeatmapMarks };
 
   private get info(): Indicator | undefined {
@@ -158,10 +160,12 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
 
   protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
     this.marks = renderHeatmap(surface, this.input(result), this.options(palette), size);
+    this.marksFrom = this.cellInputs(result);
   }
 
   protected override clearChart(surface: HTMLElement): void {
     this.marks = undefined;
+    this.marksFrom = undefined;
     surface.replaceChildren();
   }
 
@@ -169,9 +173,13 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
    * The cells with their means, also when nothing is drawn (the table view): a zero-size render
    * into a detached node, which lays out nothing but aggregates the same way.
    */
+  private cellInputs(result: SeriesResult): readonly unknown[] {
+    return [result, this.layout, this.effectiveLocale, this.effectiveTimeZone, this.maxYears];
+  }
+
   private cells(result: SeriesResult): HeatmapCell[] {
-    if (this.marks) return this.marks.cells;
-    const inputs = [result, this.layout, this.effectiveLocale, this.effectiveTimeZone, this.maxYears];
+    const inputs = this.cellInputs(result);
+    if (this.marks && this.marksFrom?.every((input, i) => input === inputs[i])) return this.marks.cells;
     if (!this.cellCache || !this.cellCache.inputs.every((input, i) => input === inputs[i])) {
       const scratch = this.ownerDocument.createElement('div');
       const palette = { series: [], text: '', muted: '', grid: '', surface: '', target: '', signal: '', annotation: '', bands: {}, lineWidth: 1, fontSize: 11 };

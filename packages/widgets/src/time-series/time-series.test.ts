@@ -136,6 +136,22 @@ describe('<ioc-time-series>', () => {
     expect(label).to.contain('vượt ngưỡng Kém (101) 2 lần');
   });
 
+  it('writes the summary of a long series after the first paint, and draws it on canvas', async () => {
+    const values = Array.from({ length: 20_000 }, (_, i) => 50 + 40 * Math.sin(i / 300));
+    const element = await chart(aqiResult(values));
+    expect(root(element).querySelector('.plot canvas')).to.not.equal(null);
+    await waitUntil(() => plot(element).getAttribute('aria-label')!.includes('1 chuỗi'), 'the summary never came');
+    expect(plot(element).getAttribute('aria-label')).to.contain('cao nhất 90');
+  });
+
+  it('follows live points when zoomed to the latest data', async () => {
+    const element = await chart();
+    element.zoomTo([START + 6 * HOUR, START + 11 * HOUR]);
+    await element.updateComplete;
+    element.appendPoints(START + 12 * HOUR, 70);
+    expect(element.domain).to.deep.equal([START + 7 * HOUR, START + 12 * HOUR]);
+  });
+
   it('switches to a table of the data', async () => {
     const element = await chart();
     root(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();

@@ -90,6 +90,31 @@ describe('<ioc-time-series>', () => {
     expect(root(element).querySelector('[part="reset-zoom"]')).to.equal(null);
   });
 
+  it('pans by dragging the zoomed chart, and brushes a range on the overview', async () => {
+    const element = await chart();
+    element.zoomTo([START + 4 * HOUR, START + 8 * HOUR]);
+    await element.updateComplete;
+    const target = plot(element);
+    const box = target.getBoundingClientRect();
+    const pointer = (type: string, node: Element, x: number) =>
+      node.dispatchEvent(new PointerEvent(type, { pointerId: 7, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x, clientY: box.top + 20, bubbles: true, composed: true }));
+    pointer('pointerdown', target, box.left + 300);
+    pointer('pointermove', target, box.left + 400);
+    pointer('pointerup', target, box.left + 400);
+    // Dragging right shows earlier times.
+    expect(element.domain![0]).to.be.below(START + 4 * HOUR);
+    expect(element.domain![1] - element.domain![0]).to.be.closeTo(4 * HOUR, 1);
+
+    const overview = root(element).querySelector('[part="overview"]')!;
+    const strip = overview.getBoundingClientRect();
+    pointer('pointerdown', overview, strip.left + strip.width * 0.1);
+    pointer('pointermove', overview, strip.left + strip.width * 0.5);
+    pointer('pointerup', overview, strip.left + strip.width * 0.5);
+    const [a, b] = element.domain!;
+    expect(a).to.be.closeTo(START + 1.1 * HOUR, 0.2 * HOUR);
+    expect(b).to.be.closeTo(START + 5.5 * HOUR, 0.2 * HOUR);
+  });
+
   it('never zooms past the data or below a few points', async () => {
     const element = await chart();
     for (let i = 0; i < 20; i++) await key(element, '+');

@@ -655,7 +655,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     const scale = this.chart?.xScale;
     if (event.button !== 0 || !domain || !scale) return;
     this.drag = { pointerId: event.pointerId, x: event.clientX, domain, width: scale.range[1] - scale.range[0] };
-    (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
+    capturePointer(event);
     (event.currentTarget as HTMLElement).classList.add('panning');
   };
 
@@ -685,7 +685,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     const time = this.overviewTime(event);
     if (!Number.isFinite(time)) return;
     this.brush = { pointerId: event.pointerId, x: event.clientX, time, moved: false };
-    (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
+    capturePointer(event);
   };
 
   private readonly onBrushMove = (event: PointerEvent) => {
@@ -719,6 +719,15 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   /** When the overview was last drawn (ms, `performance.now()`); for tests and diagnostics. */
   get overviewUpdatedAt(): number {
     return this.overviewDrawnAt;
+  }
+}
+
+/** Keeps a drag going when the pointer leaves the element; a pointer the browser no longer tracks cannot be captured. */
+function capturePointer(event: PointerEvent): void {
+  try {
+    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+  } catch {
+    // Not capturing only means a drag ends at the element's edge.
   }
 }
 

@@ -103,6 +103,18 @@ describe('<ioc-bar-chart>', () => {
     expect(queries[0]).to.deep.include({ kind: 'by-area', indicator: 'environment.aqi', level: 'commune', parent: '24' });
   });
 
+  it('names the compared areas over periods from the source too', async () => {
+    const areas: Area[] = [{ code: '24', level: 'commune', parent: '90', name: { vi: 'Phường Kinh Bắc' } }];
+    const provider = await fixture(
+      html`<ioc-provider .source=${source(() => Promise.resolve(monthly), areas)} area="90"
+        ><ioc-bar-chart style="width: 480px" indicator="economy.budget-revenue" areas="24 01"></ioc-bar-chart
+      ></ioc-provider>`,
+    );
+    const element = provider.querySelector<IocBarChart>('ioc-bar-chart')!;
+    await waitUntil(() => shadow(element).querySelector('[part="legend-item"]')?.textContent.trim() === 'Phường Kinh Bắc', 'names never arrived');
+    expect([...shadow(element).querySelectorAll('[part="legend-item"]')].map((button) => button.textContent.trim())).to.deep.equal(['Phường Kinh Bắc', '01']);
+  });
+
   it('stacks areas over periods, and to 100 %; the legend hides a series', async () => {
     const element = await chart(html`<ioc-bar-chart style="width: 480px" .data=${monthly} layout="stacked" .areaLabels=${{ '24': 'Bắc Ninh', '01': 'Hà Nội' }}></ioc-bar-chart>`);
     const [first, second] = bars(element).filter((rect) => rect.dataset.category === String(MONTH));

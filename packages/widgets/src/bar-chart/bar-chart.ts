@@ -133,9 +133,9 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   private readonly names = new AreaNamesController(this, {
     source: () => this.context?.source,
     onChange: () => this.refreshDescription(),
+    // Ranked areas, or (over periods) the compared areas: by default the province's communes.
     query: () => {
       const result = this.loader.value;
-      if (result?.kind === 'series' || this.isSeriesMode()) return undefined;
       const parent = this.rankingParent();
       return { level: result?.kind === 'by-area' ? result.level : this.level, ...(parent ? { parent } : {}) };
     },
@@ -143,10 +143,6 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   private readonly period = new DefaultPeriod();
   private modelCache?: { inputs: readonly unknown[]; model: BarModel };
   private marks?: BarMarks;
-
-  private isSeriesMode(): boolean {
-    return this.data ? this.data.kind === 'series' : splitCodes(this.areas).length > 0;
-  }
 
   private rankingParent(): string | undefined {
     if (this.parent) return this.parent;

@@ -94,6 +94,8 @@ describe('<ioc-heatmap>', () => {
     expect(shadow(element).querySelectorAll('.surface g.cells rect').length).to.equal(7 * 24);
     expect([...shadow(element).querySelectorAll('.surface text.weekday')].map((text) => text.textContent)).to.deep.equal(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
     expect(await press(element, 'ArrowRight')).to.equal('Monday, 00:00–01:00: 0 vehicles/h');
+    expect(await press(element, 'ArrowRight')).to.equal('Monday, 01:00–02:00: 100 vehicles/h');
+    expect(await press(element, 'ArrowDown')).to.equal('Tuesday, 01:00–02:00: 100 vehicles/h');
     expect(await press(element, 'End')).to.equal('Sunday, 23:00–00:00: 2,300 vehicles/h');
     shadow(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
     await element.updateComplete;
@@ -118,7 +120,13 @@ describe('<ioc-heatmap>', () => {
   it('moves through the days with data and lists them in the table', async () => {
     const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
     expect(await press(element, 'ArrowRight')).to.equal('Chủ Nhật 01/11/2026: 40 AQI');
-    expect(await press(element, 'ArrowRight')).to.equal('Thứ Hai 02/11/2026: 41 AQI');
+    // In the calendar → is a week on, ↓ the next day, ← a week back.
+    expect(await press(element, 'ArrowRight')).to.equal('Chủ Nhật 08/11/2026: 47 AQI');
+    expect(await press(element, 'ArrowDown')).to.equal('Thứ Hai 09/11/2026: 48 AQI');
+    expect(await press(element, 'ArrowLeft')).to.equal('Thứ Hai 02/11/2026: 41 AQI');
+    expect(await press(element, 'ArrowLeft')).to.equal('Thứ Hai 02/11/2026: 41 AQI');
+    expect(await press(element, 'End')).to.equal('Thứ Hai 30/11/2026: 69 AQI');
+    expect(shadow(element).getElementById('chart-help')!.textContent).to.contain('trái/phải theo tuần');
     expect(shadow(element).querySelector('.focus-dot')).to.not.equal(null);
     shadow(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
     await element.updateComplete;

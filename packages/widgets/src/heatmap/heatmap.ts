@@ -260,6 +260,48 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return { label: heatmapCellText(cell, this.effectiveLocale, this.decimals(), this.unitOf(result)), x: cell.x + cell.size / 2, y: cell.y + cell.size / 2 };
   }
 
+  /**
+   * Arrow keys move in two dimensions, as the eye reads the grid: in the calendar ←/→ go a
+   * week back or on and ↑/↓ a day; in hour × weekday ←/→ go an hour and ↑/↓ a weekday. Cells
+   * without data are skipped in the same direction.
+   */
+  protected override handleChartKey(event: KeyboardEvent): boolean {
+    const steps: Readonly<Record<string, [number, number]>> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    const step = steps[event.key];
+    const cells = this.navigable();
+    const current = cells[this.activeIndex];
+    if (!step || !current || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
+    const [rows, columns] = step;
+    const index = new Map(cells.map((cell, i) => [this.layout === 'hour-weekday' ? cell.key : cell.t, i]));
+    for (let k = 1; k <= 400; k++) {
+      let target: number | undefined;
+      if (this.layout === 'hour-weekday') {
+        const row = current.row + rows * k;
+        const column = current.column + columns * k;
+        if (row < 0 || row > 6 || column < 0 || column > 23) break;
+        target = index.get(`${row}-${column}`);
+      } else {
+        // Vietnam has no daylight saving: days are exactly 24 hours apart.
+        const t = current.t + (rows + columns * 7) * k * 86_400_000;
+        if (t < (cells[0]?.t ?? 0) || t > (cells[cells.length - 1]?.t ?? 0)) break;
+        target = index.get(t);
+      }
+      if (target !== undefined) {
+        this.focusPoint(target);
+        return true;
+      }
+    }
+    // Nothing further that way: stay, and say so by announcing the cell again.
+    this.focusPoint(this.activeIndex);
+    return true;
+  }
+
+  protected override keyboardHelp(): string {
+    return this.effectiveLocale === 'en'
+      ? 'Arrow keys move between cells: left and right by ' + (this.layout === 'hour-weekday' ? 'hour, up and down by weekday.' : 'week, up and down by day.') + ' Home/End for the first/last.'
+      : 'Phím mũi tên để đi giữa các ô: trái/phải theo ' + (this.layout === 'hour-weekday' ? 'giờ, lên/xuống theo thứ.' : 'tuần, lên/xuống theo ngày.') + ' Home/End tới ô đầu/cuối.';
+  }
+
   protected override pointIndexAt(_result: SeriesResult, x: number, y: number): number {
     return this.navigable().findIndex((cell) => x >= cell.x && x < cell.x + cell.size && y >= cell.y && y < cell.y + cell.size);
   }

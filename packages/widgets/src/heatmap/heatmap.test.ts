@@ -145,6 +145,18 @@ describe('<ioc-heatmap>', () => {
     expect(rows).to.deep.equal([['Thứ Ba 24/11/2026', '99']]);
   });
 
+  it('averages several areas per cell, and the legend takes an area out of the mean', async () => {
+    const day = vnDay(2026, 11, 24);
+    const two: SeriesResult = { ...november, series: [{ area: 'a', t: [day], v: [10] }, { area: 'b', t: [day], v: [30] }] };
+    const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${two} .areaLabels=${{ a: 'Xã A' }}></ioc-heatmap>`);
+    expect(await press(element, 'ArrowRight')).to.equal('Thứ Ba 24/11/2026: 20 AQI');
+    const legend = [...shadow(element).querySelectorAll<HTMLButtonElement>('[part="legend-item"]')];
+    expect(legend.map((button) => button.textContent.trim())).to.deep.equal(['Xã A', 'b']);
+    legend[0]!.click();
+    await element.updateComplete;
+    expect(await press(element, 'Home')).to.equal('Thứ Ba 24/11/2026: 30 AQI');
+  });
+
   it('redraws at its new size', async () => {
     const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
     const width = () => Number(shadow(element).querySelector('.surface svg')!.getAttribute('width'));

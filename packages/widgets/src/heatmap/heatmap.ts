@@ -14,16 +14,16 @@ import {
   type HeatmapScale,
 } from '@ioc-kit/charts';
 import { defineElement } from '../internal/base-element.js';
-import { IocChartElement, type BandTokens, type ChartSize, type NavPoint } from '../internal/chart-element.js';
+import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
-import { DefaultPeriod, validateSeries, word } from '../bar-chart/chart-support.js';
+import { DefaultPeriod, splitCodes, validateSeries, word } from '../bar-chart/chart-support.js';
 import { heatmapStyles } from './heatmap.styles.js';
 
 const RAMP_STEPS = 7;
 
 /**
  * @tag ioc-heatmap
- * @summary An indicator's rhythm for one area (from a `series` query): a calendar of days
+ * @summary An indicator's rhythm for an area, or the mean of several (from a `series` query): a calendar of days
  * (weeks as columns, Monday first as in Vietnam, a block per year) or hour of day × weekday,
  * each cell the mean of its values, coloured on a sequential or diverging scale of theme colours.
  *
@@ -75,8 +75,14 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
   /** Calendar: at most this many years, the latest (default 5). */
   @property({ type: Number, attribute: 'max-years' }) maxYears = 5;
 
-  /** Data given directly, bypassing any source (its first series is drawn). */
+  /** Areas to combine (codes separated by spaces or commas); each cell is the mean over the areas shown. Default: the widget's or provider's area. */
+  @property({ reflect: true }) areas?: string;
+
+  /** Data given directly, bypassing any source. */
   @property({ attribute: false }) data?: SeriesResult;
+
+  /** Names to show for area codes in the legend, e.g. `{ '90001': 'Xã Yên Sương' }`; default: the code. */
+  @property({ attribute: false }) areaLabels: Readonly<Record<string, string>> = {};
 
   private readonly period = new DefaultPeriod();
   private marks?: HeatmapMarks;
@@ -89,8 +95,10 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
   }
 
   protected chartQuery(): SeriesQuery | undefined {
+    const listed = splitCodes(this.areas);
     const area = this.effectiveArea;
-    if (!this.indicator || !area) return undefined;
+    const areas = listed.length > 0 ? listed : area ? [area] : [];
+    if (!this.indicator || areas.length === 0) return undefined;
     const calendar = this.layout !== 'hour-weekday';
     const grain = calendar ? 'day' : 'hour';
     let from = this.from;
@@ -101,7 +109,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
       to ??= new Date(Date.UTC(this.year + 1, 0, 1) - offset).toISOString();
     }
     const range = this.period.get(grain, calendar ? 365 : 28 * 24, from, to);
-    return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas: [area], grain, from: range.from, to: range.to };
+    return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas, grain, from: range.from, to: range.to };
   }
 
   protected directData(): SeriesResult | undefined {
@@ -109,7 +117,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
   }
 
   protected isEmptyResult(result: SeriesResult): boolean {
-    return !toFloat64(result.series[0]?.v).some((value) => Number.isFinite(value));
+    return !result.series.some((series) => toFloat64(series.v).some((value) => Number.isFinite(value)));
   }
 
   protected override validateResult(result: SeriesResult): void {
@@ -140,9 +148,31 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return [this.layout, this.scale, this.midpoint, this.maxYears];
   }
 
+  /**
+   * The values to lay out: one area's, or with several areas those of every area the legend
+   * shows, so each cell is the mean over the shown areas.
+   */
   private input(result: SeriesResult): { t: Float64Array; v: Float64Array } {
-    const first = result.series[0];
-    return { t: toFloat64(first?.t), v: toFloat64(first?.v) };
+    const shown = result.series.filter((series) => !this.hiddenSeries.has(series.area));
+    if (shown.length === 1) return { t: toFloat64(shown[0]?.t), v: toFloat64(shown[0]?.v) };
+    const parts = shown.map((series) => ({ t: toFloat64(series.t), v: toFloat64(series.v) }));
+    const length = parts.reduce((sum, part) => sum + Math.min(part.t.length, part.v.length), 0);
+    const t = new Float64Array(length);
+    const v = new Float64Array(length);
+    let at = 0;
+    for (const part of parts) {
+      const n = Math.min(part.t.length, part.v.length);
+      t.set(part.t.subarray(0, n), at);
+      v.set(part.v.subarray(0, n), at);
+      at += n;
+    }
+    return { t, v };
+  }
+
+  protected override legendItems(result: SeriesResult): readonly LegendItem[] {
+    if (result.series.length < 2) return [];
+    // Areas are not colours here: the swatch is the middle of the ramp.
+    return result.series.map((series) => ({ key: series.area, label: this.areaLabels[series.area] ?? series.area, color: 'var(--_chart-muted)' }));
   }
 
   private options(palette: ChartPalette) {
@@ -174,7 +204,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
    * into a detached node, which lays out nothing but aggregates the same way.
    */
   private cellInputs(result: SeriesResult): readonly unknown[] {
-    return [result, this.layout, this.effectiveLocale, this.effectiveTimeZone, this.maxYears];
+    return [result, this.layout, this.effectiveLocale, this.effectiveTimeZone, this.maxYears, this.hiddenSeries];
   }
 
   private cells(result: SeriesResult): HeatmapCell[] {

@@ -6,4 +6,13 @@ export default {
   litelement: true,
   // The widgets package.json already points at its manifest; don't touch the root one.
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer's module order depends on file-system timing: sort so the file is stable.
+      name: 'ioc-stable-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };

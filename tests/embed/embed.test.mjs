@@ -46,3 +46,37 @@ test('the English card formats in en and the dark theme applies through data-ioc
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a whole province board (every widget, markup only) comes up ready from the CDN bundle under a strict CSP', async () => {
+  const board = await serveFiles({
+    '/': 'tests/embed/board.html',
+    '/board.css': 'tests/embed/board.css',
+    '/ioc-kit.js': 'dist/ioc-kit.js',
+    '/ioc-kit.js.map': 'dist/ioc-kit.js.map',
+  });
+  try {
+    const { page, problems, context } = await openPage(browser, board.url, { viewport: { width: 1280, height: 1400 } });
+    const tags = ['ioc-kpi-card', 'ioc-gauge', 'ioc-sparkline', 'ioc-time-series', 'ioc-bar-chart', 'ioc-donut', 'ioc-heatmap'];
+    await page.waitForFunction(
+      (names) => names.every((name) => [...document.querySelectorAll(name)].every((el) => el.getAttribute('state') === 'ready')),
+      tags,
+      { timeout: 20_000 },
+    ).catch(async () => {
+      const states = await page.evaluate((names) => names.map((n) => `${n}=${[...document.querySelectorAll(n)].map((el) => el.getAttribute('state')).join(',')}`), tags);
+      assert.fail(`not every widget became ready: ${states.join(' ')}; page problems: ${problems.join(' | ')}`);
+    });
+    // Every chart drew marks (SVG or canvas) into its own shadow root.
+    const drawn = await page.evaluate((names) =>
+      names.filter((name) => name !== 'ioc-kpi-card').map((name) => {
+        const root = document.querySelector(name).shadowRoot;
+        return [name, root.querySelectorAll('path, rect, circle, line, canvas').length];
+      }),
+      tags,
+    );
+    for (const [name, marks] of drawn) assert.ok(marks > 0, `${name} drew nothing`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await board.close();
+  }
+});

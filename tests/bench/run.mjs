@@ -10,8 +10,9 @@
 //            (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage), against the input arrays.
 //   size     min+gzip of each widget's entry with lit and d3 (esbuild JS API, node:zlib).
 //
-// BENCH_LIBS (comma-separated: ioc,uplot,chartjs,echarts), BENCH_SIZES, BENCH_REPEATS and BENCH_RENDERER (auto | svg | canvas, for <ioc-time-series>)
-// narrow or vary a run, e.g. to compare SVG and canvas lines.
+// BENCH_ONLY (comma-separated: render,append,heap,size), BENCH_LIBS (comma-separated: ioc,uplot,chartjs,echarts),
+// BENCH_SIZES, BENCH_REPEATS and BENCH_RENDERER (auto | svg | canvas, for <ioc-time-series>) narrow or vary a run,
+// e.g. BENCH_ONLY=render BENCH_LIBS=ioc,uplot to compare start-up alone.
 //
 // Pages are served from 127.0.0.1 only. Each library gets the data in its own native format,
 // prepared before the clock starts. A watchdog ends the run after WATCHDOG_MS.
@@ -33,6 +34,7 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const APPEND_SIZES = [10_000, 100_000];
 const APPEND_FRAMES = 300;
 const HEAP_N = 1_000_000;
+const PARTS = (process.env.BENCH_ONLY ?? 'render,append,heap,size').split(',');
 
 const watchdog = setTimeout(() => {
   console.error(`bench: still running after ${WATCHDOG_MS / 1000} s, stopping.`);
@@ -350,7 +352,7 @@ async function main() {
   const append = {};
   const heap = {};
   try {
-    for (const n of SIZES) {
+    for (const n of PARTS.includes('render') ? SIZES : []) {
       for (const lib of LIBS) {
         const runs = [];
         for (let i = 0; i < REPEATS; i++) runs.push(await measureInPage(browser, server.url, lib, (page) => page.evaluate((size) => window.bench.render(size), n)));
@@ -358,14 +360,14 @@ async function main() {
         process.stderr.write(`render ${NAMES[lib]} ${label(n)}: ${fmt(median(runs))} ms\n`);
       }
     }
-    for (const n of APPEND_SIZES) {
+    for (const n of PARTS.includes('append') ? APPEND_SIZES : []) {
       for (const lib of LIBS) {
         const times = await measureInPage(browser, server.url, lib, (page) => page.evaluate(([size, frames]) => window.bench.append(size, frames), [n, APPEND_FRAMES]));
         append[`${lib}:${n}`] = { mean: mean(times), p95: percentile(times, 95) };
         process.stderr.write(`append ${NAMES[lib]} ${label(n)}: mean ${fmt(mean(times), 2)} ms, p95 ${fmt(percentile(times, 95), 2)} ms\n`);
       }
     }
-    for (const lib of LIBS) {
+    for (const lib of PARTS.includes('heap') ? LIBS : []) {
       heap[lib] = await measureInPage(browser, server.url, lib, heapOf);
       process.stderr.write(`heap ${NAMES[lib]}: ${fmt((heap[lib].after - heap[lib].before) / 2 ** 20)} MB\n`);
     }
@@ -375,37 +377,45 @@ async function main() {
   }
 
   const others = LIBS.filter((lib) => lib !== 'ioc');
-  console.log(`\n### Render (ms, median of ${REPEATS}, 800×400, render call -> second rAF)\n`);
-  console.log(
-    table(
-      ['N', ...LIBS.map((lib) => NAMES[lib]), ...others.map((lib) => `ioc ÷ ${NAMES[lib]}`)],
-      SIZES.map((n) => [label(n), ...LIBS.map((lib) => fmt(render[`${lib}:${n}`])), ...others.map((lib) => ratio(render[`ioc:${n}`], render[`${lib}:${n}`]))]),
-    ),
-  );
-  console.log(`\n### Live append (ms of script per frame, one point per frame, ${APPEND_FRAMES} frames)\n`);
-  console.log(
-    table(
-      ['onto', ...LIBS.flatMap((lib) => [`${NAMES[lib]} mean`, `${NAMES[lib]} p95`]), ...others.map((lib) => `ioc ÷ ${NAMES[lib]} (mean)`)],
-      APPEND_SIZES.map((n) => [
-        label(n),
-        ...LIBS.flatMap((lib) => [fmt(append[`${lib}:${n}`].mean, 2), fmt(append[`${lib}:${n}`].p95, 2)]),
-        ...others.map((lib) => ratio(append[`ioc:${n}`].mean, append[`${lib}:${n}`].mean)),
-      ]),
-    ),
-  );
-  console.log(`\n### Retained memory at 1M points (JS heap + ArrayBuffer stores, after GC)\n`);
-  const mb = (bytes) => fmt(bytes / 2 ** 20);
-  console.log(
-    table(
-      ['library', 'input Float64Arrays (MB)', 'data in library format (MB)', 'after render (MB)', 'total ÷ input arrays'],
-      LIBS.map((lib) => {
-        const h = heap[lib];
-        return [NAMES[lib], mb(h.input), mb(h.withData - h.before), mb(h.after - h.before), ratio(h.after - h.before, h.input)];
-      }),
-    ),
-  );
-  console.log(`\n### Widget entries with lit and d3 (esbuild, minified, gzip -9)\n`);
-  console.log(table(['entry', 'min (kB)', 'min+gzip (kB)'], (await sizes()).map(([name, min, gz]) => [`${name}/${name}.ts`, fmt(min / 1024), fmt(gz / 1024)])));
+  if (PARTS.includes('render')) {
+    console.log(`\n### Render (ms, median of ${REPEATS}, 800×400, render call -> second rAF)\n`);
+    console.log(
+      table(
+        ['N', ...LIBS.map((lib) => NAMES[lib]), ...others.map((lib) => `ioc ÷ ${NAMES[lib]}`)],
+        SIZES.map((n) => [label(n), ...LIBS.map((lib) => fmt(render[`${lib}:${n}`])), ...others.map((lib) => ratio(render[`ioc:${n}`], render[`${lib}:${n}`]))]),
+      ),
+    );
+  }
+  if (PARTS.includes('append')) {
+    console.log(`\n### Live append (ms of script per frame, one point per frame, ${APPEND_FRAMES} frames)\n`);
+    console.log(
+      table(
+        ['onto', ...LIBS.flatMap((lib) => [`${NAMES[lib]} mean`, `${NAMES[lib]} p95`]), ...others.map((lib) => `ioc ÷ ${NAMES[lib]} (mean)`)],
+        APPEND_SIZES.map((n) => [
+          label(n),
+          ...LIBS.flatMap((lib) => [fmt(append[`${lib}:${n}`].mean, 2), fmt(append[`${lib}:${n}`].p95, 2)]),
+          ...others.map((lib) => ratio(append[`ioc:${n}`].mean, append[`${lib}:${n}`].mean)),
+        ]),
+      ),
+    );
+  }
+  if (PARTS.includes('heap')) {
+    console.log(`\n### Retained memory at 1M points (JS heap + ArrayBuffer stores, after GC)\n`);
+    const mb = (bytes) => fmt(bytes / 2 ** 20);
+    console.log(
+      table(
+        ['library', 'input Float64Arrays (MB)', 'data in library format (MB)', 'after render (MB)', 'total ÷ input arrays'],
+        LIBS.map((lib) => {
+          const h = heap[lib];
+          return [NAMES[lib], mb(h.input), mb(h.withData - h.before), mb(h.after - h.before), ratio(h.after - h.before, h.input)];
+        }),
+      ),
+    );
+  }
+  if (PARTS.includes('size')) {
+    console.log(`\n### Widget entries with lit and d3 (esbuild, minified, gzip -9)\n`);
+    console.log(table(['entry', 'min (kB)', 'min+gzip (kB)'], (await sizes()).map(([name, min, gz]) => [`${name}/${name}.ts`, fmt(min / 1024), fmt(gz / 1024)])));
+  }
   console.log(`\nTotal bench time: ${fmt((performance.now() - started) / 1000, 0)} s`);
 }
 

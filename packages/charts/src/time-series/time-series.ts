@@ -569,7 +569,13 @@ export class TimeSeriesChart {
       if (kept.columns.unsorted) throw new UnsortedSeries(state);
       return kept.columns;
     }
-    const columns = new ColumnBuckets(bucketMs, Math.min(65_536, Math.ceil((range[1] - range[0]) / 4) + 16));
+    // Sorted times fill at most one bucket per `bucketMs` of their span: sized to that, a
+    // million points need a few thousand buckets, not megabytes of zeroed arrays (which also
+    // push the garbage collector to run during the first paint). Columns grow if times go back.
+    const points = range[1] - range[0];
+    const spanBuckets = (((state.t[range[1] - 1] as number) - (state.t[range[0]] as number)) / bucketMs) | 0;
+    const capacity = spanBuckets > 0 ? Math.min(spanBuckets + 16, points + 16) : Math.ceil(points / 4) + 16;
+    const columns = new ColumnBuckets(bucketMs, Math.min(65_536, capacity));
     columns.add(state.t, state.v, range[0], range[1]);
     if (columns.unsorted) throw new UnsortedSeries(state);
     state.buckets = { start: range[0], columns };

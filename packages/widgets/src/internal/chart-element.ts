@@ -340,9 +340,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     if (this.summaryPending?.result !== result || this.summaryPending.key !== key) {
       const pending = { result, key };
       this.summaryPending = pending;
-      const view = this.ownerDocument.defaultView;
-      const later = (run: () => void) => (view?.requestIdleCallback ? view.requestIdleCallback(run, { timeout: 300 }) : setTimeout(run, 0));
-      later(() => {
+      afterFirstFrames(this.ownerDocument.defaultView, () => {
         if (this.summaryPending !== pending) return;
         this.summaryPending = undefined;
         if (this.loader.value !== result) return;
@@ -539,4 +537,26 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   private readonly onBlur = () => {
     if (this.activeFrom === 'keyboard') this.activeIndex = -1;
   };
+}
+
+/**
+ * Runs `work` once the frame being drawn and the next are on screen, in idle time: an idle
+ * callback alone can fall between those two frames, where a long task (a summary of a
+ * million points) holds back the frame that shows the chart settled.
+ */
+function afterFirstFrames(view: (Window & typeof globalThis) | null, work: () => void): void {
+  if (!view) {
+    setTimeout(work, 0);
+    return;
+  }
+  const idle = () => (view.requestIdleCallback ? view.requestIdleCallback(work, { timeout: 300 }) : view.setTimeout(work, 0));
+  // A hidden page gets no frames: fall back so the summary still comes.
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    idle();
+  };
+  view.requestAnimationFrame(() => view.requestAnimationFrame(() => view.setTimeout(start, 0)));
+  view.setTimeout(start, 1000);
 }

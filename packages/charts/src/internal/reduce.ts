@@ -80,9 +80,27 @@ export class ColumnBuckets {
     let lo = open ? (this.min[n - 1] ?? 0) : 0;
     let hi = open ? (this.max[n - 1] ?? 0) : 0;
     let last = open ? (this.last[n - 1] ?? 0) : 0;
-    for (let i = start; i < end; i++) {
+    let i = start;
+    const scratch = new Float64Array(4);
+    while (i < end) {
+      // The common case, in a small function of its own: sorted, finite points that fall in
+      // the open bucket. A first render runs this before anything is optimised, and a small
+      // loop is compiled (on-stack) much sooner than this whole method.
+      if (edge > Number.NEGATIVE_INFINITY) {
+        scratch[0] = lo;
+        scratch[1] = hi;
+        scratch[2] = last;
+        scratch[3] = previous;
+        i = scanBucket(t, v, i, end, edge, scratch);
+        lo = scratch[0];
+        hi = scratch[1];
+        last = scratch[2];
+        previous = scratch[3];
+      }
+      if (i >= end) break;
       const y = v[i] as number;
       const x = t[i] as number;
+      i++;
       // `a - a === 0` is false exactly for NaN and ±Infinity, without a call per point.
       if (y - y !== 0 || x - x !== 0) {
         if (open) {
@@ -90,15 +108,9 @@ export class ColumnBuckets {
           this.max[n - 1] = hi;
           this.last[n - 1] = last;
           open = false;
+          edge = Number.NEGATIVE_INFINITY;
         }
         gap = true;
-        continue;
-      }
-      if (open && x < edge && x >= previous) {
-        if (y < lo) lo = y;
-        else if (y > hi) hi = y;
-        last = y;
-        previous = x;
         continue;
       }
       if (x < previous) unsorted = true;
@@ -163,6 +175,33 @@ export class ColumnBuckets {
     }
     return lo <= hi ? [lo, hi] : [Number.NaN, Number.NaN];
   }
+}
+
+/**
+ * Takes points from `i` while they stay sorted, finite and before `edge` into the open bucket
+ * whose low, high, last value and last time are in `state` (updated in place); returns the
+ * index of the first point it did not take.
+ */
+function scanBucket(t: Float64Array, v: Float64Array, i: number, end: number, edge: number, state: Float64Array): number {
+  let lo = state[0] as number;
+  let hi = state[1] as number;
+  let last = state[2] as number;
+  let previous = state[3] as number;
+  for (; i < end; i++) {
+    const x = t[i] as number;
+    if (!(x < edge && x >= previous)) break;
+    const y = v[i] as number;
+    if (y - y !== 0) break;
+    if (y < lo) lo = y;
+    else if (y > hi) hi = y;
+    last = y;
+    previous = x;
+  }
+  state[0] = lo;
+  state[1] = hi;
+  state[2] = last;
+  state[3] = previous;
+  return i;
 }
 
 /**

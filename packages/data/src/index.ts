@@ -3,7 +3,6 @@ export {
   CATALOGUE,
   indicatorById,
   indicatorsOf,
-  bandFor,
   VN_AQI_BANDS,
   VN_WQI_BANDS,
   PM25_BANDS,
@@ -25,6 +24,7 @@ export {
   type AqiPollutant,
   type AqiResult,
 } from './catalogue/index.js';
+export { bandFor } from './catalogue/bands.js';
 export * from './areas/index.js';
 export * from './adapters/index.js';
 export { createDemoSource, DEMO_ALERT_RULES, type DemoSourceOptions } from './sources/demo/demo-source.js';

@@ -1,4 +1,4 @@
-import type { Band, Domain, Indicator } from '../contract/catalogue.js';
+import type { Domain, Indicator } from '../contract/catalogue.js';
 import { CITIZENS } from './citizens.js';
 import { ECONOMY } from './economy.js';
 import { ENVIRONMENT } from './environment.js';
@@ -17,6 +17,8 @@ export {
 } from './environment.js';
 export { BED_OCCUPANCY_BANDS } from './living.js';
 export { aqiFromConcentrations, aqiSubIndex, nowCast, VN_AQI_BREAKPOINTS, type AqiPollutant, type AqiResult } from './aqi.js';
+// Kept apart from the catalogue so a widget that colours a value by its band does not ship every domain.
+export { bandFor } from './bands.js';
 export { ECONOMY, CITIZENS, GOVERNANCE, MOBILITY, ENVIRONMENT, LIVING };
 
 /** Every indicator ioc-kit knows, across the six domains. */
@@ -32,10 +34,4 @@ export function indicatorById(id: string): Indicator | undefined {
 /** The indicators of one domain. */
 export function indicatorsOf(domain: Domain): Indicator[] {
   return CATALOGUE.filter((indicator) => indicator.domain === domain);
-}
-
-/** The band a value falls in, or undefined (also for NaN). */
-export function bandFor(indicator: Indicator, value: number): Band | undefined {
-  const bands = indicator.bands ?? [];
-  return bands.find((band, i) => value >= band.from && (value < band.to || (i === bands.length - 1 && value <= band.to)));
 }

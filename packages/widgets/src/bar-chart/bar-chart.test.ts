@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { HttpError, type Area, type ByAreaResult, type DataSource, type Query, type QueryResult, type ResultFor, type SeriesResult } from '@ioc-kit/data';
+import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './bar-chart.js';
 import type { IocBarChart } from './bar-chart.js';
@@ -60,6 +61,10 @@ async function press(element: IocBarChart, key: string): Promise<string> {
 }
 
 describe('<ioc-bar-chart>', () => {
+  // Without a provider's list, names and bands come from the built-in catalogue, a lazy chunk:
+  // these tests are about what is shown with them (internal/indicator.test.ts covers the loading).
+  before(() => loadCatalogue());
+
   it('ranks areas by value, horizontally, top N, keeping and highlighting the selected area', async () => {
     const element = await chart(
       html`<ioc-bar-chart style="width: 480px" .data=${ranking} top="2" selected="25112" .areaLabels=${{ '25113': 'Phường Kinh Bắc' }}></ioc-bar-chart>`,

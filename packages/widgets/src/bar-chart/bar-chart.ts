@@ -1,6 +1,5 @@
 import { property } from 'lit/decorators.js';
 import {
-  indicatorById,
   localize,
   type AreaLevel,
   type ByAreaQuery,
@@ -152,7 +151,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   }
 
   private get info(): Indicator | undefined {
-    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
   }
 
   protected chartQuery(): BarQuery | undefined {
@@ -189,7 +188,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
 
   protected override chartTitle(result: BarResult | undefined): string {
     if (this.label) return this.label;
-    const info = indicatorById(result?.indicator ?? this.indicator ?? '');
+    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { HttpError, type ByAreaResult, type DataSource } from '@ioc-kit/data';
+import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './donut.js';
 import type { IocDonut } from './donut.js';
@@ -38,6 +39,10 @@ async function press(element: IocDonut, key: string): Promise<string> {
 }
 
 describe('<ioc-donut>', () => {
+  // Without a provider's list, names and bands come from the built-in catalogue, a lazy chunk:
+  // these tests are about what is shown with them (internal/indicator.test.ts covers the loading).
+  before(() => loadCatalogue());
+
   it('shows shares largest first, small ones grouped as "Khác", and the total in the centre with its unit', async () => {
     const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue} .areaLabels=${{ '25111': 'Phường Kinh Bắc' }}></ioc-donut>`);
     expect(slices(element).map((path) => path.dataset.key)).to.deep.equal(['25111', '25112', '25113', '__other__']);

@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { indicatorById, localize, type AreaLevel, type ByAreaQuery, type ByAreaResult, type Indicator, type TimeGrain } from '@ioc-kit/data';
+import { localize, type AreaLevel, type ByAreaQuery, type ByAreaResult, type Indicator, type TimeGrain } from '@ioc-kit/data';
 import {
   OTHER_KEY,
   formatValue,
@@ -101,7 +101,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   }
 
   private get info(): Indicator | undefined {
-    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
   }
 
   protected chartQuery(): ByAreaQuery | undefined {
@@ -136,7 +136,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
   protected override chartTitle(result: ByAreaResult | undefined): string {
     if (this.label) return this.label;
-    const info = indicatorById(result?.indicator ?? this.indicator ?? '');
+    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { HttpError, type DataSource, type KpiResult } from '@ioc-kit/data';
+import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './gauge.js';
 import type { IocGauge } from './gauge.js';
@@ -43,6 +44,10 @@ function resolve(element: HTMLElement, expression: string): string {
 }
 
 describe('<ioc-gauge>', () => {
+  // Without a provider's list, names and bands come from the built-in catalogue, a lazy chunk:
+  // these tests are about what is shown with them (internal/indicator.test.ts covers the loading).
+  before(() => loadCatalogue());
+
   it('draws the six VN_AQI bands in their token colours, the value in its band colour and the target', async () => {
     const element = await gauge(html`<ioc-gauge style="width: 320px; --ioc-sys-color-aqi-moderate: rgb(1, 2, 3)" .data=${aqi}></ioc-gauge>`);
     const bands = [...shadow(element).querySelectorAll('.surface path.band')].map((path) => path.getAttribute('fill'));

@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { ValidationError, indicatorById, localize, type Indicator, type KpiQuery, type KpiResult, type TimeGrain } from '@ioc-kit/data';
+import { ValidationError, localize, type Indicator, type KpiQuery, type KpiResult, type TimeGrain } from '@ioc-kit/data';
 import {
   bandOf,
   formatValue,
@@ -78,7 +78,7 @@ export class IocGauge extends IocChartElement<KpiQuery> {
   private marks?: GaugeMarks;
 
   private get info(): Indicator | undefined {
-    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
   }
 
   protected chartQuery(): KpiQuery | undefined {
@@ -113,7 +113,7 @@ export class IocGauge extends IocChartElement<KpiQuery> {
 
   protected override chartTitle(result: KpiResult | undefined): string {
     if (this.label) return this.label;
-    const info = indicatorById(result?.indicator ?? this.indicator ?? '');
+    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 

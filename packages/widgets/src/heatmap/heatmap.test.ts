@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { HttpError, type DataSource, type Query, type QueryResult, type ResultFor, type SeriesResult } from '@ioc-kit/data';
+import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './heatmap.js';
 import type { IocHeatmap } from './heatmap.js';
@@ -57,6 +58,10 @@ async function press(element: IocHeatmap, key: string): Promise<string> {
 }
 
 describe('<ioc-heatmap>', () => {
+  // Without a provider's list, names and bands come from the built-in catalogue, a lazy chunk:
+  // these tests are about what is shown with them (internal/indicator.test.ts covers the loading).
+  before(() => loadCatalogue());
+
   it('lays out a calendar Monday first, with Vietnamese weekday and month labels', async () => {
     const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
     const weekdays = [...shadow(element).querySelectorAll('.surface text.weekday')].map((text) => text.textContent);

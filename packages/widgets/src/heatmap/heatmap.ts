@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { VIETNAM_UTC_OFFSET_MINUTES, indicatorById, localize, type Indicator, type SeriesQuery, type SeriesResult } from '@ioc-kit/data';
+import { VIETNAM_UTC_OFFSET_MINUTES, localize, type Indicator, type SeriesQuery, type SeriesResult } from '@ioc-kit/data';
 import {
   formatValue,
   heatmapCellText,
@@ -91,7 +91,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
   private cellCache?: { inputs: readonly unknown[]; marks: HeatmapMarks };
 
   private get info(): Indicator | undefined {
-    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
   }
 
   protected chartQuery(): SeriesQuery | undefined {
@@ -131,7 +131,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
 
   protected override chartTitle(result: SeriesResult | undefined): string {
     if (this.label) return this.label;
-    const info = indicatorById(result?.indicator ?? this.indicator ?? '');
+    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 

@@ -1,9 +1,10 @@
 import { LitElement, css } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { Locale } from '@ioc-kit/data';
+import type { Indicator, Locale } from '@ioc-kit/data';
 import { installThemes } from '@ioc-kit/themes';
 import { iocContext, type IocContextValue } from './context.js';
+import { catalogueIndicator, listedIndicator, loadCatalogue } from './indicator.js';
 
 /** Styles every widget shares: tokens only, nothing from the page leaks in. */
 export const baseStyles = css`
@@ -51,8 +52,39 @@ export class IocElement extends LitElement {
   /** IANA time zone for dates and times; defaults to the provider's, then `Asia/Ho_Chi_Minh`. */
   @property({ attribute: 'time-zone' }) timeZone?: string;
 
+  // Reactive too, so a chart redraws (bands, names) when the provider's indicator list arrives.
   @consume({ context: iocContext, subscribe: true })
+  @state()
   protected context?: IocContextValue;
+
+  /** Set once the built-in catalogue this widget asked for has loaded, to render again with it. */
+  @state() private catalogueLoaded = false;
+
+  /**
+   * Name, unit, decimals, polarity and bands of an indicator: from the provider's source first
+   * (a province may define indicators the built-in catalogue lacks), else from the built-in
+   * catalogue, which loads on first need and re-renders the widget when it arrives.
+   */
+  /** Changes when the indicator metadata widgets read arrives (the provider's list, the catalogue): part of cache keys. */
+  protected get indicatorsKey(): string {
+    return `${this.context?.indicators?.length ?? -1}/${this.catalogueLoaded ? 1 : 0}`;
+  }
+
+  protected indicatorInfo(id: string | undefined): Indicator | undefined {
+    if (!id) return undefined;
+    const context = this.context;
+    const listed = listedIndicator(context?.indicators, id);
+    if (listed) return listed;
+    // The provider's list is on its way: the context update renders again, no catalogue needed yet.
+    if (context?.source && !context.indicators) return undefined;
+    const known = catalogueIndicator(id);
+    if (!known && !this.catalogueLoaded) {
+      void loadCatalogue().then((loaded) => {
+        if (loaded) this.catalogueLoaded = true;
+      });
+    }
+    return known;
+  }
 
   /** The locale in force: own attribute, then provider, then Vietnamese. */
   protected get effectiveLocale(): Locale {

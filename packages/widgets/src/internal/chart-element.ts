@@ -328,7 +328,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   }
 
   private summaryText(result: ResultFor<Q>): string {
-    const key = `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}`;
+    const key = `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicatorsKey}`;
     if (this.summaryCache && this.summaryCache.result === result && this.summaryCache.key === key) return this.summaryCache.text;
     if (!this.summaryIsCostly(result)) {
       const text = this.chartSummary(result);

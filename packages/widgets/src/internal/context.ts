@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { DataSource, IocDataError, Locale } from '@ioc-kit/data';
+import type { DataSource, Indicator, IocDataError, Locale } from '@ioc-kit/data';
 
 /** What `<ioc-provider>` supplies to the widgets inside it. */
 export interface IocContextValue {
@@ -7,6 +7,11 @@ export interface IocContextValue {
   source?: DataSource;
   /** Why the source could not be made (unknown name, bad options). */
   sourceError?: IocDataError;
+  /**
+   * The indicators the source defines (`source.indicators()`), loaded once per source; undefined
+   * while loading, empty when the source could not list them. Widgets fall back to the catalogue.
+   */
+  indicators?: readonly Indicator[];
   area?: string;
   locale: Locale;
   /** IANA time zone for dates and times (default `Asia/Ho_Chi_Minh`). */

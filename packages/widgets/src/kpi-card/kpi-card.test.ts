@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { DataSource, KpiResult, Query, ResultFor } from '@ioc-kit/data';
 import { createDemoSource, HttpError } from '@ioc-kit/data';
 import type { IocDataEvent, IocErrorEvent } from '../internal/events.js';
+import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './kpi-card.js';
 import type { IocKpiCard } from './kpi-card.js';
@@ -42,6 +43,10 @@ function controlledSource() {
 }
 
 describe('ioc-kpi-card', () => {
+  // Without a provider's list, names and bands come from the built-in catalogue, a lazy chunk:
+  // these tests are about what is shown with them (internal/indicator.test.ts covers the loading).
+  before(() => loadCatalogue());
+
   it('formats the value for Vietnamese (1.234) and English (1,234)', async () => {
     const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${{ ...aqi, value: 1234 }}></ioc-kpi-card>`);
     expect(text(card, 'value')).to.equal('1.234');

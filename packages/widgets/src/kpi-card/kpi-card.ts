@@ -3,7 +3,6 @@ import { property } from 'lit/decorators.js';
 import {
   ValidationError,
   bandFor,
-  indicatorById,
   localize,
   type Indicator,
   type KpiQuery,
@@ -75,7 +74,7 @@ export class IocKpiCard extends IocElement {
   });
 
   private get info(): Indicator | undefined {
-    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { createSource, toDataError, type DataSource, type IocDataError, type Locale } from '@ioc-kit/data';
+import { createSource, toDataError, type DataSource, type Indicator, type IocDataError, type Locale } from '@ioc-kit/data';
 import { THEME_NAMES, installThemes, themeRules } from '@ioc-kit/themes';
 import { iocContext, type IocContextValue } from '../internal/context.js';
 import { defineElement } from '../internal/base-element.js';
@@ -46,7 +46,10 @@ export class IocProvider extends LitElement {
 
   @state() private resolved?: DataSource;
   @state() private sourceError?: IocDataError;
+  @state() private indicators?: readonly Indicator[];
   private resolving = 0;
+  /** The source whose indicator list is loaded or loading. */
+  private listed?: DataSource;
 
   @provide({ context: iocContext })
   protected context: IocContextValue = { locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh' };
@@ -58,9 +61,11 @@ export class IocProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('source')) this.resolveSource();
+    if (this.resolved !== this.listed) this.listIndicators(this.resolved);
     this.context = {
       source: this.resolved,
       sourceError: this.sourceError,
+      indicators: this.indicators,
       area: this.area,
       locale: this.locale === 'en' ? 'en' : 'vi',
       timeZone: this.timeZone,
@@ -92,6 +97,20 @@ export class IocProvider extends LitElement {
     );
   }
 
+  // Once per source, for every widget inside: their names, units and bands come from the source.
+  private listIndicators(source: DataSource | undefined): void {
+    this.listed = source;
+    this.indicators = undefined;
+    if (!source) return;
+    const keep = (list: readonly Indicator[]) => {
+      if (this.listed === source) this.indicators = list;
+    };
+    // A source that cannot list them is no error for the widgets: they use the built-in catalogue.
+    Promise.resolve()
+      .then(() => source.indicators())
+      .then((list) => keep(Array.isArray(list) ? list.filter(isIndicator) : []), () => keep([]));
+  }
+
   /** `data-*` attributes become the named source's options (`data-seed="7"`, `data-url="..."`). */
   private sourceOptions(): Record<string, string> {
     const options: Record<string, string> = {};
@@ -105,6 +124,14 @@ export class IocProvider extends LitElement {
 }
 
 
+
+// What the widgets read of an entry; a malformed one is skipped (the catalogue may know the id).
+function isIndicator(value: unknown): value is Indicator {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, name, decimals, bands } = value as Record<string, unknown>;
+  const text = (part: unknown) => typeof part === 'string' || (typeof part === 'object' && part !== null && typeof (part as { vi?: unknown }).vi === 'string');
+  return typeof id === 'string' && text(name) && (decimals === undefined || Number.isInteger(decimals)) && (bands === undefined || Array.isArray(bands));
+}
 
 defineElement('ioc-provider', IocProvider);
 

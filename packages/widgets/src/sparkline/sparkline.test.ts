@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { HttpError, type DataSource, type Query, type QueryResult, type ResultFor, type SeriesResult } from '@ioc-kit/data';
+import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './sparkline.js';
 import type { IocSparkline } from './sparkline.js';
@@ -35,6 +36,10 @@ async function spark(template: ReturnType<typeof html>): Promise<IocSparkline> {
 }
 
 describe('<ioc-sparkline>', () => {
+  // Without a provider's list, names and bands come from the built-in catalogue, a lazy chunk:
+  // these tests are about what is shown with them (internal/indicator.test.ts covers the loading).
+  before(() => loadCatalogue());
+
   it('draws bare values with dots on the lowest, highest and last, and no frame or buttons', async () => {
     const element = await spark(html`<ioc-sparkline .values=${[4, 2, 9, 7]}></ioc-sparkline>`);
     const circle = (kind: string) => shadow(element).querySelector<SVGCircleElement>(`.surface circle.${kind}`)!;

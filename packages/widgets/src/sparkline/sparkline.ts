@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { indicatorById, localize, type Indicator, type SeriesQuery, type SeriesResult, type TimeGrain } from '@ioc-kit/data';
+import { localize, type Indicator, type SeriesQuery, type SeriesResult, type TimeGrain } from '@ioc-kit/data';
 import {
   formatPeriod,
   formatValue,
@@ -80,7 +80,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
   private marks?: SparklineMarks;
 
   private get info(): Indicator | undefined {
-    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
   }
 
   protected chartQuery(): SeriesQuery | undefined {
@@ -135,7 +135,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
   /** What the summary and table call the line: the label, else the indicator's name. */
   private name(result: SeriesResult): string {
     if (this.label) return this.label;
-    const info = this.isBare(result) ? undefined : indicatorById(result.indicator);
+    const info = this.isBare(result) ? undefined : this.indicatorInfo(result.indicator);
     if (info) return localize(info.name, this.effectiveLocale);
     return this.effectiveLocale === 'en' ? 'Trend' : 'Xu hướng';
   }

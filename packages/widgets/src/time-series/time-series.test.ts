@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { HttpError, createDemoSource, type DataSource, type SeriesResult } from '@ioc-kit/data';
+import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './time-series.js';
 import type { IocTimeSeries, IocZoomEvent } from './time-series.js';
@@ -52,6 +53,10 @@ async function key(element: IocTimeSeries, name: string, shiftKey = false): Prom
 }
 
 describe('<ioc-time-series>', () => {
+  // Without a provider's list, names and bands come from the built-in catalogue, a lazy chunk:
+  // these tests are about what is shown with them (internal/indicator.test.ts covers the loading).
+  before(() => loadCatalogue());
+
   it("draws the indicator's bands behind the series, in the band token colours", async () => {
     const element = await chart();
     const rects = [...root(element).querySelectorAll('.bands rect')];

@@ -3,7 +3,6 @@ import { property } from 'lit/decorators.js';
 import {
   ValidationError,
   addPeriods,
-  indicatorById,
   localize,
   parseTime,
   periodStart,
@@ -184,7 +183,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   // ---- data -------------------------------------------------------------------------
 
   private get info(): Indicator | undefined {
-    return indicatorById(this.loader.value?.indicator ?? this.indicator ?? '');
+    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
   }
 
   private areaList(): string[] {
@@ -231,7 +230,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   protected override chartTitle(result: SeriesResult | undefined): string {
     if (this.label) return this.label;
-    const info = indicatorById(result?.indicator ?? this.indicator ?? '');
+    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 

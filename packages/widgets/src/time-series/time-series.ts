@@ -104,6 +104,13 @@ function shiftOneYear(t: Float64Array): Float64Array {
 export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   static override styles = [...IocChartElement.styles, timeSeriesStyles];
 
+  /**
+   * The built-in catalogue arriving changes the drawing only through the indicator it knows
+   * (bands, target, thresholds), which `drawInputs` compares: an indicator it does not list
+   * (a province's own, or none) is not drawn a second time when it loads.
+   */
+  protected static override readonly overlayProperties: ReadonlySet<PropertyKey> = new Set([...IocChartElement.overlayProperties, 'catalogueLoaded']);
+
   /** Indicator id from the catalogue, e.g. `environment.aqi`. */
   @property({ reflect: true }) indicator?: string;
 
@@ -280,7 +287,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.lastYearLoader.value];
+    return [this.lastYearLoader.value, this.info];
   }
 
   protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {

@@ -72,7 +72,7 @@ describe('built-in themes', () => {
     const css = themeCss();
     const forced = css.slice(css.indexOf('@media (forced-colors: active)'));
     for (const role of ['surface', 'on-surface', 'primary', 'focus', 'negative', 'chart-1']) {
-      expect(forced).to.match(new RegExp(`--ioc-sys-color-${role}: (Canvas|CanvasText|LinkText|Highlight|HighlightText);`));
+      expect(forced).to.match(new RegExp(`--ioc-sys-color-${role}: ?(Canvas|CanvasText|LinkText|Highlight|HighlightText);`));
     }
   });
 

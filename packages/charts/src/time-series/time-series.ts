@@ -144,6 +144,7 @@ class UnsortedSeries extends Error {
 
 const MAX_SIGNALS = 500;
 const LAZY_ORDER_CHECK = 20_000;
+const ORDER_SAMPLE = 1024;
 const EMPTY: Float64Array = new Float64Array(0);
 
 function prepare(input: TimeSeriesInput, previous: SeriesState | undefined): SeriesState {
@@ -157,7 +158,9 @@ function prepare(input: TimeSeriesInput, previous: SeriesState | undefined): Ser
   const length = Math.min(t.length, v.length);
   let borrowed = t === input.t || v === input.v;
   // Long series are checked for order while they are reduced (one pass, not two).
-  if (length <= LAZY_ORDER_CHECK || !isSortedByTime(t.subarray(0, Math.min(length, LAZY_ORDER_CHECK)))) {
+  // A short sample still catches a series that is out of order from the start, which is
+  // sorted here rather than found out halfway through the reduction.
+  if (length <= LAZY_ORDER_CHECK || !isSortedByTime(t.subarray(0, ORDER_SAMPLE))) {
     if (!isSortedByTime(t.subarray(0, length))) {
       ({ t, v } = sortByTime(t.subarray(0, length), v.subarray(0, length)));
       borrowed = false;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { CSSResult, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import type { ConfigError, Query, ResultFor } from '@ioc-kit/data';
@@ -93,6 +93,15 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   private summaryCache?: { result: unknown; key: string; text: string };
   private summaryPending?: { result: unknown; key: string };
   private observedSurface?: Element;
+
+  /**
+   * Parses the shadow stylesheets when the element is defined, as a page parses its own
+   * stylesheets before scripts run, instead of inside the first chart's first frame.
+   */
+  protected static override finalize(): void {
+    super.finalize();
+    for (const style of this.elementStyles) if (style instanceof CSSResult) void style.styleSheet;
+  }
 
   /** Properties that change only the overlay (focus, tooltip), never the drawing. */
   protected static readonly overlayProperties: ReadonlySet<PropertyKey> = new Set(['activeIndex', 'activeFrom', 'announcement']);

@@ -54,11 +54,25 @@ export interface AlertQuery {
 export type Query = KpiQuery | SeriesQuery | ByAreaQuery | AlertQuery;
 export type QueryKind = Query['kind'];
 
+/**
+ * Why a result is older than asked for: a refresh failed and the source served the last good
+ * data it had, `ageMs` old when it was handed out. `reason` is the failure's message (plain text).
+ */
+export interface StaleInfo {
+  ageMs: number;
+  reason: string;
+}
+
 interface ResultBase {
   /** True when the source could return only part of what was asked (a page limit, a failed area). */
   partial: boolean;
   /** When the newest value in the result was observed (ISO date-time), if known. */
   observedAt?: string;
+  /**
+   * Present only when the result is the last good data served after a failed refresh (then
+   * `partial` is true too); a widget can say "data from 5 min ago". Absent on fresh results.
+   */
+  stale?: StaleInfo;
 }
 
 export interface KpiResult extends ResultBase {

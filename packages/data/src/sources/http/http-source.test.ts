@@ -121,6 +121,22 @@ describe('HTTP JSON source against a real server', () => {
     expect(logged!.headers.authorization).to.equal('Bearer t0k3n');
   });
 
+  it('serves the last good KPI with its age and the reason when a refresh fails', async () => {
+    await script('/api/kpi/thu-ngan-sach', [{ json: { data: { current: 10, updated: '24/11/2026 08:30' } } }, { status: 503, body: 'bảo trì' }]);
+    let clock = 1_000_000;
+    const client = new HttpClient({ retries: 0, sleep: () => Promise.resolve(), now: () => clock });
+    const kpiSource = source({ client });
+    const fresh: KpiResult = await kpiSource.query({ kind: 'kpi', indicator: 'economy.test-revenue', area: '27' });
+    expect(fresh.stale).to.equal(undefined);
+    expect(fresh.partial).to.equal(false);
+    clock += 5 * 60_000;
+    const kept: KpiResult = await kpiSource.query({ kind: 'kpi', indicator: 'economy.test-revenue', area: '27' });
+    expect(kept.value).to.equal(10);
+    expect(kept.partial).to.equal(true);
+    expect(kept.stale?.ageMs).to.equal(5 * 60_000);
+    expect(kept.stale?.reason).to.contain('503');
+  });
+
   it('builds series sorted by time, one per area, with duplicates collapsed and the unit scaled', async () => {
     await script('/api/series/aqi', [
       {

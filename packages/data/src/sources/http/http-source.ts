@@ -43,6 +43,7 @@ import {
 } from '../../internal/http-values.js';
 import { domainOfCategory, readSeverity, readStatus, severityRank } from './alert-fields.js';
 import { compilePath, selectAll, selectOne } from './json-path.js';
+import { staleField } from './stale.js';
 
 /** How to read one field: a path, or a path with a type and transforms. */
 export type FieldSpec =
@@ -292,6 +293,7 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
       unit: indicator.unit,
       value,
       partial: response.cache === 'fallback',
+      ...staleField(response),
     };
     const previous = optional(endpoint.previous);
     const sameLastYear = optional(endpoint.sameLastYear);
@@ -334,7 +336,7 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
     const to = Date.parse(query.to);
     const list = [...groups].map(([area, points]) => tidySeries(area, points, Number.isNaN(from) ? -Infinity : from, Number.isNaN(to) ? Infinity : to));
     const newest = Math.max(...list.map((entry) => (entry.t.length ? (entry.t[entry.t.length - 1] ?? -Infinity) : -Infinity)));
-    const result: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain: query.grain, series: list, partial: response.cache === 'fallback' };
+    const result: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain: query.grain, series: list, partial: response.cache === 'fallback', ...staleField(response) };
     if (Number.isFinite(newest)) result.observedAt = new Date(newest).toISOString();
     return result;
   }
@@ -360,7 +362,7 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
       }
       rows.push(row);
     }
-    const result: ByAreaResult = { kind: 'by-area', indicator: indicator.id, unit: indicator.unit, level: query.level, rows, partial: response.cache === 'fallback' };
+    const result: ByAreaResult = { kind: 'by-area', indicator: indicator.id, unit: indicator.unit, level: query.level, rows, partial: response.cache === 'fallback', ...staleField(response) };
     if (Number.isFinite(newest)) result.observedAt = new Date(newest).toISOString();
     return result;
   }
@@ -404,7 +406,7 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
       if (longitude !== null && latitude !== null) alert.location = { type: 'Point', coordinates: [longitude, latitude] };
       list.push(alert);
     }
-    return { kind: 'alerts', alerts: filterAlerts(list, query), partial: response.cache === 'fallback' };
+    return { kind: 'alerts', alerts: filterAlerts(list, query), partial: response.cache === 'fallback', ...staleField(response) };
   }
 
   async function run<Q extends Query>(query: Q, signal: AbortSignal | undefined, fresh: boolean): Promise<ResultFor<Q>> {

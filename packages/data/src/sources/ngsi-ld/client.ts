@@ -8,7 +8,9 @@
  * many brokers that still speak it.
  */
 import { ConfigError, ValidationError } from '../../contract/errors.js';
+import type { StaleInfo } from '../../contract/query.js';
 import { HttpClient, type HttpClientOptions, type HttpResult } from '../../internal/http.js';
+import { olderStale, staleOf } from '../http/stale.js';
 import { contextFromLink, contextLink, nextFromLink, parseContentRange } from './headers.js';
 import { mergeEntities, readEntities, type AggregationMethod, type NgsiEntity } from './entity.js';
 
@@ -72,6 +74,8 @@ export interface NgsiAnswer {
   /** The oldest fetch time of the pages and whether any came from a fallback (last good data). */
   fetchedAt: number;
   stale: boolean;
+  /** When a page was the last good data served after a failed refresh: the oldest such page's age and why. */
+  fallback?: StaleInfo;
 }
 
 /** An ISO 8601 duration for a time grain, for `aggrPeriodDuration`. */
@@ -131,6 +135,8 @@ export class NgsiLdClient {
   async entity(id: string, query: Omit<EntityQuery, 'ids' | 'type'> = {}, signal?: AbortSignal): Promise<NgsiAnswer> {
     const result = await this.get(this.url(`/entities/${encodeURIComponent(id)}`, this.entityParams(query)), signal);
     const answer: NgsiAnswer = { entities: readEntities(result.data), partial: false, pages: 1, fetchedAt: result.fetchedAt, stale: result.stale };
+    const fallback = staleOf(result);
+    if (fallback) answer.fallback = fallback;
     const context = NgsiLdClient.contextOf(result);
     if (context) answer.context = context;
     return answer;
@@ -159,10 +165,12 @@ export class NgsiLdClient {
     let url: string | undefined = this.url('/entities', { ...this.entityParams(query), limit: String(pageSize), offset: '0', count: this.options.dialect === 'ngsi-v2' ? undefined : 'true' });
     let pages = 0;
     let offset = 0;
+    let linked = false;
     let count: number | undefined;
     let context: string | undefined;
     let fetchedAt = Infinity;
     let stale = false;
+    let fallback: StaleInfo | undefined;
     let partial = false;
     while (url) {
       if (pages >= maxPages) {
@@ -173,6 +181,7 @@ export class NgsiLdClient {
       pages++;
       fetchedAt = Math.min(fetchedAt, result.fetchedAt);
       stale ||= result.stale;
+      fallback = olderStale(fallback, staleOf(result));
       context ??= NgsiLdClient.contextOf(result);
       const page = readEntities(result.data ?? [], `entities(page ${pages})`);
       mergeEntities(merged, page);
@@ -180,12 +189,17 @@ export class NgsiLdClient {
       if (Number.isFinite(total)) count = total;
       const next = nextFromLink(result.headers.link);
       offset += page.length;
-      if (next) url = new URL(next, url).href;
-      else if (page.length < pageSize || (count !== undefined && offset >= count) || page.length === 0) url = undefined;
+      if (next) {
+        url = new URL(next, url).href;
+        linked = true;
+      }
+      // A broker that pages by Link ends with a page without one (its URLs need not carry an offset).
+      else if (linked || page.length < pageSize || (count !== undefined && offset >= count) || page.length === 0) url = undefined;
       else url = url.replace(/([?&])offset=\d+/, `$1offset=${offset}`);
     }
     const answer: NgsiAnswer = { entities: [...merged.values()], partial, pages, fetchedAt: Number.isFinite(fetchedAt) ? fetchedAt : Date.now(), stale };
     if (count !== undefined) answer.count = count;
+    if (fallback) answer.fallback = fallback;
     if (context) answer.context = context;
     return answer;
   }
@@ -229,6 +243,7 @@ export class NgsiLdClient {
     let context: string | undefined;
     let fetchedAt = Infinity;
     let stale = false;
+    let fallback: StaleInfo | undefined;
     let lastBound: number | undefined;
     let url: string | undefined = this.url(path, params);
     while (url) {
@@ -240,6 +255,7 @@ export class NgsiLdClient {
       pages++;
       fetchedAt = Math.min(fetchedAt, result.fetchedAt);
       stale ||= result.stale;
+      fallback = olderStale(fallback, staleOf(result));
       context ??= NgsiLdClient.contextOf(result);
       mergeEntities(merged, readEntities(result.data ?? [], `temporal(page ${pages})`));
       const total = Number(result.headers['ngsild-results-count']);
@@ -272,6 +288,7 @@ export class NgsiLdClient {
     if (query.lastN !== undefined) trimToLastN(entities, query.lastN);
     const answer: NgsiAnswer = { entities, partial, pages, fetchedAt: Number.isFinite(fetchedAt) ? fetchedAt : Date.now(), stale };
     if (count !== undefined) answer.count = count;
+    if (fallback) answer.fallback = fallback;
     if (context) answer.context = context;
     return answer;
   }

@@ -4,8 +4,8 @@
  */
 import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../../contract/areas.js';
 import type { Indicator, IndicatorId } from '../../contract/catalogue.js';
-import type { RequestOptions } from '../../contract/source.js';
-import type { DataSource } from '../../contract/source.js';
+import type { Query, StaleInfo } from '../../contract/query.js';
+import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../../contract/source.js';
 import { ConfigError } from '../../contract/errors.js';
 import { indicatorById } from '../../catalogue/index.js';
 import {
@@ -19,6 +19,8 @@ import { NgsiLdClient, durationOfGrain, type NgsiLdClientOptions } from './clien
 import type { AggregationMethod, NgsiEntity } from './entity.js';
 import { SDM_INDICATORS, alertFields, kpiObservations, numericObservations, type SdmContext } from './sdm.js';
 import { cefactCodeOf } from './units.js';
+import { createStaleTracker } from '../http/stale.js';
+import { ngsiLdSubscribe } from './subscribe.js';
 
 /** The Smart Data Models types ioc-kit maps. */
 export const SDM_TYPES = ['AirQualityObserved', 'WaterQualityObserved', 'TrafficFlowObserved', 'OnStreetParking', 'Alert', 'KeyPerformanceIndicator'] as const;
@@ -50,6 +52,8 @@ export interface NgsiLdSourceOptions extends NgsiLdClientOptions, SdmContext {
   catalogue?: readonly Indicator[];
   areas?: readonly Area[] | ((query: AreaQuery, options: RequestOptions) => Promise<readonly Area[]>);
   boundaries?: (query: BoundaryQuery, options: RequestOptions) => Promise<FeatureCollection<BoundaryProperties>>;
+  /** How often `subscribe` polls when the widget does not say, ms. Default 60 000. */
+  pollIntervalMs?: number;
 }
 
 const AGGREGATION_FOR: Readonly<Record<string, AggregationMethod>> = { mean: 'avg', 'weighted-mean': 'avg', sum: 'sum', max: 'max', min: 'min' };
@@ -59,7 +63,13 @@ const AGGREGATION_FOR: Readonly<Record<string, AggregationMethod>> = { mean: 'av
  * `request.from`, from the temporal API when the request has a time window (and `temporal`
  * is on), else their current state.
  */
-export function ngsiLdFetcher(client: NgsiLdClient, options: Pick<NgsiLdSourceOptions, 'temporal' | 'serverAggregation' | 'keyValues' | 'q' | 'catalogue'>, attrs: (request: RecordRequest) => readonly string[] | undefined) {
+export function ngsiLdFetcher(
+  client: NgsiLdClient,
+  options: Pick<NgsiLdSourceOptions, 'temporal' | 'serverAggregation' | 'keyValues' | 'q' | 'catalogue'>,
+  attrs: (request: RecordRequest) => readonly string[] | undefined,
+  /** Told when an answer was the last good data after a failed refresh, with the signal of the query it served. */
+  onFallback?: (signal: AbortSignal | undefined, stale: StaleInfo) => void,
+) {
   return async (request: RecordRequest, requestOptions: RequestOptions): Promise<RecordBatch<NgsiEntity>> => {
     const wanted = attrs(request);
     const base = { type: request.from, ...(options.q ? { q: options.q } : {}), ...(wanted?.length ? { attrs: wanted } : {}) };
@@ -78,9 +88,11 @@ export function ngsiLdFetcher(client: NgsiLdClient, options: Pick<NgsiLdSourceOp
         },
         requestOptions.signal,
       );
+      if (answer.fallback) onFallback?.(requestOptions.signal, answer.fallback);
       return { records: answer.entities, partial: answer.partial || answer.stale };
     }
     const answer = await client.entities({ ...base, keyValues: options.keyValues === true }, requestOptions.signal);
+    if (answer.fallback) onFallback?.(requestOptions.signal, answer.fallback);
     return { records: answer.entities, partial: answer.partial || answer.stale };
   };
 }
@@ -134,9 +146,10 @@ export function createNgsiLdSource(options: NgsiLdSourceOptions): DataSource {
     const measured = attrsOf.get(request.indicator);
     return measured ? [...measured, 'dateObserved', 'dateObservedFrom', 'dateObservedTo', 'observationDateTime', 'areaCode'] : undefined;
   };
-  return defineDomainAdapter<NgsiEntity>({
+  const stale = createStaleTracker();
+  const adapter = defineDomainAdapter<NgsiEntity>({
     id: options.id ?? `ngsi-ld:${client.baseUrl}`,
-    fetchRecords: ngsiLdFetcher(client, options, attrs),
+    fetchRecords: ngsiLdFetcher(client, options, attrs, (signal, info) => stale.note(signal, info)),
     indicators,
     ...(alerts ? { alerts } : {}),
     ...(options.catalogue ? { catalogue: options.catalogue } : {}),
@@ -144,4 +157,9 @@ export function createNgsiLdSource(options: NgsiLdSourceOptions): DataSource {
     ...(options.boundaries ? { boundaries: options.boundaries } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
+  const source = stale.wrap(adapter);
+  const subscribe = <Q extends Query>(query: Q, onChange: ChangeListener<Q>, subscribeOptions: SubscribeOptions = {}): void => {
+    ngsiLdSubscribe(source, query, onChange, { ...subscribeOptions, intervalMs: subscribeOptions.intervalMs ?? options.pollIntervalMs });
+  };
+  return Object.assign(source, { subscribe });
 }

@@ -114,6 +114,8 @@ export async function start(options = {}) {
   let failures = []; // statuses to answer before serving normally
   let delayMs = 0;
   let extraEntities = 0;
+  let synthetic = undefined; // { entities: [normalized temporal entities] } for subscribe tests
+  let linkPaged = undefined; // { entities, pageSize } for Link rel="next" paging
   const requiredTenant = options.tenant;
 
   const server = createServer(async (req, res) => {
@@ -146,6 +148,20 @@ export async function start(options = {}) {
           return;
         }
         problem(status, status === 503 ? 'Service Unavailable' : 'Bad Request', `scripted failure ${status}`);
+        return;
+      }
+      const synthPath = decodeURIComponent(url.pathname);
+      if (linkPaged && synthPath === '/ngsi-ld/v1/entities') {
+        // Pages only by `Link: <…>; rel="next"` (no count, full pages), as some brokers and proxies do.
+        const page = Number(url.searchParams.get('page') ?? 0);
+        const slice = linkPaged.entities.slice(page * linkPaged.pageSize, (page + 1) * linkPaged.pageSize);
+        const more = (page + 1) * linkPaged.pageSize < linkPaged.entities.length;
+        send(200, slice, more ? { link: `</ngsi-ld/v1/entities?type=${url.searchParams.get('type')}&page=${page + 1}>; rel="next"` } : {});
+        return;
+      }
+      if (synthetic && synthPath === '/ngsi-ld/v1/temporal/entities') {
+        const body = synthetic.entities.map((entity) => pageInstances(entity, url.searchParams, Infinity).body).filter((entity) => Object.keys(entity).length > 2);
+        send(200, body);
         return;
       }
       if (!available) {
@@ -244,6 +260,25 @@ export async function start(options = {}) {
       failures = [];
       delayMs = 0;
       extraEntities = 0;
+      synthetic = undefined;
+      linkPaged = undefined;
+      return true;
+    },
+    /** The temporal API answers these normalized temporal entities, filtered by timerel/timeAt/endTimeAt. */
+    serveSynthetic(entities) {
+      synthetic = { entities: structuredClone(entities) };
+      return true;
+    },
+    /** Appends instances to an attribute of a synthetic entity, as a sensor reporting would. */
+    appendInstances(id, attribute, instances) {
+      const entity = synthetic?.entities.find((candidate) => candidate.id === id);
+      if (!entity) return false;
+      entity[attribute] = [...(entity[attribute] ?? []), ...instances];
+      return true;
+    },
+    /** `/entities` answers these entities `pageSize` at a time, linking pages with `Link rel="next"` only. */
+    serveLinkPaged(entities, pageSize) {
+      linkPaged = { entities, pageSize };
       return true;
     },
     /** The temporal API answers this fixture (optionally with a captured header block). */

@@ -1,6 +1,5 @@
 import { CSSResult, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import type { ConfigError, Query, ResultFor } from '@ioc-kit/data';
 import { readPalette, type ChartPalette, type DataTable } from '@ioc-kit/charts';
 import { IocElement, baseStyles } from './base-element.js';
@@ -41,7 +40,7 @@ export type ChartView = 'chart' | 'table';
 
 /**
  * The base of every chart widget. It loads data through a `DataController` (or takes it
- * directly), sizes the plot with a `ResizeController`, resolves colours from tokens, and gives
+ * directly), sizes the plot with a `ResizeObserver`, resolves colours from tokens, and gives
  * every chart the same accessible shell: a `role="img"` plot named by a generated summary, a
  * legend that hides and shows series (`aria-pressed`), a switch to a data table, keyboard
  * navigation between points announced in a live region, a tooltip, and the pending, empty
@@ -78,15 +77,20 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   protected readonly loader: DataController<Q>;
 
   private observedSize?: ChartSize;
-  private readonly resize: ResizeController<ChartSize | undefined> = new ResizeController<ChartSize | undefined>(this, {
-    target: null,
-    callback: (entries): ChartSize | undefined => {
-      const rect = entries[entries.length - 1]?.contentRect;
-      // The initial call on observe() has no entries: keep what we know.
-      if (rect) this.observedSize = { width: Math.floor(rect.width), height: Math.floor(rect.height) };
-      return this.observedSize;
-    },
-  });
+  /**
+   * A plain observer rather than a ResizeController: that one renders the element again on
+   * every report, including the first one of the size the first draw already used, which
+   * would add an update inside the first frame for nothing.
+   */
+  private resizeObserver?: ResizeObserver;
+  private readonly onResize = (entries: ResizeObserverEntry[]): void => {
+    const rect = entries[entries.length - 1]?.contentRect;
+    if (!rect) return;
+    const next = { width: Math.floor(rect.width), height: Math.floor(rect.height) };
+    if (next.width === this.observedSize?.width && next.height === this.observedSize.height) return;
+    this.observedSize = next;
+    this.requestUpdate();
+  };
 
   private drawn?: { result: unknown; width: number; height: number; inputs: readonly unknown[] };
   private drawRequested = true;
@@ -202,7 +206,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
 
   /** The plot size last reported by the ResizeObserver. */
   protected get size(): ChartSize | undefined {
-    return this.resize.value ?? this.observedSize;
+    return this.observedSize;
   }
 
   /** True unless the user asked the system for reduced motion. */
@@ -238,6 +242,17 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
 
   // ---- lifecycle --------------------------------------------------------------------
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved or re-attached: watch the same surface again (its size may have changed meanwhile).
+    if (this.observedSurface) this.resizeObserver?.observe(this.observedSurface);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     const overlay = (this.constructor as typeof IocChartElement).overlayProperties;
     for (const key of changed.keys()) {
@@ -254,8 +269,12 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
     const surface = this.surface;
     if (surface && surface !== this.observedSurface) {
-      if (this.observedSurface) this.resize.unobserve(this.observedSurface);
-      this.resize.observe(surface);
+      const view = this.ownerDocument.defaultView;
+      if (this.observedSurface) this.resizeObserver?.unobserve(this.observedSurface);
+      if (view?.ResizeObserver) {
+        this.resizeObserver ??= new view.ResizeObserver(this.onResize);
+        this.resizeObserver.observe(surface);
+      }
       this.observedSurface = surface;
       // One read of the new surface's box, right after it was rendered and before anything else
       // writes, lets the first draw happen now instead of a frame later when the observer

@@ -133,6 +133,20 @@ describe('createSensorThingsSource against a real SensorThings server', () => {
     expect((await requests('/sta/v1.1/Datastreams')).filter((r) => r.path === '/sta/v1.1/Datastreams')).to.have.length(2);
   });
 
+  it('serves the last good Observations with their age and the reason when the server fails', async () => {
+    let clock = 1_000_000;
+    const sta = source({ http: new HttpClient({ retries: 0, now: () => clock, sleep: () => Promise.resolve() }) });
+    const fresh: SeriesResult = await sta.query(pm25('90001'));
+    expect(fresh.stale).to.equal(undefined);
+    clock += 3 * 60_000;
+    await server.call('setMode', { failObservations: 10 });
+    const kept: SeriesResult = await sta.query(pm25('90001'));
+    expect(Array.from(kept.series[0]!.v)).to.deep.equal(Array.from(fresh.series[0]!.v));
+    expect(kept.partial).to.equal(true);
+    expect(kept.stale?.ageMs).to.equal(3 * 60_000);
+    expect(kept.stale?.reason).to.contain('503');
+  });
+
   it('refuses a Datastream whose unit cannot be converted, with a ValidationError naming it', async () => {
     const sta = source({ indicators: { 'environment.pm25': { observedProperty: ['Temperature'] } } });
     let caught: unknown;

@@ -15,6 +15,7 @@ import { readNumber } from '../../contract/validate.js';
 import { CATALOGUE } from '../../catalogue/index.js';
 import { HttpClient } from '../../internal/http.js';
 import { withPolling } from '../../internal/subscribe.js';
+import { createStaleTracker, staleOf } from '../http/stale.js';
 import { readCollection, readDataArray, readDatastream, readObservation, type StaDatastream, type StaObservation, type StaThing } from './sta-parse.js';
 import { readAllPages, staTime, staUrl, type JsonGetter, type StaQueryOptions } from './sta-query.js';
 
@@ -185,7 +186,12 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
   const matches = Object.fromEntries(
     Object.entries(options.indicators ?? DEFAULT_STA_INDICATORS).filter(([indicatorId]) => definitions.has(indicatorId)),
   ) as Partial<Record<IndicatorId, StaIndicatorMatch>>;
-  const get: JsonGetter = async (url, signal) => (await http.request(url, { ...(signal ? { signal } : {}), headers: { accept: 'application/json' } })).data;
+  const stale = createStaleTracker();
+  const get: JsonGetter = async (url, signal) => {
+    const result = await http.request(url, { ...(signal ? { signal } : {}), headers: { accept: 'application/json' } });
+    stale.note(signal, staleOf(result));
+    return result.data;
+  };
 
   const areaOf =
     options.areaOf ??
@@ -293,5 +299,5 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
     now,
     ...(options.defaultGrain ? { defaultGrain: options.defaultGrain } : {}),
   });
-  return withPolling(adapter, { intervalMs: options.pollIntervalMs ?? 60_000 });
+  return withPolling(stale.wrap(adapter), { intervalMs: options.pollIntervalMs ?? 60_000 });
 }

@@ -52,7 +52,7 @@ function query(params) {
 }
 
 export async function start(options = {}) {
-  let mode = { maxTop: 50, nextLink: 'absolute', failDatastreams: 0, ...options };
+  let mode = { maxTop: 50, nextLink: 'absolute', failDatastreams: 0, failObservations: 0, ...options };
   const log = [];
 
   const send = (res, status, body, headers = {}) => {
@@ -132,6 +132,10 @@ export async function start(options = {}) {
       } catch {
         return send(res, 404, { message: 'no such fixture' });
       }
+    }
+    if (match && mode.failObservations > 0) {
+      mode.failObservations--;
+      return send(res, 503, { message: 'busy' });
     }
     if (match) {
       const id = Number(match[1]);

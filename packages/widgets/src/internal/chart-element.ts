@@ -2,6 +2,7 @@ import { CSSResult, html, nothing, type PropertyValues, type TemplateResult } fr
 import { property, query, state } from 'lit/decorators.js';
 import type { ConfigError, Query, ResultFor } from '@ioc-kit/data';
 import { readPalette, type ChartPalette, type DataTable } from '@ioc-kit/charts';
+import { installThemes } from '@ioc-kit/themes';
 import { IocElement, baseStyles } from './base-element.js';
 import { chartElementStyles } from './chart-element.styles.js';
 import { chartMsg } from './chart-messages.js';
@@ -99,12 +100,14 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   private observedSurface?: Element;
 
   /**
-   * Parses the shadow stylesheets when the element is defined, as a page parses its own
-   * stylesheets before scripts run, instead of inside the first chart's first frame.
+   * Parses the shadow stylesheets and installs the theme tokens in the page when the element
+   * is defined, as a page parses its own stylesheets before scripts run, instead of inside
+   * the first chart's first frame (connecting still installs them in any other document).
    */
   protected static override finalize(): void {
     super.finalize();
     for (const style of this.elementStyles) if (style instanceof CSSResult) void style.styleSheet;
+    if (typeof document !== 'undefined') installThemes(document);
   }
 
   /** Properties that change only the overlay (focus, tooltip), never the drawing. */

@@ -113,6 +113,32 @@ describe('the theme stylesheet in Chromium', () => {
       for (const role of ['color-surface', 'color-on-surface', 'color-primary']) expect(values[role], role).to.equal(expected[role]);
     });
 
+    // The stylesheet writes auto as light plus only what differs: every role must still match,
+    // plain and brand-following, in each combination of the reader's settings.
+    const settings: [Parameters<typeof emulateMedia>[0], ThemeName][] = [
+      [{ colorScheme: 'light', contrast: 'no-preference' } as Parameters<typeof emulateMedia>[0], 'light'],
+      [{ colorScheme: 'dark', contrast: 'no-preference' } as Parameters<typeof emulateMedia>[0], 'dark'],
+      [{ colorScheme: 'light', contrast: 'more' } as Parameters<typeof emulateMedia>[0], 'high-contrast'],
+      [{ colorScheme: 'dark', contrast: 'more' } as Parameters<typeof emulateMedia>[0], 'high-contrast'],
+    ];
+    for (const [media, expected] of settings) {
+      it(`auto draws every role exactly as ${expected} under ${JSON.stringify(media)}, with and without a brand`, async () => {
+        await emulateMedia(media);
+        for (const brand of [{}, { '--ioc-brand-primary': '#da251d', '--ioc-brand-accent': '#00a651' }]) {
+          const auto = drawnRoles(await themed('auto', brand));
+          const named = drawnRoles(await themed(expected, brand));
+          expect(auto, JSON.stringify(brand)).to.deep.equal(named);
+        }
+        const style = (theme: string) => getComputedStyle(document.querySelector(`[data-ioc-theme="${theme}"]`) ?? document.body);
+        await themed('auto');
+        await themed(expected);
+        expect(style('auto').colorScheme).to.equal(style(expected).colorScheme);
+        for (const role of Object.keys(THEMES.light).filter((name) => !name.startsWith('color-'))) {
+          expect(style('auto').getPropertyValue(`--ioc-sys-${role}`).trim(), role).to.equal(style(expected).getPropertyValue(`--ioc-sys-${role}`).trim());
+        }
+      });
+    }
+
     it('turns motion off for readers who ask for reduced motion', async () => {
       const scope = await themed('wall');
       const duration = () => getComputedStyle(scope).getPropertyValue('--ioc-sys-motion-duration').trim();

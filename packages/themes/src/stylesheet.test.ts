@@ -124,7 +124,8 @@ describe('the theme stylesheet in Chromium', () => {
     for (const [media, expected] of settings) {
       it(`auto draws every role exactly as ${expected} under ${JSON.stringify(media)}, with and without a brand`, async () => {
         await emulateMedia(media);
-        for (const brand of [{}, { '--ioc-brand-primary': '#da251d', '--ioc-brand-accent': '#00a651' }]) {
+        const brands: Record<string, string>[] = [{}, { '--ioc-brand-primary': '#da251d', '--ioc-brand-accent': '#00a651' }];
+        for (const brand of brands) {
           const auto = drawnRoles(await themed('auto', brand));
           const named = drawnRoles(await themed(expected, brand));
           expect(auto, JSON.stringify(brand)).to.deep.equal(named);

@@ -8,12 +8,14 @@ import {
   type IocDataError,
   type Query,
   type ResultFor,
+  type StaleInfo,
 } from '@ioc-kit/data';
 import { IocDataEvent, IocErrorEvent } from './events.js';
 
 /**
  * What a widget shows: `idle` (nothing asked yet), `pending` (loading, nothing to show),
- * `ready`, `empty` (loaded, no values), `stale` (a refresh failed; last good data shown)
+ * `ready`, `empty` (loaded, no values), `stale` (a refresh failed, here or in the source, which
+ * then says so in `result.stale`; last good data shown)
  * and `error` (failed, nothing to show).
  */
 export type DataState = 'idle' | 'pending' | 'ready' | 'empty' | 'stale' | 'error';
@@ -48,7 +50,7 @@ export class DataController<Q extends Query> implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: DataControllerOptions<Q>;
   private readonly task: Task<[DataSource | undefined, string], ResultFor<Q> | undefined>;
-  private good?: { key: string; result: ResultFor<Q> };
+  private good?: { key: string; result: ResultFor<Q>; acceptedAt: number };
   private lastError?: IocDataError;
   private currentQuery?: Q;
   private currentKey = '';
@@ -95,7 +97,7 @@ export class DataController<Q extends Query> implements ReactiveController {
   /** Validates and keeps a result as the newest good data for a query key. */
   private accept(key: string, result: ResultFor<Q>): void {
     this.options.validate?.(result);
-    this.good = { key, result };
+    this.good = { key, result, acceptedAt: Date.now() };
     this.lastError = undefined;
   }
 
@@ -175,6 +177,24 @@ export class DataController<Q extends Query> implements ReactiveController {
     return this.lastError;
   }
 
+  /**
+   * How old the data on screen is and why it was not refreshed, when it is the last good data:
+   * the source served it after a failed refresh (`result.stale`), or the widget kept it when a
+   * refresh failed (its age then counts from when it arrived). Undefined for fresh data.
+   */
+  get staleness(): StaleInfo | undefined {
+    const direct = this.options.data?.();
+    if (direct) return staleOfResult(direct);
+    const good = this.good && this.good.key === this.currentKey ? this.good : undefined;
+    if (!good) return undefined;
+    const reported = staleOfResult(good.result);
+    const error = this.error;
+    if (error && this.task.status !== TaskStatus.PENDING) {
+      return { ageMs: (reported?.ageMs ?? 0) + Math.max(0, Date.now() - good.acceptedAt), reason: error.message };
+    }
+    return reported;
+  }
+
   /** True while a request is in flight (also when older data is on screen). */
   get loading(): boolean {
     return this.task.status === TaskStatus.PENDING;
@@ -182,7 +202,7 @@ export class DataController<Q extends Query> implements ReactiveController {
 
   get state(): DataState {
     const direct = this.options.data?.();
-    if (direct) return this.options.isEmpty(direct) ? 'empty' : 'ready';
+    if (direct) return this.options.isEmpty(direct) ? 'empty' : staleOfResult(direct) ? 'stale' : 'ready';
     const value = this.lastGood;
     if (!this.options.source()) {
       if (this.options.sourceError?.()) return value ? 'stale' : 'error';
@@ -190,7 +210,7 @@ export class DataController<Q extends Query> implements ReactiveController {
     }
     if (!this.options.query()) return 'idle';
     if (this.lastError && this.task.status !== TaskStatus.PENDING) return value ? 'stale' : 'error';
-    if (value) return this.options.isEmpty(value) ? 'empty' : 'ready';
+    if (value) return this.options.isEmpty(value) ? 'empty' : staleOfResult(value) ? 'stale' : 'ready';
     return this.task.status === TaskStatus.COMPLETE ? 'empty' : 'pending';
   }
 
@@ -198,6 +218,16 @@ export class DataController<Q extends Query> implements ReactiveController {
   refresh(): void {
     void this.task.run();
   }
+}
+
+/** The `stale` note of a result (the last good data a source served after a failed refresh), checked. */
+function staleOfResult(result: unknown): StaleInfo | undefined {
+  if (typeof result !== 'object' || result === null) return undefined;
+  const stale: unknown = Reflect.get(result, 'stale');
+  if (typeof stale !== 'object' || stale === null) return undefined;
+  const ageMs: unknown = Reflect.get(stale, 'ageMs');
+  const reason: unknown = Reflect.get(stale, 'reason');
+  return { ageMs: typeof ageMs === 'number' && Number.isFinite(ageMs) ? Math.max(0, ageMs) : 0, reason: typeof reason === 'string' ? reason : '' };
 }
 
 /** A clear error for a widget that is missing a required attribute. */

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { DataSource, KpiResult, Query, ResultFor } from '@ioc-kit/data';
-import { createDemoSource, HttpError } from '@ioc-kit/data';
+import { createDemoSource, createHttpSource, HttpClient, HttpError } from '@ioc-kit/data';
+import { startTestServer } from '../../../../tests/support/server.js';
+import { formatAge, staleMessage } from '../internal/messages.js';
 import type { IocDataEvent, IocErrorEvent } from '../internal/events.js';
 import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
@@ -258,6 +260,57 @@ describe('ioc-kpi-card', () => {
     const card = await fixture<IocKpiCard>(html`<ioc-kpi-card></ioc-kpi-card>`);
     expect(card.getAttribute('state')).to.equal('error');
     expect(text(card, 'status')).to.contain('indicator=');
+  });
+
+  it('shows a result the source served from its last good data as stale, with its age in vi and en', async () => {
+    const kept: KpiResult = { ...aqi, value: 42, partial: true, stale: { ageMs: 5 * 60_000 + 10_000, reason: 'https://x.example/api answered 503' } };
+    const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${kept}></ioc-kpi-card>`);
+    expect(card.getAttribute('state')).to.equal('stale');
+    expect(text(card, 'value')).to.equal('42');
+    expect(text(card, 'status')).to.equal('Dữ liệu cũ 5 phút trước, chưa cập nhật được');
+    expect(part(card, 'status')!.title).to.contain('503');
+    card.locale = 'en';
+    await card.updateComplete;
+    expect(text(card, 'status')).to.equal('Data from 5 min ago: refresh failed');
+    card.data = { ...aqi, value: 43 };
+    await card.updateComplete;
+    expect(card.getAttribute('state')).to.equal('ready');
+    expect(part(card, 'status')).to.equal(null);
+  });
+
+  it('formats ages in words', () => {
+    expect(formatAge(5_000, 'vi')).to.equal('vài giây');
+    expect(formatAge(59 * 60_000, 'en')).to.equal('59 min');
+    expect(formatAge(3 * 3_600_000 + 1, 'vi')).to.equal('3 giờ');
+    expect(formatAge(3 * 86_400_000, 'en')).to.equal('3 days');
+    expect(formatAge(1_500 * 86_400_000, 'vi')).to.equal('1.500 ngày');
+    expect(formatAge(Number.NaN, 'en')).to.equal('a few seconds');
+    expect(staleMessage(undefined, 'en')).to.equal('Showing older data: refresh failed');
+  });
+
+  it('says how old the data is when a real server fails and the source serves its last good answer', async () => {
+    const server = await startTestServer('packages/data/src/internal/http.test-server.mjs');
+    try {
+      await server.call('script', '/api/kpi/aqi', [{ json: { value: 42 } }, { status: 503, body: 'bảo trì' }]);
+      let clock = 1_000_000;
+      const source = createHttpSource({
+        baseUrl: `${server.url}/api/`,
+        client: new HttpClient({ retries: 0, now: () => clock, sleep: () => Promise.resolve() }),
+        indicatorNames: { 'environment.aqi': 'aqi' },
+        kpi: { url: 'kpi/{indicator}?area={area}', value: 'value' },
+      });
+      const provider = await fixture(html`<ioc-provider .source=${source} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+      const card = provider.querySelector('ioc-kpi-card')!;
+      await waitUntil(() => card.getAttribute('state') === 'ready', 'first answer', { timeout: 5000 });
+      clock += 2 * 3_600_000;
+      (card as unknown as { loader: { refresh(): void } }).loader.refresh();
+      await waitUntil(() => card.getAttribute('state') === 'stale', 'stale after the 503', { timeout: 5000 });
+      expect(text(card, 'value')).to.equal('42');
+      expect(text(card, 'status')).to.equal('Dữ liệu cũ 2 giờ trước, chưa cập nhật được');
+      expect(part(card, 'status')!.title).to.contain('503');
+    } finally {
+      await server.stop();
+    }
   });
 
   it('demo source is deterministic', async () => {

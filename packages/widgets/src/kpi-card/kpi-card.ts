@@ -13,7 +13,7 @@ import { IocElement, baseStyles, defineElement } from '../internal/base-element.
 import { cssVars } from '../internal/css-vars.js';
 import { DataController, missing, type DataState } from '../internal/data-controller.js';
 import { formatDate, formatNumber, formatSigned } from '../internal/format.js';
-import { msg } from '../internal/messages.js';
+import { msg, staleMessage } from '../internal/messages.js';
 import { kpiCardStyles } from './kpi-card.styles.js';
 
 /**
@@ -38,7 +38,9 @@ import { kpiCardStyles } from './kpi-card.styles.js';
  * @cssproperty --ioc-kpi-card-value-size - Size of the value. Defaults to `--ioc-sys-font-size-display`.
  *
  * @fires ioc-data - New data arrived (`event.result`).
- * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
+ * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays,
+ * with state `stale` and a status line saying how old it is ("Dữ liệu cũ 5 phút trước…"), as it
+ * does when the source itself served its last good data (`result.stale`).
  */
 export class IocKpiCard extends IocElement {
   static override styles = [baseStyles, kpiCardStyles];
@@ -176,8 +178,10 @@ export class IocKpiCard extends IocElement {
           >`;
       case 'empty':
         return html`<span part="status" role="status">${msg('empty', locale)}</span>`;
-      case 'stale':
-        return html`<span part="status" role="status" title=${this.errorText()}>${msg('stale', locale)}</span>`;
+      case 'stale': {
+        const staleness = this.loader.staleness;
+        return html`<span part="status" role="status" title=${staleness?.reason ?? this.errorText()}>${staleMessage(staleness?.ageMs, locale)}</span>`;
+      }
       case 'error':
         return html`<span part="status" role="alert">${msg('error', locale)}: ${this.errorText()}</span>`;
       default:

@@ -33,13 +33,29 @@ const SEPARATORS: Readonly<Record<Locale, { group: string; decimal: string }>> =
 function writeNumber(value: number, locale: Locale, decimals: number, trimZeros = false): string {
   const { group, decimal } = SEPARATORS[locale];
   if (Math.abs(value) >= 1e21) return String(value);
-  let text = Math.abs(value).toFixed(decimals);
-  let [whole = '0', fraction = ''] = text.split('.');
-  if (trimZeros) fraction = fraction.replace(/0+$/, '');
-  whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  text = fraction ? `${whole}${decimal}${fraction}` : whole;
-  const negative = value < 0 && /[1-9]/.test(text);
-  return negative ? `-${text}` : text;
+  // Plain string work, no regular expressions: a first chart writes its tick labels before
+  // the engine has compiled any of them.
+  const text = Math.abs(value).toFixed(decimals);
+  const point = text.indexOf('.');
+  const whole = point < 0 ? text : text.slice(0, point);
+  let fraction = point < 0 ? '' : text.slice(point + 1);
+  if (trimZeros) {
+    let end = fraction.length;
+    while (end > 0 && fraction.charCodeAt(end - 1) === 48) end--;
+    fraction = fraction.slice(0, end);
+  }
+  let grouped = '';
+  for (let i = 0; i < whole.length; i++) {
+    if (i > 0 && (whole.length - i) % 3 === 0) grouped += group;
+    grouped += whole[i] as string;
+  }
+  const written = fraction ? `${grouped}${decimal}${fraction}` : grouped;
+  let nonZero = false;
+  for (let i = 0; i < text.length && !nonZero; i++) {
+    const code = text.charCodeAt(i);
+    nonZero = code >= 49 && code <= 57;
+  }
+  return value < 0 && nonZero ? `-${written}` : written;
 }
 
 /** `1.234,5` in Vietnamese, `1,234.5` in English; an en dash for a missing value. */

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { startTestServer, type TestServer } from '../../../../../tests/support/server.js';
 import { ConfigError, HttpError, TimeoutError, ValidationError } from '../../contract/errors.js';
-import type { AlertsResult, KpiResult, Query, QueryResult, ResultFor, SeriesResult } from '../../contract/query.js';
+import type { AlertsResult, ByAreaResult, KpiResult, Query, QueryResult, ResultFor, SeriesResult } from '../../contract/query.js';
 import type { DataSource } from '../../contract/source.js';
 import type { LiveStatus } from './connection.js';
 import { createSource } from '../../registry.js';
@@ -34,6 +34,18 @@ function memoryBase() {
     partial: false,
   };
   const alerts: AlertsResult = { kind: 'alerts', alerts: [], partial: false };
+  const byArea: ByAreaResult = {
+    kind: 'by-area',
+    indicator: 'environment.pm25',
+    unit: { code: 'ug/m3', system: 'UCUM', label: { vi: 'µg/m³' } },
+    level: 'commune',
+    rows: [
+      { area: '90001', value: 10, observedAt: new Date(T0).toISOString() },
+      { area: '90002', value: 20, observedAt: new Date(T0).toISOString() },
+    ],
+    observedAt: new Date(T0).toISOString(),
+    partial: false,
+  };
   const base: DataSource = {
     id: 'memory',
     indicators: () => Promise.resolve([]),
@@ -41,7 +53,7 @@ function memoryBase() {
     boundaries: () => Promise.resolve({ type: 'FeatureCollection', features: [] }),
     query<Q extends Query>(query: Q): Promise<ResultFor<Q>> {
       calls.push(query.kind);
-      const result: QueryResult = query.kind === 'series' ? series : query.kind === 'kpi' ? kpi : alerts;
+      const result: QueryResult = query.kind === 'series' ? series : query.kind === 'kpi' ? kpi : query.kind === 'by-area' ? byArea : alerts;
       return Promise.resolve(result as ResultFor<Q>);
     },
   };
@@ -316,6 +328,116 @@ for (const transport of ['sse', 'ws'] as const) {
       await push({ type: 'reset' });
       await waitUntil(() => results.length === 2);
       expect(calls).to.deep.equal(['series', 'series']);
+      stop.abort();
+    });
+
+    it('updates one row of a by-area result per pushed point or KPI, ignoring other areas and indicators', async () => {
+      const { base } = memoryBase();
+      const source = live({ base });
+      const stop = new AbortController();
+      const { results, listener } = recorder();
+      source.subscribe({ kind: 'by-area', indicator: 'environment.pm25', level: 'commune', parent: '90' }, listener, { signal: stop.signal });
+      await waitUntil(async () => results.length === 1 && (await server.call<number>('openCount')) === 1, 'connected');
+      await push(points(3, 13));
+      await waitUntil(() => results.length === 2, 'point applied');
+      const first = results[1] as ByAreaResult;
+      expect(first.rows).to.deep.equal([
+        { area: '90001', value: 13, observedAt: new Date(T0 + 3 * HOUR).toISOString() },
+        { area: '90002', value: 20, observedAt: new Date(T0).toISOString() },
+      ]);
+      expect(first.observedAt).to.equal(new Date(T0 + 3 * HOUR).toISOString());
+      // Neither a commune outside the result nor another indicator changes anything.
+      await push({ type: 'points', indicator: 'environment.pm25', area: '90009', points: [[new Date(T0 + 4 * HOUR).toISOString(), 99]] });
+      await push({ type: 'kpi', indicator: 'environment.aqi', area: '90002', value: 150, observedAt: new Date(T0 + 4 * HOUR).toISOString() });
+      await push({ type: 'kpi', indicator: 'environment.pm25', area: '90002', value: 25.5, observedAt: new Date(T0 + 5 * HOUR).toISOString() });
+      await waitUntil(() => results.length === 3, 'KPI applied');
+      const second = results[2] as ByAreaResult;
+      expect(second.rows.map((row) => row.value)).to.deep.equal([13, 25.5]);
+      expect(second.rows[1]!.observedAt).to.equal(new Date(T0 + 5 * HOUR).toISOString());
+      expect(second.observedAt).to.equal(new Date(T0 + 5 * HOUR).toISOString());
+      stop.abort();
+    });
+
+    it('re-reads the base after reconnecting to a server that sends no ids (nothing to resume from)', async () => {
+      const { base, calls } = memoryBase();
+      const gate = gatedSleep();
+      const source = live({ base, sleep: gate.sleep });
+      const stop = new AbortController();
+      const { results, listener } = recorder();
+      await server.call('setMode', { ids: false });
+      source.subscribe(seriesQuery, listener, { signal: stop.signal });
+      await waitUntil(async () => results.length === 1 && (await server.call<number>('openCount')) === 1, 'connected');
+      await push(points(3, 13));
+      await waitUntil(() => results.length === 2, 'pushed point');
+      expect(calls).to.deep.equal(['series']);
+      await server.call('drop');
+      await waitUntil(() => gate.delays.length === 1, 'waiting to reconnect');
+      // Missed while away, and the server cannot replay it: only a re-read brings the base back.
+      await push(points(4, 14));
+      gate.release();
+      await waitUntil(() => results.length === 3, 're-read after reconnecting');
+      expect(calls).to.deep.equal(['series', 'series']);
+      expect(lastValues(results)).to.deep.equal([10, 11, 12]);
+      const seen = await connections();
+      expect(seen).to.have.length(2);
+      if (transport === 'sse') expect(seen[1]!.lastEventId).to.equal(null);
+      else expect(seen[1]!.messages![0]).to.deep.equal({ type: 'subscribe', topics: ['environment.pm25'] });
+      // Pushes after the re-read still arrive.
+      await push(points(5, 15));
+      await waitUntil(() => results.length === 4, 'push after re-read');
+      expect(lastValues(results).at(-1)).to.equal(15);
+      stop.abort();
+    });
+
+    it('keeps a point pushed while the re-read after a reconnect is still in flight', async () => {
+      const { base, calls } = memoryBase();
+      let releaseReRead: (() => void) | undefined;
+      const held: DataSource = {
+        ...base,
+        query<Q extends Query>(query: Q): Promise<ResultFor<Q>> {
+          const answer = base.query(query);
+          if (calls.length < 2) return answer;
+          return new Promise<void>((resolve) => (releaseReRead = resolve)).then(() => answer);
+        },
+      };
+      const gate = gatedSleep();
+      const source = live({ base: held, sleep: gate.sleep });
+      const stop = new AbortController();
+      const { results, listener } = recorder();
+      await server.call('setMode', { ids: false });
+      source.subscribe(seriesQuery, listener, { signal: stop.signal });
+      await waitUntil(async () => results.length === 1 && (await server.call<number>('openCount')) === 1, 'connected');
+      await server.call('drop');
+      await waitUntil(() => gate.delays.length === 1, 'waiting to reconnect');
+      gate.release();
+      await waitUntil(async () => releaseReRead !== undefined && (await server.call<number>('openCount')) === 1, 're-read in flight');
+      await push(points(4, 14));
+      await waitUntil(() => results.length === 2, 'point on the old result');
+      releaseReRead!();
+      await waitUntil(() => results.length === 3, 're-read answered');
+      const last = results[2] as SeriesResult;
+      expect(Array.from(last.series[0]!.t).at(-1)).to.equal(T0 + 4 * HOUR);
+      expect(lastValues(results).at(-1)).to.equal(14);
+      stop.abort();
+    });
+
+    it('does not re-read the base after reconnecting to a server that sends ids (it resumes instead)', async () => {
+      const { base, calls } = memoryBase();
+      const gate = gatedSleep();
+      const source = live({ base, sleep: gate.sleep });
+      const stop = new AbortController();
+      const { results, listener } = recorder();
+      source.subscribe(seriesQuery, listener, { signal: stop.signal });
+      await waitUntil(async () => results.length === 1 && (await server.call<number>('openCount')) === 1, 'connected');
+      await push(points(3, 13));
+      await waitUntil(() => results.length === 2, 'pushed point');
+      await server.call('drop');
+      await waitUntil(() => gate.delays.length === 1, 'waiting to reconnect');
+      await push(points(4, 14));
+      gate.release();
+      await waitUntil(() => results.length === 3, 'resumed');
+      expect(lastValues(results).at(-1)).to.equal(14);
+      expect(calls).to.deep.equal(['series']);
       stop.abort();
     });
 

@@ -52,6 +52,8 @@ interface Subscriber {
   early: LiveMessage[];
   /** Incremented on every re-read, so an older answer never overwrites a newer one. */
   generation: number;
+  /** A read from the base is in flight: messages are also kept in `early`, to apply to its answer. */
+  loading: boolean;
   signal: AbortSignal;
 }
 
@@ -84,9 +86,11 @@ export function createLiveSource(options: LiveSourceOptions): LiveSource {
 
   const load = (subscriber: Subscriber) => {
     const generation = ++subscriber.generation;
+    subscriber.loading = true;
     base.query(subscriber.query, { signal: subscriber.signal }).then(
       (result) => {
         if (subscriber.signal.aborted || generation !== subscriber.generation) return;
+        subscriber.loading = false;
         let current: QueryResult = result;
         for (const message of subscriber.early.splice(0)) current = apply(subscriber.query, current, message, (error) => notify(subscriber, undefined, error)) ?? current;
         subscriber.result = current;
@@ -94,6 +98,7 @@ export function createLiveSource(options: LiveSourceOptions): LiveSource {
       },
       (error: unknown) => {
         if (isAbortError(error) || generation !== subscriber.generation) return;
+        subscriber.loading = false;
         notify(subscriber, undefined, toDataError(error));
       },
     );
@@ -110,10 +115,10 @@ export function createLiveSource(options: LiveSourceOptions): LiveSource {
       return;
     }
     for (const subscriber of subscribers) {
-      if (!subscriber.result) {
-        if (subscriber.early.length < MAX_EARLY_MESSAGES) subscriber.early.push(message);
-        continue;
-      }
+      // During a re-read the message also waits for the new answer, or that answer would drop it
+      // (applying it twice is harmless: points replace their period, KPIs and alerts go by time and id).
+      if (subscriber.loading && subscriber.early.length < MAX_EARLY_MESSAGES) subscriber.early.push(message);
+      if (!subscriber.result) continue;
       const next = apply(subscriber.query, subscriber.result, message, (error) => notify(subscriber, undefined, error));
       if (next) {
         subscriber.result = next;
@@ -191,6 +196,7 @@ export function createLiveSource(options: LiveSourceOptions): LiveSource {
         onChange: onChange as (result: QueryResult | undefined, error?: unknown) => void,
         early: [],
         generation: 0,
+        loading: false,
         signal: own.signal,
       };
       subscribers.add(subscriber);

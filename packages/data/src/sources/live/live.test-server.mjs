@@ -20,9 +20,10 @@ export async function start() {
   const wsClients = new Set();
   const connections = [];
   let heartbeatTimer;
-  let mode = { failNext: 0, failStatus: 503, contentType: 'text/event-stream', silent: false, resume: true, overlap: 0, endAfterReplay: false };
+  let mode = { failNext: 0, failStatus: 503, contentType: 'text/event-stream', silent: false, resume: true, overlap: 0, endAfterReplay: false, ids: true };
 
-  const frame = (entry) => `id: ${entry.id}\ndata: ${entry.json}\n\n`;
+  // `ids: false` mode pushes messages without ids, like a server that cannot resume.
+  const frame = (entry) => (entry.anonymous ? `data: ${entry.json}\n\n` : `id: ${entry.id}\ndata: ${entry.json}\n\n`);
   const after = (since, overlap) => {
     if (since === undefined || since === null || since === '' || !mode.resume) return [];
     const from = Number(since) - overlap;
@@ -99,8 +100,9 @@ export async function start() {
     /** Pushes a protocol message (an object without id): it gets the next id and goes to every open client. */
     push(message) {
       const id = ++seq;
-      const json = JSON.stringify({ ...message, id: String(id) });
-      const entry = { id, json };
+      const anonymous = mode.ids === false;
+      const json = JSON.stringify(anonymous ? message : { ...message, id: String(id) });
+      const entry = { id, json, anonymous };
       log.push(entry);
       for (const client of sseClients) if (!client.silent) client.res.write(frame(entry));
       for (const client of wsClients) if (client.subscribed && client.socket.readyState === 1) client.socket.send(json);

@@ -215,6 +215,9 @@ describe('charts/internal: drawing', () => {
     // Relative colours (as brand themes use) resolve to a colour canvas can draw with.
     host.style.setProperty('--_chart-series-2', 'rgb(from rgb(10 20 30) r g b)');
     host.style.setProperty('--_chart-line-width', '3px');
+    // Hex tokens (the built-in themes) are written as the browser computes them, without a probe.
+    host.style.setProperty('--_chart-series-3', '#0B5cad');
+    host.style.setProperty('--_chart-text', '#abc');
     document.body.append(host);
     const palette = readPalette(host, ['aqi-good', 'aqi-bad', '"><x'], { 'aqi-bad': '#ff0000' });
     expect(palette.series[0]).to.equal('rgb(1, 2, 3)');
@@ -222,6 +225,8 @@ describe('charts/internal: drawing', () => {
     expect(palette.bands['aqi-bad']).to.equal('rgb(255, 0, 0)');
     expect(Object.keys(palette.bands)).to.not.include('"><x');
     expect(palette.series[1]).to.match(/^(rgb|color)\(/);
+    expect(palette.series[2]).to.equal('rgb(11, 92, 173)');
+    expect(palette.text).to.equal('rgb(170, 187, 204)');
     expect(palette.lineWidth).to.equal(3);
     expect(host.children.length).to.equal(0);
     host.remove();

@@ -51,16 +51,35 @@ function computeColors(element: Element, expressions: readonly string[]): string
   const view = doc.defaultView;
   if (!view) return expressions.map(() => '');
   const parent: ParentNode = element.shadowRoot ?? element;
-  const probes = expressions.map((expression) => {
+  const colors = expressions.map((expression) => hexColor(expression));
+  const probes = expressions.map((expression, index) => {
+    if (colors[index] !== undefined) return undefined;
     const probe = doc.createElement('span');
     probe.style.setProperty('display', 'none');
     probe.style.setProperty('color', expression);
     parent.append(probe);
     return probe;
   });
-  const colors = probes.map((probe) => (probe.style.getPropertyValue('color') ? view.getComputedStyle(probe).color : ''));
-  for (const probe of probes) probe.remove();
-  return colors;
+  const resolved = probes.map((probe, index) => colors[index] ?? (probe?.style.getPropertyValue('color') ? view.getComputedStyle(probe).color : ''));
+  for (const probe of probes) probe?.remove();
+  return resolved;
+}
+
+/**
+ * `#rgb` or `#rrggbb` (what the built-in themes use) written as the browser computes it,
+ * `rgb(r, g, b)`, without a probe element; undefined for anything else.
+ */
+function hexColor(value: string): string | undefined {
+  const text = value.trim();
+  if (text.charCodeAt(0) !== 35 || (text.length !== 4 && text.length !== 7)) return undefined;
+  const digits: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const digit = Number.parseInt(text.charAt(i), 16);
+    if (Number.isNaN(digit)) return undefined;
+    digits.push(digit);
+  }
+  const channel = (i: number) => (text.length === 4 ? (digits[i] as number) * 17 : (digits[2 * i] as number) * 16 + (digits[2 * i + 1] as number));
+  return `rgb(${channel(0)}, ${channel(1)}, ${channel(2)})`;
 }
 
 /**
@@ -89,6 +108,9 @@ export function readPalette(
     ...tokens.map((token) => `--ioc-sys-color-${token}`),
   ];
   const expressions = names.map((name, index) => {
+    // The value in force, already substituted: a plain hex colour needs no probe to resolve.
+    const value = style?.getPropertyValue(name).trim() ?? '';
+    if (hexColor(value) !== undefined) return value;
     if (defined(name)) return `var(${name})`;
     const token = tokens[index - (names.length - tokens.length)];
     const fallback = token === undefined ? undefined : bandFallbacks[token];

@@ -78,6 +78,28 @@ export interface NgsiAnswer {
   fallback?: StaleInfo;
 }
 
+/**
+ * An NGSI-LD subscription: the broker POSTs a notification to `endpoint` when a watched entity
+ * changes. A browser cannot receive those requests: point `endpoint` at a relay server that
+ * re-sends them as Server-Sent Events in the ioc-kit live protocol, and read the relay with
+ * `createLiveSource({ base: ngsiLdSource, sse: relayUrl })`.
+ */
+export interface NotificationSubscription {
+  /** Entity type to watch, e.g. `AirQualityObserved`. */
+  type: string;
+  /** Only changes of these attributes notify (default: any). */
+  watchedAttributes?: readonly string[];
+  /** Only entities matching this NGSI-LD query notify. */
+  q?: string;
+  /** Where the broker sends notifications (the relay's URL). */
+  endpoint: string;
+  /** Attributes carried by each notification (default: all). */
+  attributes?: readonly string[];
+  /** Fewest seconds between two notifications. */
+  throttling?: number;
+  description?: string;
+}
+
 /** An ISO 8601 duration for a time grain, for `aggrPeriodDuration`. */
 export function durationOfGrain(grain: 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year'): string {
   return { hour: 'PT1H', day: 'P1D', week: 'P1W', month: 'P1M', quarter: 'P3M', year: 'P1Y' }[grain];
@@ -119,6 +141,50 @@ export class NgsiLdClient {
 
   private async get(url: string, signal: AbortSignal | undefined): Promise<HttpResult> {
     return this.http.request(url, { headers: this.headers(), signal });
+  }
+
+  /**
+   * Creates a subscription (`POST /ngsi-ld/v1/subscriptions`) and returns its id (from the
+   * `Location` header, or the body). Writes are never retried.
+   */
+  async createSubscription(subscription: NotificationSubscription, signal?: AbortSignal): Promise<string> {
+    if (this.options.dialect === 'ngsi-v2') throw new ConfigError('Subscriptions are created here for NGSI-LD brokers only.');
+    if (typeof subscription.type !== 'string' || subscription.type.trim() === '') throw new ConfigError('A subscription needs the entity type to watch.');
+    if (typeof subscription.endpoint !== 'string' || !/^https?:\/\//i.test(subscription.endpoint)) {
+      throw new ConfigError(`A subscription needs the http(s) address of a relay that receives notifications, got "${String(subscription.endpoint).slice(0, 80)}".`);
+    }
+    const body: Record<string, unknown> = {
+      type: 'Subscription',
+      entities: [{ type: subscription.type }],
+      notification: { endpoint: { uri: subscription.endpoint, accept: 'application/json' }, ...(subscription.attributes?.length ? { attributes: [...subscription.attributes] } : {}) },
+    };
+    if (subscription.watchedAttributes?.length) body.watchedAttributes = [...subscription.watchedAttributes];
+    if (subscription.q) body.q = subscription.q;
+    if (subscription.throttling !== undefined) body.throttling = subscription.throttling;
+    if (subscription.description) body.description = subscription.description;
+    const result = await this.http.request(this.url('/subscriptions', {}), {
+      method: 'POST',
+      headers: { ...this.headers(), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      responseType: 'text',
+      ...(signal ? { signal } : {}),
+    });
+    const fromLocation = result.headers.location?.split('/').filter(Boolean).pop();
+    if (fromLocation) return decodeURIComponent(fromLocation);
+    const text = typeof result.data === 'string' ? result.data : '';
+    try {
+      const parsed: unknown = text ? JSON.parse(text) : undefined;
+      const id: unknown = parsed && typeof parsed === 'object' ? Reflect.get(parsed, 'id') : undefined;
+      if (typeof id === 'string' && id !== '') return id;
+    } catch {
+      // Fall through to the error below.
+    }
+    throw new ValidationError('Location', 'the broker created the subscription but sent neither a Location header (is it exposed by CORS?) nor an id.');
+  }
+
+  /** Deletes a subscription (`DELETE /ngsi-ld/v1/subscriptions/{id}`). */
+  async deleteSubscription(id: string, signal?: AbortSignal): Promise<void> {
+    await this.http.request(this.url(`/subscriptions/${encodeURIComponent(id)}`, {}), { method: 'DELETE', headers: this.headers(), responseType: 'none', ...(signal ? { signal } : {}) });
   }
 
   private static contextOf(result: HttpResult): string | undefined {

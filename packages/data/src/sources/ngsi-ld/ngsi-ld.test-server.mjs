@@ -116,13 +116,32 @@ export async function start(options = {}) {
   let extraEntities = 0;
   let synthetic = undefined; // { entities: [normalized temporal entities] } for subscribe tests
   let linkPaged = undefined; // { entities, pageSize } for Link rel="next" paging
+  const subscriptions = []; // { id, headers, body, deleted } from POST /ngsi-ld/v1/subscriptions
   const requiredTenant = options.tenant;
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, corsHeaders()).end();
+      res.writeHead(204, { ...corsHeaders(), 'access-control-allow-methods': 'GET, HEAD, POST, DELETE, OPTIONS' }).end();
       return;
+    }
+    if (decodeURIComponent(url.pathname).startsWith('/ngsi-ld/v1/subscriptions')) {
+      const cors = { ...corsHeaders(), 'access-control-expose-headers': 'Location' };
+      if (req.method === 'POST') {
+        let text = '';
+        for await (const chunk of req) text += chunk;
+        const id = `urn:ngsi-ld:Subscription:${subscriptions.length + 1}`;
+        subscriptions.push({ id, headers: req.headers, body: JSON.parse(text), deleted: false });
+        res.writeHead(201, { ...cors, location: `/ngsi-ld/v1/subscriptions/${id}` }).end();
+        return;
+      }
+      if (req.method === 'DELETE') {
+        const id = decodeURIComponent(url.pathname).split('/').pop();
+        const found = subscriptions.find((entry) => entry.id === id && !entry.deleted);
+        if (found) found.deleted = true;
+        res.writeHead(found ? 204 : 404, cors).end();
+        return;
+      }
     }
     log.push({ method: req.method, path: decodeURIComponent(url.pathname), query: Object.fromEntries(url.searchParams), headers: req.headers });
     const send = (status, body, headers = {}) => {
@@ -262,7 +281,12 @@ export async function start(options = {}) {
       extraEntities = 0;
       synthetic = undefined;
       linkPaged = undefined;
+      subscriptions.length = 0;
       return true;
+    },
+    /** Subscriptions created so far (body and headers as received). */
+    subscriptions() {
+      return subscriptions.map(({ id, headers, body, deleted }) => ({ id, contentType: headers['content-type'], link: headers.link ?? null, tenant: headers['ngsild-tenant'] ?? null, body, deleted }));
     },
     /** The temporal API answers these normalized temporal entities, filtered by timerel/timeAt/endTimeAt. */
     serveSynthetic(entities) {

@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../../../../../tests/support/s
 import type { KpiResult, SeriesQuery, SeriesResult } from '../../contract/query.js';
 import { HttpClient } from '../../internal/http.js';
 import type { VisibilitySignal } from '../../internal/subscribe.js';
+import { ConfigError } from '../../contract/errors.js';
 import { NgsiLdClient } from './client.js';
 import { createNgsiLdSource } from './ngsi-ld-source.js';
 import { ngsiLdSubscribe } from './subscribe.js';
@@ -147,6 +148,32 @@ describe('NGSI-LD subscribe, stale results and Link paging against a real broker
     expect(kept.partial).to.equal(true);
     expect(kept.stale?.ageMs).to.equal(5 * 60_000);
     expect(kept.stale?.reason).to.contain('503');
+  });
+
+  it('creates and deletes a notification subscription pointing at a relay', async () => {
+    const client = new NgsiLdClient({ baseUrl: server.url, tenant: 'bacninh', context: 'https://smartdatamodels.org/context.jsonld', http: new HttpClient({ retries: 0 }) });
+    const id = await client.createSubscription({ type: 'AirQualityObserved', watchedAttributes: ['pm25'], endpoint: 'https://relay.example/notify', attributes: ['pm25', 'areaCode'], throttling: 10 });
+    expect(id).to.equal('urn:ngsi-ld:Subscription:1');
+    const [created] = await server.call<{ id: string; contentType: string; link: string | null; tenant: string | null; body: Record<string, unknown>; deleted: boolean }[]>('subscriptions');
+    expect(created!.contentType).to.equal('application/json');
+    expect(created!.link).to.contain('smartdatamodels.org/context.jsonld');
+    expect(created!.tenant).to.equal('bacninh');
+    expect(created!.body).to.deep.equal({
+      type: 'Subscription',
+      entities: [{ type: 'AirQualityObserved' }],
+      watchedAttributes: ['pm25'],
+      throttling: 10,
+      notification: { endpoint: { uri: 'https://relay.example/notify', accept: 'application/json' }, attributes: ['pm25', 'areaCode'] },
+    });
+    await client.deleteSubscription(id);
+    expect((await server.call<{ deleted: boolean }[]>('subscriptions'))[0]!.deleted).to.equal(true);
+    let refused: unknown;
+    try {
+      await client.createSubscription({ type: 'AirQualityObserved', endpoint: 'javascript:alert(1)' });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).to.be.instanceOf(ConfigError);
   });
 
   it('follows Link rel="next" pages to the end and stops at the page without one', async () => {

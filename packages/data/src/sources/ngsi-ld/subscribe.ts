@@ -8,10 +8,11 @@
  * aggregates its whole period; the HTTP layer's ETag revalidation keeps an unchanged answer
  * cheap).
  *
- * NGSI-LD notifications (`POST /ngsi-ld/v1/subscriptions` with a `notification.endpoint`) are
- * HTTP requests from the broker to a server: a browser cannot receive them. To push instead of
- * poll, run a relay that receives the notifications and re-sends them as Server-Sent Events,
- * and read it with `createLiveSource` (`sources/live`).
+ * NGSI-LD notifications (`POST /ngsi-ld/v1/subscriptions` with a `notification.endpoint`, see
+ * `NgsiLdClient.createSubscription`) are HTTP requests from the broker to a server: a browser
+ * cannot receive them. To push instead of poll, run a relay that receives the notifications and
+ * re-sends them as Server-Sent Events in the ioc-kit live protocol, and read it with
+ * `createLiveSource({ base: ngsiLdSource, sse: relayUrl })` (`sources/live`).
  */
 import type { Query, ResultFor, SeriesData, SeriesQuery, SeriesResult } from '../../contract/query.js';
 import type { ChangeListener, DataSource, RequestOptions } from '../../contract/source.js';

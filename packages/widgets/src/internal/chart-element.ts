@@ -223,6 +223,11 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     this.requestUpdate();
   }
 
+  /** Runs `work` in idle time once the chart's first frames are on screen (for what the first paint can do without). */
+  protected afterFirstPaint(work: () => void): void {
+    afterFirstFrames(this.ownerDocument.defaultView, work);
+  }
+
   /** Forgets the cached summary, e.g. after live points changed the data behind the same result. */
   protected refreshDescription(): void {
     this.summaryCache = undefined;

@@ -110,6 +110,8 @@ describe('<ioc-time-series>', () => {
     expect(element.domain![0]).to.be.below(START + 4 * HOUR);
     expect(element.domain![1] - element.domain![0]).to.be.closeTo(4 * HOUR, 1);
 
+    // The overview strip is drawn after the chart's first paint.
+    await waitUntil(() => element.overviewUpdatedAt > 0, 'the overview was never drawn');
     const overview = root(element).querySelector('[part="overview"]')!;
     const strip = overview.getBoundingClientRect();
     pointer('pointerdown', overview, strip.left + strip.width * 0.1);

@@ -168,6 +168,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   private chart?: TimeSeriesChart;
   private overview?: TimeSeriesChart;
   private overviewDrawnAt = 0;
+  private overviewPending?: { inputs: readonly TimeSeriesInput[]; palette: ChartPalette; width: number };
   private overviewInputs?: { inputs: readonly TimeSeriesInput[]; palette: ChartPalette; width: number };
   private defaultRange?: { key: string; from: string; to: string };
   private drag?: { pointerId: number; x: number; domain: readonly [number, number]; width: number };
@@ -327,7 +328,22 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       },
       size,
     );
-    this.drawOverview(inputs, palette, size.width, true);
+    if (this.noOverview) return;
+    if (this.overview) {
+      this.drawOverview(inputs, palette, size.width, true);
+    } else {
+      // The strip is a second chart of all the data: drawn after the first paint, from the
+      // inputs of the latest draw by then.
+      const first = !this.overviewPending;
+      this.overviewPending = { inputs, palette, width: size.width };
+      if (first) {
+        this.afterFirstPaint(() => {
+          const pending = this.overviewPending;
+          this.overviewPending = undefined;
+          if (pending && this.chart && this.isConnected) this.drawOverview(pending.inputs, pending.palette, pending.width, true);
+        });
+      }
+    }
   }
 
   private overlayInputs(result: SeriesResult, palette: ChartPalette): TimeSeriesInput[] {
@@ -379,6 +395,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     this.chart = undefined;
     this.overview?.destroy();
     this.overview = undefined;
+    this.overviewPending = undefined;
     surface.replaceChildren();
   }
 

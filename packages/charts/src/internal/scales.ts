@@ -1,14 +1,5 @@
 import { nice, tickIncrement, ticks } from 'd3-array';
-import {
-  utcDay,
-  utcHour,
-  utcMinute,
-  utcMonday,
-  utcMonth,
-  utcYear,
-  type CountableTimeInterval,
-  type TimeInterval,
-} from 'd3-time';
+import { calendarRange, type CalendarUnit } from './calendar.js';
 import type { TimeLabelUnit } from './format.js';
 
 export type ScaleKind = 'linear' | 'log';
@@ -111,21 +102,21 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-const TIME_STEPS: readonly (readonly [CountableTimeInterval, number, number, TimeLabelUnit])[] = [
-  [utcMinute, 1, MINUTE, 'minute'],
-  [utcMinute, 5, 5 * MINUTE, 'minute'],
-  [utcMinute, 15, 15 * MINUTE, 'minute'],
-  [utcMinute, 30, 30 * MINUTE, 'minute'],
-  [utcHour, 1, HOUR, 'hour'],
-  [utcHour, 3, 3 * HOUR, 'hour'],
-  [utcHour, 6, 6 * HOUR, 'hour'],
-  [utcHour, 12, 12 * HOUR, 'hour'],
-  [utcDay, 1, DAY, 'day'],
-  [utcDay, 2, 2 * DAY, 'day'],
-  [utcMonday, 1, 7 * DAY, 'week'],
-  [utcMonth, 1, 30 * DAY, 'month'],
-  [utcMonth, 3, 91 * DAY, 'quarter'],
-  [utcYear, 1, 365 * DAY, 'year'],
+const TIME_STEPS: readonly (readonly [CalendarUnit, number, number, TimeLabelUnit])[] = [
+  ['minute', 1, MINUTE, 'minute'],
+  ['minute', 5, 5 * MINUTE, 'minute'],
+  ['minute', 15, 15 * MINUTE, 'minute'],
+  ['minute', 30, 30 * MINUTE, 'minute'],
+  ['hour', 1, HOUR, 'hour'],
+  ['hour', 3, 3 * HOUR, 'hour'],
+  ['hour', 6, 6 * HOUR, 'hour'],
+  ['hour', 12, 12 * HOUR, 'hour'],
+  ['day', 1, DAY, 'day'],
+  ['day', 2, 2 * DAY, 'day'],
+  ['week', 1, 7 * DAY, 'week'],
+  ['month', 1, 30 * DAY, 'month'],
+  ['month', 3, 91 * DAY, 'quarter'],
+  ['year', 1, 365 * DAY, 'year'],
 ];
 
 export interface TimeTicks {
@@ -142,21 +133,18 @@ export function timeTicks(from: number, to: number, count: number, offsetMinutes
   const target = (to - from) / count;
   const offset = offsetMinutes * MINUTE;
   const chosen = TIME_STEPS.find(([, , approx]) => approx >= target * 0.75);
-  let interval: TimeInterval | null;
+  let calendarUnit: CalendarUnit = 'year';
+  let step: number;
   let unit: TimeLabelUnit;
   if (chosen) {
-    interval = chosen[0].every(chosen[1]);
-    unit = chosen[3];
+    [calendarUnit, step, , unit] = chosen;
   } else {
     const fromYear = new Date(from + offset).getUTCFullYear();
     const toYear = new Date(to + offset).getUTCFullYear();
-    const step = Math.max(1, tickIncrement(fromYear, toYear, count));
-    interval = utcYear.every(step);
+    step = Math.max(1, tickIncrement(fromYear, toYear, count));
     unit = 'year';
-
   }
-  if (!interval) return { ticks: [], unit };
   // Bounded: a pathological span never makes more than a few hundred tick nodes.
-  const local = interval.range(new Date(from + offset), new Date(to + offset + 1)).slice(0, count * 4 + 2);
-  return { ticks: local.map((date) => date.getTime() - offset), unit };
+  const local = calendarRange(calendarUnit, step, from + offset, to + offset + 1, count * 4 + 2);
+  return { ticks: local.map((time) => time - offset), unit };
 }

@@ -17,11 +17,11 @@
 // Pages are served from 127.0.0.1 only. Each library gets the data in its own native format,
 // prepared before the clock starts. A watchdog ends the run after WATCHDOG_MS.
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { launchOptions } from '../../scripts/browser.mjs';
 
@@ -314,30 +314,6 @@ async function heapOf(page) {
   return { input, before, withData, after };
 }
 
-async function sizes() {
-  const widgetDir = path.join(root, 'packages/widgets/src');
-  const entries = readdirSync(widgetDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'internal' && existsSync(path.join(widgetDir, entry.name, `${entry.name}.ts`)))
-    .map((entry) => entry.name);
-  const rows = [];
-  for (const name of entries) {
-    const result = await build({
-      entryPoints: [path.join(widgetDir, name, `${name}.ts`)],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      write: false,
-      target: 'es2022',
-      conditions: ['ioc-kit-source', 'production'],
-      tsconfig: path.join(root, 'tsconfig.base.json'),
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0].contents;
-    rows.push([name, code.length, gzipSync(code, { level: 9 }).length]);
-  }
-  return rows;
-}
-
 async function main() {
   const started = performance.now();
   const files = { 'harness.js': harness, 'uplot.css': readFileSync(path.join(root, 'node_modules/uplot/dist/uPlot.min.css'), 'utf8') };
@@ -417,8 +393,10 @@ async function main() {
     );
   }
   if (PARTS.includes('size')) {
-    console.log(`\n### Widget entries with lit and d3 (esbuild, minified, gzip -9)\n`);
-    console.log(table(['entry', 'min (kB)', 'min+gzip (kB)'], (await sizes()).map(([name, min, gz]) => [`${name}/${name}.ts`, fmt(min / 1024), fmt(gz / 1024)])));
+    // The same measure as `npm run size`: each widget bundled as a portal's bundler would (Rollup,
+    // code-split, esbuild minify, gzip -9); what an entry loads only on need is its own column.
+    console.log(`\n### Widget entries with lit and d3 (npm run size)\n`);
+    console.log(execFileSync(process.execPath, [path.join(root, 'scripts/size.mjs')], { cwd: root, encoding: 'utf8' }));
   }
   console.log(`\nTotal bench time: ${fmt((performance.now() - started) / 1000, 0)} s`);
 }

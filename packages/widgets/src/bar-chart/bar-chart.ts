@@ -30,7 +30,7 @@ import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
 import { barChartStyles } from './bar-chart.styles.js';
-import { AreaNamesController, DefaultPeriod, splitCodes, validateByArea, validateSeries, word } from './chart-support.js';
+import { AreaNamesController, DefaultPeriod, splitCodes, validateByArea, validateSeries, word } from '../internal/chart-support.js';
 
 type BarQuery = ByAreaQuery | SeriesQuery;
 type BarResult = ByAreaResult | SeriesResult;

@@ -15,7 +15,7 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
-import { AreaNamesController, validateByArea, word } from '../bar-chart/chart-support.js';
+import { AreaNamesController, validateByArea, word } from '../internal/chart-support.js';
 import { donutStyles } from './donut.styles.js';
 
 interface DonutModel {

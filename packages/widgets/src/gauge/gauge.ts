@@ -15,7 +15,7 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
-import { word } from '../bar-chart/chart-support.js';
+import { word } from '../internal/chart-support.js';
 import { gaugeStyles } from './gauge.styles.js';
 
 /**

@@ -16,7 +16,7 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
-import { DefaultPeriod, splitCodes, validateSeries, word } from '../bar-chart/chart-support.js';
+import { DefaultPeriod, splitCodes, validateSeries, word } from '../internal/chart-support.js';
 import { heatmapStyles } from './heatmap.styles.js';
 
 const RAMP_STEPS = 7;

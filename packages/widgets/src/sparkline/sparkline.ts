@@ -14,7 +14,7 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type ChartSize, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
-import { DefaultPeriod, validateSeries, word } from '../bar-chart/chart-support.js';
+import { DefaultPeriod, validateSeries, word } from '../internal/chart-support.js';
 import { sparklineStyles } from './sparkline.styles.js';
 
 /** Marks a result made from bare `values`: its times are positions, not dates. */

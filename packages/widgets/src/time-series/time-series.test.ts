@@ -288,5 +288,7 @@ describe('<ioc-time-series>', () => {
     expect(element.getAttribute('state'), root(element).querySelector('[part="status"]')?.textContent ?? '').to.equal('ready');
     await drawn(element);
     expect(plot(element).getAttribute('aria-label')).to.contain('từ 01/10/2026');
+    // The legend names the area from the source, not by its code.
+    await waitUntil(() => root(element).querySelector('[part="legend"]')?.textContent?.includes('Sông Mây'), 'the legend kept the area code');
   });
 });

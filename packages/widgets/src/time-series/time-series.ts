@@ -34,6 +34,7 @@ import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { chartMsg } from '../internal/chart-messages.js';
 import { DataController, missing } from '../internal/data-controller.js';
+import { AreaNamesController } from '../internal/chart-support.js';
 import { timeSeriesStyles } from './time-series.styles.js';
 
 /** Fired when the user zooms or pans: the visible time range, or undefined for all of it. */
@@ -242,8 +243,19 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
+  /** Names of the areas shown, from the source's `areas()`, so the legend says the province's name, not "90". */
+  private readonly names = new AreaNamesController(this, {
+    source: () => this.context?.source,
+    onChange: () => this.refreshDescription(),
+    query: () => {
+      const first = this.loader.value?.series[0]?.area ?? this.effectiveArea;
+      if (!first) return undefined;
+      return first.length <= 2 ? { level: 'province' } : { level: 'commune', parent: first.slice(0, 2) };
+    },
+  });
+
   private labelOf(area: string): string {
-    return this.areaLabels[area] ?? area;
+    return this.names.nameOf(area, this.effectiveLocale, this.areaLabels);
   }
 
   private unitLabel(result: SeriesResult): string {
@@ -288,7 +300,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.lastYearLoader.value, this.info];
+    return [this.lastYearLoader.value, this.info, this.names.names];
   }
 
   protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {

@@ -14,7 +14,7 @@ import {
   type TimeGrain,
 } from '@ioc-kit/data';
 
-// Pieces the category and calendar charts (bar, donut, sparkline, heatmap) share: area names
+// Pieces the chart widgets share: area names
 // from the source, result checks and default periods.
 
 export interface AreaNamesOptions {

@@ -193,28 +193,8 @@ export const chartElementStyles = css`
     font-size: var(--ioc-sys-font-size-xs);
     color: var(--ioc-sys-color-on-surface-muted);
   }
-  [part='status'] {
-    font-size: var(--ioc-sys-font-size-sm);
-    color: var(--ioc-sys-color-on-surface-muted);
-  }
-  :host([state='error']) [part='status'],
-  :host([state='stale']) [part='status'] {
-    color: var(--ioc-sys-color-negative);
-  }
   .skeleton {
     flex: 1 1 auto;
     min-height: var(--_plot-height);
-    border-radius: var(--ioc-sys-space-1);
-    background: var(--ioc-sys-color-surface-raised);
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton {
-      animation: pulse 1.2s ease-in-out infinite alternate;
-    }
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.5;
-    }
   }
 `;

@@ -101,29 +101,9 @@ export const kpiCardStyles = css`
     font-size: var(--ioc-sys-font-size-xs);
     color: var(--ioc-sys-color-on-surface-muted);
   }
-  [part='status'] {
-    font-size: var(--ioc-sys-font-size-sm);
-    color: var(--ioc-sys-color-on-surface-muted);
-  }
-  :host([state='error']) [part='status'],
-  :host([state='stale']) [part='status'] {
-    color: var(--ioc-sys-color-negative);
-  }
   .skeleton {
     display: block;
     width: 6ch;
     height: var(--_value-size);
-    border-radius: var(--ioc-sys-space-1);
-    background: var(--ioc-sys-color-surface-raised);
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton {
-      animation: pulse 1.2s ease-in-out infinite alternate;
-    }
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.5;
-    }
   }
 `;

@@ -87,7 +87,7 @@ export interface NgsiAnswer {
 export interface NotificationSubscription {
   /** Entity type to watch, e.g. `AirQualityObserved`. */
   type: string;
-  /** Only changes of these attributes notify (default: any). */
+  /** Only changes of these attributes notify (default: every attribute). */
   watchedAttributes?: readonly string[];
   /** Only entities matching this NGSI-LD query notify. */
   q?: string;

@@ -30,7 +30,8 @@ import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
 import { barChartStyles } from './bar-chart.styles.js';
-import { AreaNamesController, DefaultPeriod, splitCodes, validateByArea, validateSeries, word } from '../internal/chart-support.js';
+import { AreaNamesController, DefaultPeriod, splitCodes, validateByArea, validateSeries } from '../internal/chart-support.js';
+import { chartMsg } from '../internal/chart-messages.js';
 
 type BarQuery = ByAreaQuery | SeriesQuery;
 type BarResult = ByAreaResult | SeriesResult;
@@ -308,7 +309,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
         ...(this.polarityColors && polarity && polarity !== 'neutral' && reference !== undefined
           ? { polarity: { direction: polarity, reference, good: palette.bands.positive ?? palette.series[0] ?? palette.text, bad: palette.bands.negative ?? palette.signal } }
           : {}),
-        ...(target !== undefined ? { target: { value: target, label: `${word('target', locale)} ${formatValue(target, locale, model.decimals)}` } } : {}),
+        ...(target !== undefined ? { target: { value: target, label: `${chartMsg('target', locale)} ${formatValue(target, locale, model.decimals)}` } } : {}),
       },
       size,
     );
@@ -333,7 +334,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const title = this.chartTitle(result);
     if (model.ranked) {
       const items = model.ranked.map((row) => ({ label: row.label, value: row.value }));
-      const text = summarizeCategories({ locale, title: `${title} (${word('ranking', locale)})`, unit: model.unit, decimals: model.decimals, items });
+      const text = summarizeCategories({ locale, title: `${title} (${chartMsg('ranking', locale)})`, unit: model.unit, decimals: model.decimals, items });
       const selected = model.ranked.find((row) => row.key === model.highlight);
       if (!selected) return text;
       const place = locale === 'en' ? `${selected.label} ranks ${selected.rank} of ${model.rankedCount}.` : `${selected.label} xếp hạng ${selected.rank}/${model.rankedCount}.`;
@@ -360,9 +361,9 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       return {
         caption,
         columns: [
-          { key: 'area', label: word('area', locale), numeric: false },
-          { key: 'rank', label: word('rank', locale), numeric: true },
-          { key: 'value', label: `${word('value', locale)}${unit}`, numeric: true },
+          { key: 'area', label: chartMsg('area', locale), numeric: false },
+          { key: 'rank', label: chartMsg('rank', locale), numeric: true },
+          { key: 'value', label: `${chartMsg('value', locale)}${unit}`, numeric: true },
         ],
         rows,
         total: rows.length,
@@ -373,7 +374,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const rows = model.data.categories.map((category, c) => [this.longPeriod(category.key, result), ...visible.map((series) => value(series.values[c]))]);
     return {
       caption: `${caption}${unit}`,
-      columns: [{ key: 'period', label: word('period', locale), numeric: false }, ...visible.map((series) => ({ key: series.key, label: series.label, numeric: true }))],
+      columns: [{ key: 'period', label: chartMsg('period', locale), numeric: false }, ...visible.map((series) => ({ key: series.key, label: series.label, numeric: true }))],
       rows,
       total: rows.length,
       truncated: false,

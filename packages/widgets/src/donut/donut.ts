@@ -15,7 +15,8 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
-import { AreaNamesController, validateByArea, word } from '../internal/chart-support.js';
+import { AreaNamesController, validateByArea } from '../internal/chart-support.js';
+import { chartMsg } from '../internal/chart-messages.js';
 import { donutStyles } from './donut.styles.js';
 
 interface DonutModel {
@@ -177,7 +178,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     this.marks = renderDonut(
       surface,
       model.parts.map((part, index) => ({ key: part.key, label: part.label, value: part.value, color: part.key === OTHER_KEY ? palette.muted : (palette.series[index % palette.series.length] ?? palette.text) })),
-      { locale, palette, unit: model.unit, decimals: model.decimals, otherThreshold: 0, hidden: this.hiddenSeries, totalLabel: word('total', locale) },
+      { locale, palette, unit: model.unit, decimals: model.decimals, otherThreshold: 0, hidden: this.hiddenSeries, totalLabel: chartMsg('total', locale) },
       size,
     );
   }
@@ -219,13 +220,13 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     const locale = this.effectiveLocale;
     const unit = model.unit ? ` (${model.unit})` : '';
     const rows = model.slices.map((slice) => [slice.label, formatValue(slice.value, locale, model.decimals), this.shareText(slice.value, model.total)]);
-    rows.push([word('total', locale), formatValue(model.total, locale, model.decimals), this.shareText(model.total, model.total)]);
+    rows.push([chartMsg('total', locale), formatValue(model.total, locale, model.decimals), this.shareText(model.total, model.total)]);
     return {
       caption: this.chartTitle(result),
       columns: [
-        { key: 'area', label: word('area', locale), numeric: false },
-        { key: 'value', label: `${word('value', locale)}${unit}`, numeric: true },
-        { key: 'share', label: word('share', locale), numeric: true },
+        { key: 'area', label: chartMsg('area', locale), numeric: false },
+        { key: 'value', label: `${chartMsg('value', locale)}${unit}`, numeric: true },
+        { key: 'share', label: chartMsg('share', locale), numeric: true },
       ],
       rows,
       total: rows.length,

@@ -14,8 +14,8 @@ import {
 } from '@ioc-kit/charts';
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type NavPoint } from '../internal/chart-element.js';
+import { chartMsg } from '../internal/chart-messages.js';
 import { missing } from '../internal/data-controller.js';
-import { word } from '../internal/chart-support.js';
 import { gaugeStyles } from './gauge.styles.js';
 
 /**
@@ -174,7 +174,7 @@ export class IocGauge extends IocChartElement<KpiQuery> {
         form: this.form,
         ...this.scaleEnds(),
         bands: this.bandsOf(palette),
-        ...(target !== undefined ? { target: { value: target, label: word('target', locale) } } : {}),
+        ...(target !== undefined ? { target: { value: target, label: chartMsg('target', locale) } } : {}),
         valueColor: this.valueColor(result, palette),
         decimals: this.info?.decimals ?? 0,
         unit: this.unitOf(result),
@@ -197,33 +197,33 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     const locale = this.effectiveLocale;
     const parts = [`${this.chartTitle(result)}: ${this.valueText(result.value, result)}`];
     const band = bandOf(this.bandsOf(), result.value);
-    if (band) parts.push(`${word('band', locale).toLowerCase()} ${band.label}`);
+    if (band) parts.push(`${chartMsg('band', locale).toLowerCase()} ${band.label}`);
     const target = this.targetOf(result);
     if (target !== undefined) {
       const judgement = judgeAgainstTarget(result.value, target, this.info?.polarity ?? 'neutral');
-      const verdict = judgement === 'good' ? `, ${word('met', locale)}` : judgement === 'bad' ? `, ${word('missed', locale)}` : '';
-      parts.push(`${word('target', locale).toLowerCase()} ${this.valueText(target, result)}${verdict}`);
+      const verdict = judgement === 'good' ? `, ${chartMsg('met', locale)}` : judgement === 'bad' ? `, ${chartMsg('missed', locale)}` : '';
+      parts.push(`${chartMsg('target', locale).toLowerCase()} ${this.valueText(target, result)}${verdict}`);
     }
     const [lo, hi] = gaugeDomain(result.value, { ...this.scaleEnds(), bands: this.bandsOf(), ...(target !== undefined ? { target: { value: target, label: '' } } : {}) });
-    parts.push(`${word('scale', locale)} ${formatValue(lo, locale)}–${formatValue(hi, locale)}`);
+    parts.push(`${chartMsg('scale', locale)} ${formatValue(lo, locale)}–${formatValue(hi, locale)}`);
     return `${parts.join('; ')}.`;
   }
 
   protected override chartTable(result: KpiResult): DataTable {
     const locale = this.effectiveLocale;
-    const rows: string[][] = [[word('value', locale), this.valueText(result.value, result)]];
+    const rows: string[][] = [[chartMsg('value', locale), this.valueText(result.value, result)]];
     const band = bandOf(this.bandsOf(), result.value);
-    if (band) rows.push([word('band', locale), band.label]);
+    if (band) rows.push([chartMsg('band', locale), band.label]);
     const target = this.targetOf(result);
-    if (target !== undefined) rows.push([word('target', locale), this.valueText(target, result)]);
-    if (result.previous !== undefined && result.previous !== null) rows.push([word('previous', locale), this.valueText(result.previous, result)]);
-    if (result.sameLastYear !== undefined && result.sameLastYear !== null) rows.push([word('sameLastYear', locale), this.valueText(result.sameLastYear, result)]);
-    for (const each of this.bandsOf()) rows.push([`${word('band', locale)} ${each.label}`, `${formatValue(each.from, locale)}–${formatValue(each.to, locale)}`]);
+    if (target !== undefined) rows.push([chartMsg('target', locale), this.valueText(target, result)]);
+    if (result.previous !== undefined && result.previous !== null) rows.push([chartMsg('previous', locale), this.valueText(result.previous, result)]);
+    if (result.sameLastYear !== undefined && result.sameLastYear !== null) rows.push([chartMsg('sameLastYear', locale), this.valueText(result.sameLastYear, result)]);
+    for (const each of this.bandsOf()) rows.push([`${chartMsg('band', locale)} ${each.label}`, `${formatValue(each.from, locale)}–${formatValue(each.to, locale)}`]);
     return {
       caption: this.chartTitle(result),
       columns: [
         { key: 'what', label: '', numeric: false },
-        { key: 'value', label: word('value', locale), numeric: true },
+        { key: 'value', label: chartMsg('value', locale), numeric: true },
       ],
       rows,
       total: rows.length,
@@ -242,10 +242,10 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     const points: NavPoint[] = [];
     if (marks.valuePoint) {
       const band = bandOf(this.bandsOf(), result.value);
-      points.push({ label: `${word('value', locale)}: ${this.valueText(result.value, result)}${band ? ` (${band.label})` : ''}`, x: marks.valuePoint[0], y: marks.valuePoint[1] });
+      points.push({ label: `${chartMsg('value', locale)}: ${this.valueText(result.value, result)}${band ? ` (${band.label})` : ''}`, x: marks.valuePoint[0], y: marks.valuePoint[1] });
     }
     const target = this.targetOf(result);
-    if (marks.targetPoint && target !== undefined) points.push({ label: `${word('target', locale)}: ${this.valueText(target, result)}`, x: marks.targetPoint[0], y: marks.targetPoint[1] });
+    if (marks.targetPoint && target !== undefined) points.push({ label: `${chartMsg('target', locale)}: ${this.valueText(target, result)}`, x: marks.targetPoint[0], y: marks.targetPoint[1] });
     return points[index];
   }
 }

@@ -16,7 +16,8 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
-import { DefaultPeriod, splitCodes, validateSeries, word } from '../internal/chart-support.js';
+import { DefaultPeriod, splitCodes, validateSeries } from '../internal/chart-support.js';
+import { chartMsg } from '../internal/chart-messages.js';
 import { heatmapStyles } from './heatmap.styles.js';
 
 const RAMP_STEPS = 7;
@@ -228,9 +229,9 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
 
   protected override chartSummary(result: SeriesResult): string {
     const locale = this.effectiveLocale;
-    const title = `${this.chartTitle(result)} (${word(this.layout === 'hour-weekday' ? 'hourWeekday' : 'calendar', locale)})`;
+    const title = `${this.chartTitle(result)} (${chartMsg(this.layout === 'hour-weekday' ? 'hourWeekday' : 'calendar', locale)})`;
     const filled = this.cells(result).filter((cell) => cell.count > 0 && Number.isFinite(cell.value));
-    if (filled.length === 0) return `${title}: ${word('noData', locale)}.`;
+    if (filled.length === 0) return `${title}: ${chartMsg('noData', locale)}.`;
     let high = filled[0] as HeatmapCell;
     let low = high;
     let sum = 0;
@@ -242,7 +243,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     const unit = this.unitOf(result);
     const value = (x: number) => `${formatValue(x, locale, this.decimals())}${unit ? ` ${unit}` : ''}`;
     const count = this.layout === 'hour-weekday' ? (locale === 'en' ? `${filled.length} of 168 hours of the week with data` : `${filled.length}/168 giờ trong tuần có dữ liệu`) : locale === 'en' ? `${filled.length} days with data` : `${filled.length} ngày có dữ liệu`;
-    return `${title}: ${count}; ${word('highest', locale)} ${value(high.value)} (${high.label}), ${word('lowest', locale)} ${value(low.value)} (${low.label}), ${word('mean', locale)} ${value(sum / filled.length)}.`;
+    return `${title}: ${count}; ${chartMsg('highest', locale)} ${value(high.value)} (${high.label}), ${chartMsg('lowest', locale)} ${value(low.value)} (${low.label}), ${chartMsg('mean', locale)} ${value(sum / filled.length)}.`;
   }
 
   protected override chartTable(result: SeriesResult): DataTable {
@@ -255,7 +256,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
       const rows = weekdayNames(locale, 'long').map((name, row) => [name, ...cells.filter((cell) => cell.row === row).map((cell) => value(cell.value))]);
       return {
         caption,
-        columns: [{ key: 'weekday', label: word('weekday', locale), numeric: false }, ...Array.from({ length: 24 }, (_, hour) => ({ key: `h${hour}`, label: `${String(hour).padStart(2, '0')}h`, numeric: true }))],
+        columns: [{ key: 'weekday', label: chartMsg('weekday', locale), numeric: false }, ...Array.from({ length: 24 }, (_, hour) => ({ key: `h${hour}`, label: `${String(hour).padStart(2, '0')}h`, numeric: true }))],
         rows,
         total: rows.length,
         truncated: false,
@@ -266,8 +267,8 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return {
       caption,
       columns: [
-        { key: 'date', label: word('date', locale), numeric: false },
-        { key: 'value', label: word('value', locale), numeric: true },
+        { key: 'date', label: chartMsg('date', locale), numeric: false },
+        { key: 'value', label: chartMsg('value', locale), numeric: true },
       ],
       rows,
       total: all.length,

@@ -122,36 +122,3 @@ export function splitCodes(list: string | undefined): string[] {
 }
 
 /** UI words of the category and calendar charts, Vietnamese first. */
-const WORDS = {
-  area: { vi: 'Khu vực', en: 'Area' },
-  rank: { vi: 'Hạng', en: 'Rank' },
-  share: { vi: 'Tỷ trọng', en: 'Share' },
-  total: { vi: 'Tổng', en: 'Total' },
-  value: { vi: 'Giá trị', en: 'Value' },
-  period: { vi: 'Kỳ', en: 'Period' },
-  band: { vi: 'Mức', en: 'Band' },
-  target: { vi: 'Mục tiêu', en: 'Target' },
-  previous: { vi: 'Kỳ trước', en: 'Previous period' },
-  sameLastYear: { vi: 'Cùng kỳ năm trước', en: 'Same period last year' },
-  met: { vi: 'đạt mục tiêu', en: 'meets the target' },
-  missed: { vi: 'chưa đạt mục tiêu', en: 'misses the target' },
-  scale: { vi: 'thang đo', en: 'scale' },
-  date: { vi: 'Ngày', en: 'Date' },
-  weekday: { vi: 'Thứ', en: 'Weekday' },
-  mean: { vi: 'trung bình', en: 'mean' },
-  highest: { vi: 'cao nhất', en: 'highest' },
-  lowest: { vi: 'thấp nhất', en: 'lowest' },
-  latest: { vi: 'mới nhất', en: 'latest' },
-  trend: { vi: 'xu hướng', en: 'trend' },
-  noData: { vi: 'chưa có dữ liệu', en: 'no data yet' },
-  point: { vi: 'Điểm', en: 'Point' },
-  ranking: { vi: 'xếp hạng', en: 'ranking' },
-  calendar: { vi: 'lịch theo ngày', en: 'calendar by day' },
-  hourWeekday: { vi: 'theo giờ và thứ trong tuần', en: 'by hour and weekday' },
-} as const;
-
-export type ChartWord = keyof typeof WORDS;
-
-export function word(key: ChartWord, locale: Locale): string {
-  return WORDS[key][locale];
-}

@@ -14,7 +14,8 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type ChartSize, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
-import { DefaultPeriod, validateSeries, word } from '../internal/chart-support.js';
+import { DefaultPeriod, validateSeries } from '../internal/chart-support.js';
+import { chartMsg } from '../internal/chart-messages.js';
 import { sparklineStyles } from './sparkline.styles.js';
 
 /** Marks a result made from bare `values`: its times are positions, not dates. */
@@ -155,7 +156,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
   }
 
   private whenText(index: number, t: Float64Array, result: SeriesResult): string {
-    if (this.isBare(result)) return `${word('point', this.effectiveLocale)} ${index + 1}`;
+    if (this.isBare(result)) return `${chartMsg('point', this.effectiveLocale)} ${index + 1}`;
     return formatPeriod(t[index] as number, result.grain, this.effectiveLocale, this.effectiveTimeZone);
   }
 
@@ -178,13 +179,13 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     const { t, v } = this.series(result);
     const title = this.name(result);
     const stats = seriesStats(this.isBare(result) ? Float64Array.from(v, (_, i) => i) : t, v);
-    if (!stats) return `${title}: ${word('noData', locale)}.`;
+    if (!stats) return `${title}: ${chartMsg('noData', locale)}.`;
     const at = (time: number) => this.whenText(this.isBare(result) ? time : Math.max(0, t.indexOf(time)), t, result);
     return (
-      `${title}: ${word('lowest', locale)} ${this.valueText(stats.min, result)} (${at(stats.minAt)}), ` +
-      `${word('highest', locale)} ${this.valueText(stats.max, result)} (${at(stats.maxAt)}), ` +
-      `${word('latest', locale)} ${this.valueText(stats.latest, result)} (${at(stats.latestAt)}), ` +
-      `${word('trend', locale)} ${trendWord(stats.trend, locale)}.`
+      `${title}: ${chartMsg('lowest', locale)} ${this.valueText(stats.min, result)} (${at(stats.minAt)}), ` +
+      `${chartMsg('highest', locale)} ${this.valueText(stats.max, result)} (${at(stats.maxAt)}), ` +
+      `${chartMsg('latest', locale)} ${this.valueText(stats.latest, result)} (${at(stats.latestAt)}), ` +
+      `${chartMsg('trend', locale)} ${trendWord(stats.trend, locale)}.`
     );
   }
 
@@ -198,8 +199,8 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     return {
       caption: this.name(result),
       columns: [
-        { key: 'time', label: this.isBare(result) ? word('point', locale) : word('period', locale), numeric: false },
-        { key: 'value', label: `${word('value', locale)}${unit ? ` (${unit})` : ''}`, numeric: true },
+        { key: 'time', label: this.isBare(result) ? chartMsg('point', locale) : chartMsg('period', locale), numeric: false },
+        { key: 'value', label: `${chartMsg('value', locale)}${unit ? ` (${unit})` : ''}`, numeric: true },
       ],
       rows: kept,
       total: rows.length,

@@ -91,13 +91,15 @@ export function nowCast(hourly: ArrayLike<number>): number {
   const min = Math.min(...present);
   const ratio = max > 0 ? min / max : 1;
   const w = Math.max(ratio, 0.5);
+  if (max === 0) return 0;
+  // Summed as shares of the largest hour: a weighted mean never exceeds it, so no sum overflows.
   let numerator = 0;
   let denominator = 0;
   values.forEach((value, i) => {
     if (Number.isNaN(value)) return;
     const weight = w ** i;
-    numerator += weight * value;
+    numerator += weight * (value / max);
     denominator += weight;
   });
-  return numerator / denominator;
+  return (numerator / denominator) * max;
 }

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 import { serveDir } from '../support/static-server.mjs';
-import { launch } from '../support/browser.mjs';
+import { launch, newContext } from '../support/browser.mjs';
 
 const STATIC = 'storybook-static';
 let server;
@@ -32,7 +32,7 @@ test('every story renders cleanly and its widgets reach the state it is named fo
   const index = JSON.parse(readFileSync(`${STATIC}/index.json`, 'utf8'));
   const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
   assert.ok(stories.length > 0, 'the build has no stories');
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await newContext(browser, { viewport: { width: 1200, height: 800 } });
   const failures = [];
   for (const story of stories) {
     const page = await context.newPage();

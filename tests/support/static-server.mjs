@@ -9,7 +9,8 @@ const TYPES = { '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/
 export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'";
 
 /**
- * Starts a server mapping URL paths to files: `{ '/': 'tests/embed/embed.html', '/ioc-kit.js': 'dist/ioc-kit.js' }`.
+ * Starts a server mapping URL paths to files: `{ '/': 'tests/embed/embed.html', '/ioc-kit.js': 'dist/ioc-kit.js' }`,
+ * or to text given in place, `{ '/portal.js': { body: '…', type: '.js' } }`.
  * Anything else is a 404. Returns `{ url, close }`.
  */
 export async function serveFiles(routes, { csp = STRICT_CSP } = {}) {
@@ -21,9 +22,10 @@ export async function serveFiles(routes, { csp = STRICT_CSP } = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
+      const inline = typeof file === 'object';
+      const body = inline ? file.body : await readFile(file);
       res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': TYPES[inline ? file.type : path.extname(file)] ?? 'application/octet-stream',
         'content-security-policy': csp,
         'cache-control': 'no-store',
       });

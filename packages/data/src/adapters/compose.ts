@@ -2,7 +2,7 @@ import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollect
 import type { Indicator } from '../contract/catalogue.js';
 import { ConfigError, UnsupportedQueryError, isAbortError, throwIfAborted } from '../contract/errors.js';
 import type { Alert, AlertsResult, Query, QueryKind, ResultFor } from '../contract/query.js';
-import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../contract/source.js';
+import { clockNow, type ChangeListener, type DataSource, type RequestOptions, type SubscribeOptions } from '../contract/source.js';
 import { filterAlerts } from './domain-adapter.js';
 
 export interface ComposeOptions {
@@ -59,6 +59,10 @@ export function composeSources(sources: readonly DataSource[], options: ComposeO
   const composite: DataSource = {
     id,
     supports: [...new Set(sources.flatMap(kindsOf))],
+    // The first part with a clock of its own sets the composite's present.
+    ...(sources.some((source) => typeof source.now === 'function')
+      ? { now: () => clockNow(undefined, sources.find((source) => typeof source.now === 'function')) }
+      : {}),
     async indicators(requestOptions = {}) {
       const { values } = await settle(sources.map((source) => source.indicators(requestOptions)), requestOptions.signal);
       const seen = new Map<string, Indicator>();

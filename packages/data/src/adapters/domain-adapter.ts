@@ -116,7 +116,7 @@ export interface DomainAdapterConfig<R = unknown> {
   /** The areas this system covers: a list or a loader. Used for `areas()`, area roll-ups and `by-area`. */
   areas?: readonly Area[] | ((query: AreaQuery, options: RequestOptions) => Promise<readonly Area[]>);
   boundaries?: (query: BoundaryQuery, options: RequestOptions) => Promise<FeatureCollection<BoundaryProperties>>;
-  /** The clock (epoch ms); tests pin it. Default `Date.now`. */
+  /** The clock (epoch ms); tests and replays pin it, and widgets then read it as the source's `now()`. Default `Date.now`. */
   now?: () => number;
   /** Grain for KPIs and by-area queries that do not name one. Default `day`. */
   defaultGrain?: TimeGrain;
@@ -350,6 +350,8 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
   const source: DataSource = {
     id: config.id,
     supports,
+    // A pinned clock is the adapter's present: widgets count their windows back from it too.
+    ...(config.now ? { now: config.now } : {}),
     indicators: () => Promise.resolve(mapped.map((id) => definitions.get(id)).filter((i): i is Indicator => i !== undefined)),
     areas: (query, options = {}) => loadAreas(query, options),
     boundaries: (query, options = {}) => (config.boundaries ? config.boundaries(query, options) : Promise.resolve({ type: 'FeatureCollection', features: [] })),

@@ -31,6 +31,31 @@ export interface DataSource {
   subscribe?<Q extends Query>(query: Q, onChange: ChangeListener<Q>, options?: SubscribeOptions): void;
   /** Query kinds this source answers; others reject with `UnsupportedQueryError`. */
   readonly supports?: readonly QueryKind[];
+  /**
+   * The source's own clock (epoch ms), for sources whose data has a present of its own: the
+   * demo's fixed `now`, a replay of a past week. Widgets take "the last 48 hours", "today" and
+   * "same period last year" from the provider's `now`, else from this, else from the wall clock
+   * (see `clockNow`). Absent on sources that serve live systems.
+   */
+  now?(): number;
+}
+
+/**
+ * The one clock every widget reads "now" from: a pinned time (`<ioc-provider now>`) when given,
+ * else the source's own clock when it has one, else the wall clock. A non-finite pinned time or
+ * a clock that throws or answers nonsense falls through to the next.
+ */
+export function clockNow(pinned?: number, source?: Pick<DataSource, 'now'>): number {
+  if (pinned !== undefined && Number.isFinite(pinned)) return pinned;
+  if (typeof source?.now === 'function') {
+    try {
+      const own = source.now();
+      if (typeof own === 'number' && Number.isFinite(own)) return own;
+    } catch {
+      // A broken clock is no reason to show nothing: the wall clock answers.
+    }
+  }
+  return Date.now();
 }
 
 /** Looks up an indicator in a list, or undefined. */

@@ -161,11 +161,11 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const areas = splitCodes(this.areas);
     if (areas.length > 0) {
       const grain = this.grain ?? 'month';
-      const { from, to } = this.period.get(grain, 12, this.from, this.to);
+      const { from, to } = this.period.get(grain, 12, this.now, this.from, this.to);
       return { kind: 'series', indicator, areas, grain, from, to };
     }
     const parent = this.rankingParent();
-    return { kind: 'by-area', indicator, level: this.level, ...(parent ? { parent } : {}), ...(this.grain ? { grain: this.grain } : {}), ...(this.at ? { at: this.at } : {}) };
+    return { kind: 'by-area', indicator, level: this.level, ...(parent ? { parent } : {}), ...(this.grain ? { grain: this.grain } : {}), ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}) };
   }
 
   protected directData(): BarResult | undefined {

@@ -114,7 +114,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
       level: this.level,
       ...(parent ? { parent } : {}),
       ...(this.grain ? { grain: this.grain } : {}),
-      ...(this.at ? { at: this.at } : {}),
+      ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}),
     };
   }
 

@@ -84,7 +84,7 @@ export class IocGauge extends IocChartElement<KpiQuery> {
   protected chartQuery(): KpiQuery | undefined {
     const area = this.effectiveArea;
     if (!this.indicator || !area) return undefined;
-    return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, ...(this.grain ? { grain: this.grain } : {}), ...(this.at ? { at: this.at } : {}) };
+    return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, ...(this.grain ? { grain: this.grain } : {}), ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}) };
   }
 
   protected directData(): KpiResult | undefined {

@@ -109,7 +109,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
       from ??= new Date(Date.UTC(this.year, 0, 1) - offset).toISOString();
       to ??= new Date(Date.UTC(this.year + 1, 0, 1) - offset).toISOString();
     }
-    const range = this.period.get(grain, calendar ? 365 : 28 * 24, from, to);
+    const range = this.period.get(grain, calendar ? 365 : 28 * 24, this.now, from, to);
     return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas, grain, from: range.from, to: range.to };
   }
 

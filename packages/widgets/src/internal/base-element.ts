@@ -1,13 +1,15 @@
 import { LitElement, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { Indicator, Locale } from '@ioc-kit/data';
+import { clockNow, type ConfigError, type Indicator, type Locale } from '@ioc-kit/data';
 import { installThemes } from '@ioc-kit/themes';
 import { iocContext, type IocContextValue } from './context.js';
 import { catalogueIndicator, listedIndicator, loadCatalogue } from './indicator.js';
+import { MissingSettingError, statusStyles } from './status.js';
 
 /** Styles every widget shares: tokens only, nothing from the page leaks in. */
 export const baseStyles = css`
+  ${statusStyles}
   :host {
     box-sizing: border-box;
     font-family: var(--ioc-sys-font-family);
@@ -120,8 +122,39 @@ export class IocElement extends LitElement {
     return this.timeZone ?? this.context?.timeZone ?? 'Asia/Ho_Chi_Minh';
   }
 
+  /**
+   * "Now" for this widget's relative windows (the last N periods, today, same period last year):
+   * the provider's pinned `now`, else the source's own clock (the demo's), else the wall clock.
+   * Every widget reads the time here, so a page, a story or a test pins it in one place.
+   */
+  protected get now(): number {
+    return clockNow(this.context?.now, this.context?.source);
+  }
+
+  /**
+   * The `at` of a "latest value" query (KPI, by-area) when the provider pins `now`: the period
+   * holding that time, not the source's latest data. Undefined otherwise (the source decides).
+   */
+  protected get pinnedAt(): string | undefined {
+    const pinned = this.context?.now;
+    return pinned !== undefined && Number.isFinite(pinned) ? new Date(pinned).toISOString() : undefined;
+  }
+
   protected get effectiveArea(): string | undefined {
-    return this.area ?? this.context?.area;
+    return this.area || this.context?.area;
+  }
+
+  /**
+   * Why this widget has no area to ask for: `'waiting'` while the provider looks one up, else a
+   * `ConfigError` that says how to give one; undefined when it has an area.
+   */
+  protected areaProblem(): ConfigError | 'waiting' | undefined {
+    if (this.effectiveArea) return undefined;
+    if (this.context?.areaPending) return 'waiting';
+    return new MissingSettingError(
+      'area',
+      `<${this.localName}> has no area: set area="…" on it or on its <ioc-provider>${this.context?.source ? `; source "${this.context.source.id}" lists no single province to default to` : ''}.`,
+    );
   }
 
   override connectedCallback(): void {

@@ -9,6 +9,7 @@ import { chartMsg } from './chart-messages.js';
 import { cssVars } from './css-vars.js';
 import { DataController, type DataState } from './data-controller.js';
 import { msg } from './messages.js';
+import { renderStatus } from './status.js';
 
 /** One entry of a chart's legend: a series the user can hide and show again. */
 export interface LegendItem {
@@ -119,6 +120,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
       source: () => this.context?.source,
       sourceError: () => this.context?.sourceError,
       query: () => this.chartQuery(),
+      blocked: () => this.queryBlocked(),
       data: () => this.directData(),
       isEmpty: (result) => this.isEmptyResult(result),
       validate: (result) => this.validateResult(result),
@@ -138,6 +140,10 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   /** A configuration mistake to report instead of loading (e.g. no indicator). */
   protected configError(): ConfigError | undefined {
     return undefined;
+  }
+  /** Why `chartQuery()` gave nothing: by default, a missing area (or the provider still finding one). */
+  protected queryBlocked(): ConfigError | 'waiting' | undefined {
+    return this.areaProblem();
   }
   /** Draws the chart into `surface`, which the chart owns (Lit never touches its children). */
   protected abstract drawChart(surface: HTMLElement, result: ResultFor<Q>, size: ChartSize, palette: ChartPalette): void;
@@ -464,22 +470,21 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   }
 
   private renderStatus(state: DataState) {
-    const locale = this.effectiveLocale;
-    switch (state) {
-      case 'pending':
-      case 'idle':
-        return html`<div class="skeleton" aria-hidden="true"></div>
-          <span part="status" role="status" class="visually-hidden">${msg('loading', locale)}</span>`;
-      case 'empty':
-        return html`<span part="status" role="status">${msg('empty', locale)}</span>`;
-      case 'stale':
-        return html`<span part="status" role="status" title=${this.errorText()}>${msg('stale', locale)}</span>`;
-      case 'error':
-        return html`<span part="status" role="alert">${msg('error', locale)}: ${this.errorText()}</span>`;
-      default:
-        return nothing;
-    }
+    const config = this.directData() ? undefined : this.configError();
+    const retryAt = this.loader.retryAt;
+    return renderStatus({
+      state,
+      locale: this.effectiveLocale,
+      timeZone: this.effectiveTimeZone,
+      error: config ?? this.loader.error,
+      staleness: this.loader.staleness,
+      // On the widget's clock: a pinned story or replay says its own time, not the viewer's.
+      retryAt: retryAt === undefined ? undefined : this.now + Math.max(0, retryAt - Date.now()),
+      onRetry: config ? undefined : this.retryNow,
+    });
   }
+
+  private readonly retryNow = () => this.loader.refresh();
 
   /** The message of the error in force, as text. */
   protected errorText(): string {

@@ -3,6 +3,7 @@ import {
   ValidationError,
   addPeriods,
   localize,
+  parseTime,
   periodStart,
   type Area,
   type AreaQuery,
@@ -99,17 +100,19 @@ export function validateSeries(result: SeriesResult): void {
 
 /**
  * The period a series chart asks for: `from`/`to` when given, else `span` periods of `grain`
- * up to the end of the current one. Memoised per inputs so a re-render within the same period
- * does not re-query.
+ * up to the end of the one holding `now` (the widget's clock, `IocElement.now`). Memoised per
+ * inputs and per current period, so a re-render within the same period does not re-query and
+ * a board left open moves its window on when the next period begins.
  */
 export class DefaultPeriod {
   private cached?: { key: string; from: string; to: string };
 
-  get(grain: TimeGrain, span: number, from?: string, to?: string): { from: string; to: string } {
-    const key = `${grain}|${span}|${from ?? ''}|${to ?? ''}`;
+  get(grain: TimeGrain, span: number, now: number, from?: string, to?: string): { from: string; to: string } {
+    const current = periodStart(now, grain);
+    const key = `${grain}|${span}|${from ?? ''}|${to ?? ''}|${from && to ? '' : current}`;
     if (this.cached?.key === key) return this.cached;
-    const toTime = to ? Date.parse(to) : addPeriods(periodStart(Date.now(), grain), grain, 1);
-    const fromTime = from ? Date.parse(from) : addPeriods(toTime, grain, -Math.max(1, Math.floor(span)));
+    const toTime = to ? parseTime(to) : addPeriods(current, grain, 1);
+    const fromTime = from ? parseTime(from) : addPeriods(toTime, grain, -Math.max(1, Math.floor(span)));
     const iso = (time: number) => (Number.isFinite(time) ? new Date(time).toISOString() : '');
     this.cached = { key, from: from ?? iso(fromTime), to: to ?? iso(toTime) };
     return this.cached;

@@ -12,7 +12,18 @@ export interface IocContextValue {
    * while loading, empty when the source could not list them. Widgets fall back to the catalogue.
    */
   indicators?: readonly Indicator[];
+  /**
+   * The area widgets show by default: the provider's `area`, else its source's only province
+   * (`areas({ level: 'province' })`), once known.
+   */
   area?: string;
+  /** True while the provider is still finding its default area (the source loads or lists its areas). */
+  areaPending?: boolean;
+  /**
+   * A pinned "now" (epoch ms) from `<ioc-provider now>`: a replay, a screenshot, a test. Widgets
+   * read the time through `IocElement.now`, which falls back to the source's clock, then the wall's.
+   */
+  now?: number;
   locale: Locale;
   /** IANA time zone for dates and times (default `Asia/Ho_Chi_Minh`). */
   timeZone: string;

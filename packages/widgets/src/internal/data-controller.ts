@@ -11,6 +11,7 @@ import {
   type StaleInfo,
 } from '@ioc-kit/data';
 import { IocDataEvent, IocErrorEvent } from './events.js';
+import { MissingSettingError } from './status.js';
 
 /**
  * What a widget shows: `idle` (nothing asked yet), `pending` (loading, nothing to show),
@@ -27,6 +28,12 @@ export interface DataControllerOptions<Q extends Query> {
   sourceError?: () => IocDataError | undefined;
   /** The query to run; undefined when the widget lacks what it needs (no indicator, no area). */
   query: () => Q | undefined;
+  /**
+   * Why `query()` gives nothing: an error to show (state `error`, fired once as `ioc-error`),
+   * `'waiting'` while what it needs is on its way (state `pending`, e.g. the provider is looking
+   * up its source's province), or undefined (state `idle`).
+   */
+  blocked?: () => IocDataError | 'waiting' | undefined;
   /** Data given directly to the widget; when set, no source is asked. */
   data?: () => ResultFor<Q> | undefined;
   /** Whether a result has nothing to show. */
@@ -41,9 +48,22 @@ export interface DataControllerOptions<Q extends Query> {
   refreshMs?: () => number | undefined;
 }
 
+/** Automatic retries after a failure that may pass (network, timeout, 5xx, 429): 15 s, 30 s, 1, 2, 4 then every 5 min. */
+const RETRY_FIRST_MS = 15_000;
+const RETRY_MAX_MS = 300_000;
+
+/** True for failures worth trying again without a change: the server or the network, not the data or the set-up. */
+export function isTransient(error: IocDataError): boolean {
+  if (error.code === 'network' || error.code === 'timeout') return true;
+  if (error.code !== 'http') return false;
+  const status = (error as { status?: unknown }).status;
+  return typeof status !== 'number' || status >= 500 || status === 429 || status === 408;
+}
+
 /**
  * Loads a widget's data through the data contract: runs the query when it or the source
- * changes, aborts the stale request, keeps the last good result when a refresh fails, follows
+ * changes, aborts the stale request, keeps the last good result when a refresh fails, tries
+ * again on its own after a failure that may pass (with backoff, `retryAt` says when), follows
  * live sources or polls, and fires `ioc-data` / `ioc-error` from the host.
  */
 export class DataController<Q extends Query> implements ReactiveController {
@@ -55,6 +75,9 @@ export class DataController<Q extends Query> implements ReactiveController {
   private currentQuery?: Q;
   private currentKey = '';
   private live?: { key: string; source: DataSource; refreshMs: number; stop: AbortController };
+  private retry?: { key: string; at: number; timer: ReturnType<typeof setTimeout> };
+  private failures = 0;
+  private blockedReported = '';
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: DataControllerOptions<Q>) {
     this.host = host;
@@ -88,10 +111,22 @@ export class DataController<Q extends Query> implements ReactiveController {
 
   hostUpdated(): void {
     this.followLive();
+    if (this.retry && this.retry.key !== this.currentKey) this.cancelRetry();
+    this.reportBlocked();
   }
 
   hostDisconnected(): void {
     this.stopLive();
+    this.cancelRetry();
+  }
+
+  /** Fires `ioc-error` once for a query that cannot run (no area, say), so the page hears why. */
+  private reportBlocked(): void {
+    const why = this.currentQuery || this.options.data?.() ? undefined : this.options.blocked?.();
+    const message = why && why !== 'waiting' ? why.message : '';
+    if (message === this.blockedReported) return;
+    this.blockedReported = message;
+    if (why && why !== 'waiting') this.host.dispatchEvent(new IocErrorEvent(why));
   }
 
   /** Validates and keeps a result as the newest good data for a query key. */
@@ -99,12 +134,46 @@ export class DataController<Q extends Query> implements ReactiveController {
     this.options.validate?.(result);
     this.good = { key, result, acceptedAt: Date.now() };
     this.lastError = undefined;
+    this.failures = 0;
+    this.cancelRetry();
   }
 
   private reject(error: unknown): void {
     if (isAbortError(error)) return;
     this.lastError = toDataError(error);
+    this.failures++;
+    this.scheduleRetry(this.lastError);
     this.host.dispatchEvent(new IocErrorEvent(this.lastError));
+  }
+
+  /** After a failure that may pass, runs the query again later: 15 s, then twice as long each time, at most 5 min. */
+  private scheduleRetry(error: IocDataError): void {
+    this.cancelRetry();
+    if (!isTransient(error) || !this.host.isConnected || !this.currentQuery) return;
+    const base = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(10, this.failures - 1));
+    // A little spread, so a wall of widgets on one failed server does not come back all at once.
+    const delay = Math.round(base * (0.9 + 0.2 * Math.random()));
+    const key = this.currentKey;
+    const timer = setTimeout(() => {
+      if (this.retry?.timer !== timer) return;
+      this.retry = undefined;
+      if (this.currentKey === key && this.task.status !== TaskStatus.PENDING) void this.task.run();
+      this.host.requestUpdate();
+    }, delay);
+    this.retry = { key, at: Date.now() + delay, timer };
+  }
+
+  private cancelRetry(): void {
+    if (this.retry) clearTimeout(this.retry.timer);
+    this.retry = undefined;
+  }
+
+  /**
+   * When the next automatic attempt is due (wall-clock epoch ms), after a failure that may pass;
+   * undefined when none is planned (the data or the set-up is at fault, or the widget is detached).
+   */
+  get retryAt(): number | undefined {
+    return this.retry?.key === this.currentKey ? this.retry.at : undefined;
   }
 
   /** Starts, restarts or stops the subscription / polling to match the current query. */
@@ -174,6 +243,10 @@ export class DataController<Q extends Query> implements ReactiveController {
   get error(): IocDataError | undefined {
     if (this.options.data?.()) return undefined;
     if (!this.options.source()) return this.options.sourceError?.();
+    if (!this.options.query()) {
+      const why = this.options.blocked?.();
+      return why && why !== 'waiting' ? why : undefined;
+    }
     return this.lastError;
   }
 
@@ -208,14 +281,18 @@ export class DataController<Q extends Query> implements ReactiveController {
       if (this.options.sourceError?.()) return value ? 'stale' : 'error';
       return 'pending';
     }
-    if (!this.options.query()) return 'idle';
+    if (!this.options.query()) {
+      const why = this.options.blocked?.();
+      return why === 'waiting' ? 'pending' : why ? 'error' : 'idle';
+    }
     if (this.lastError && this.task.status !== TaskStatus.PENDING) return value ? 'stale' : 'error';
     if (value) return this.options.isEmpty(value) ? 'empty' : staleOfResult(value) ? 'stale' : 'ready';
     return this.task.status === TaskStatus.COMPLETE ? 'empty' : 'pending';
   }
 
-  /** Runs the query again, e.g. on a polling tick or a "retry" click. */
+  /** Runs the query again, e.g. on a polling tick or a "retry" click (which replaces any planned retry). */
   refresh(): void {
+    this.cancelRetry();
     void this.task.run();
   }
 }
@@ -230,7 +307,7 @@ function staleOfResult(result: unknown): StaleInfo | undefined {
   return { ageMs: typeof ageMs === 'number' && Number.isFinite(ageMs) ? Math.max(0, ageMs) : 0, reason: typeof reason === 'string' ? reason : '' };
 }
 
-/** A clear error for a widget that is missing a required attribute. */
+/** A clear error for a widget that is missing its indicator (the widget says "Chưa chọn chỉ tiêu"). */
 export function missing(what: string, tag: string): ConfigError {
-  return new ConfigError(`<${tag}> needs ${what}.`);
+  return new MissingSettingError('indicator', `<${tag}> needs ${what}.`);
 }

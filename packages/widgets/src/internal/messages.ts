@@ -9,6 +9,7 @@ const MESSAGES = {
   stale: { vi: 'Dữ liệu cũ, cập nhật lỗi', en: 'Showing older data: refresh failed' },
   noSource: { vi: 'Chưa có nguồn dữ liệu', en: 'No data source' },
   noIndicator: { vi: 'Chưa chọn chỉ tiêu', en: 'No indicator chosen' },
+  noArea: { vi: 'Chưa chọn địa bàn', en: 'No area chosen' },
   unknownIndicator: { vi: 'Chỉ tiêu không xác định', en: 'Unknown indicator' },
   vsPrevious: { vi: 'so với kỳ trước', en: 'vs previous period' },
   up: { vi: 'Tăng', en: 'Up' },

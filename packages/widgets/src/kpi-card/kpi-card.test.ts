@@ -28,6 +28,11 @@ function text(card: IocKpiCard, name: string): string {
   return part(card, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
+/** The sentence of the status line, without its retry button and details. */
+function sentence(card: IocKpiCard): string {
+  return card.shadowRoot!.querySelector('[part="status"] .status-text')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
 /** A source whose answers the test controls. */
 function controlledSource() {
   const pending: { resolve: (r: KpiResult) => void; reject: (e: unknown) => void; signal?: AbortSignal }[] = [];
@@ -149,8 +154,47 @@ describe('ioc-kpi-card', () => {
     await waitUntil(() => pending.length === 1);
     pending[0]!.reject(new HttpError('https://x.example/api', 500));
     await waitUntil(() => card.getAttribute('state') === 'error');
-    expect(text(card, 'status')).to.contain('answered 500');
+    // An official reads a short sentence in their language; the address and status are details.
+    expect(sentence(card)).to.match(/^Không tải được dữ liệu\. Thử lại lúc \d\d:\d\d$/);
+    expect(sentence(card)).to.not.contain('http');
+    expect(part(card, 'details')!.textContent).to.contain('answered 500');
+    expect(part(card, 'status')!.title).to.contain('https://x.example/api answered 500');
     expect(part(card, 'value')).to.equal(null);
+    card.locale = 'en';
+    await card.updateComplete;
+    expect(sentence(card)).to.match(/^Could not load data\. Retrying at \d\d:\d\d$/);
+    // The retry button asks again at once.
+    part(card, 'retry')!.click();
+    await waitUntil(() => pending.length === 2, 'retry did not ask again');
+    pending[1]!.resolve({ ...aqi, value: 7 });
+    await waitUntil(() => card.getAttribute('state') === 'ready');
+    expect(text(card, 'value')).to.equal('7');
+  });
+
+  it('tries again on its own after a failure that may pass, and says when on the widget clock', async () => {
+    const { source, pending } = controlledSource();
+    const pinned = { ...source, now: () => Date.parse('2026-11-24T10:00:00+07:00') };
+    const provider = await fixture(html`<ioc-provider .source=${pinned} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => pending.length === 1);
+    pending[0]!.reject(new HttpError('https://x.example/api', 503, 'Service Unavailable'));
+    await waitUntil(() => card.getAttribute('state') === 'error');
+    // The first retry is about 15 s away: on the source's clock, 10:00.
+    expect(sentence(card)).to.equal('Không tải được dữ liệu. Thử lại lúc 10:00');
+    const loader = (card as unknown as { loader: { retryAt?: number } }).loader;
+    expect(loader.retryAt! - Date.now()).to.be.within(10_000, 20_000);
+  });
+
+  it('does not plan a retry for data or set-up mistakes, and names them in words', async () => {
+    const { source, pending } = controlledSource();
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => pending.length === 1);
+    pending[0]!.reject(new HttpError('https://x.example/api', 403, 'Forbidden'));
+    await waitUntil(() => card.getAttribute('state') === 'error');
+    expect(sentence(card)).to.equal('Không có quyền truy cập dữ liệu');
+    expect((card as unknown as { loader: { retryAt?: number } }).loader.retryAt).to.equal(undefined);
+    expect(part(card, 'retry')).to.not.equal(null);
   });
 
   it('rejects NaN and wrong types from a source as a ValidationError', async () => {
@@ -162,6 +206,7 @@ describe('ioc-kpi-card', () => {
     pending[0]!.resolve({ ...aqi, value: Number.NaN });
     expect((await errorEvent).error.code).to.equal('validation');
     await waitUntil(() => card.getAttribute('state') === 'error');
+    expect(sentence(card)).to.equal('Dữ liệu nhận được không hợp lệ');
     expect(text(card, 'status')).to.contain('value');
   });
 
@@ -259,7 +304,10 @@ describe('ioc-kpi-card', () => {
   it('is an error without an indicator, saying what to add', async () => {
     const card = await fixture<IocKpiCard>(html`<ioc-kpi-card></ioc-kpi-card>`);
     expect(card.getAttribute('state')).to.equal('error');
+    expect(sentence(card)).to.equal('Chưa chọn chỉ tiêu');
     expect(text(card, 'status')).to.contain('indicator=');
+    // Nothing to retry until the page gives an indicator.
+    expect(part(card, 'retry')).to.equal(null);
   });
 
   it('shows a result the source served from its last good data as stale, with its age in vi and en', async () => {
@@ -267,11 +315,11 @@ describe('ioc-kpi-card', () => {
     const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${kept}></ioc-kpi-card>`);
     expect(card.getAttribute('state')).to.equal('stale');
     expect(text(card, 'value')).to.equal('42');
-    expect(text(card, 'status')).to.equal('Dữ liệu cũ 5 phút trước, chưa cập nhật được');
+    expect(sentence(card)).to.equal('Dữ liệu cũ 5 phút trước, chưa cập nhật được');
     expect(part(card, 'status')!.title).to.contain('503');
     card.locale = 'en';
     await card.updateComplete;
-    expect(text(card, 'status')).to.equal('Data from 5 min ago: refresh failed');
+    expect(sentence(card)).to.equal('Data from 5 min ago: refresh failed');
     card.data = { ...aqi, value: 43 };
     await card.updateComplete;
     expect(card.getAttribute('state')).to.equal('ready');
@@ -306,7 +354,7 @@ describe('ioc-kpi-card', () => {
       (card as unknown as { loader: { refresh(): void } }).loader.refresh();
       await waitUntil(() => card.getAttribute('state') === 'stale', 'stale after the 503', { timeout: 5000 });
       expect(text(card, 'value')).to.equal('42');
-      expect(text(card, 'status')).to.equal('Dữ liệu cũ 2 giờ trước, chưa cập nhật được');
+      expect(sentence(card)).to.equal('Dữ liệu cũ 2 giờ trước, chưa cập nhật được');
       expect(part(card, 'status')!.title).to.contain('503');
     } finally {
       await server.stop();

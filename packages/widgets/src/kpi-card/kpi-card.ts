@@ -13,7 +13,8 @@ import { IocElement, baseStyles, defineElement } from '../internal/base-element.
 import { cssVars } from '../internal/css-vars.js';
 import { DataController, missing, type DataState } from '../internal/data-controller.js';
 import { formatDate, formatNumber, formatSigned } from '../internal/format.js';
-import { msg, staleMessage } from '../internal/messages.js';
+import { msg } from '../internal/messages.js';
+import { renderStatus } from '../internal/status.js';
 import { kpiCardStyles } from './kpi-card.styles.js';
 
 /**
@@ -67,8 +68,9 @@ export class IocKpiCard extends IocElement {
     query: () => {
       const area = this.effectiveArea;
       if (!this.indicator || !area) return undefined;
-      return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, grain: this.grain, at: this.at };
+      return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, grain: this.grain, at: this.at ?? this.pinnedAt };
     },
+    blocked: () => this.areaProblem(),
     data: () => this.data,
     isEmpty: (result) => result.value === null,
     validate: validateKpi,
@@ -169,30 +171,20 @@ export class IocKpiCard extends IocElement {
   }
 
   private renderStatus(state: DataState) {
-    const locale = this.effectiveLocale;
-    switch (state) {
-      case 'pending':
-      case 'idle':
-        return html`<span class="skeleton" aria-hidden="true"></span><span part="status" role="status" class="visually-hidden"
-            >${msg('loading', locale)}</span
-          >`;
-      case 'empty':
-        return html`<span part="status" role="status">${msg('empty', locale)}</span>`;
-      case 'stale': {
-        const staleness = this.loader.staleness;
-        return html`<span part="status" role="status" title=${staleness?.reason ?? this.errorText()}>${staleMessage(staleness?.ageMs, locale)}</span>`;
-      }
-      case 'error':
-        return html`<span part="status" role="alert">${msg('error', locale)}: ${this.errorText()}</span>`;
-      default:
-        return nothing;
-    }
+    const config = !this.data && !this.indicator ? missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-kpi-card') : undefined;
+    const retryAt = this.loader.retryAt;
+    return renderStatus({
+      state,
+      locale: this.effectiveLocale,
+      timeZone: this.effectiveTimeZone,
+      error: config ?? this.loader.error,
+      staleness: this.loader.staleness,
+      retryAt: retryAt === undefined ? undefined : this.now + Math.max(0, retryAt - Date.now()),
+      onRetry: config ? undefined : this.retryNow,
+    });
   }
 
-  private errorText(): string {
-    if (!this.data && !this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-kpi-card').message;
-    return this.loader.error?.message ?? '';
-  }
+  private readonly retryNow = () => this.loader.refresh();
 }
 
 /** Rejects a KPI result a source got wrong, so the card never shows NaN or a wrong type. */

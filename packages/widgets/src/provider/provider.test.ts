@@ -3,6 +3,10 @@ import { createDemoSource, registerSource, type DataSource } from '@ioc-kit/data
 import type { IocErrorEvent } from '../internal/events.js';
 import './provider.js';
 import '../kpi-card/kpi-card.js';
+import '../sparkline/sparkline.js';
+import '../time-series/time-series.js';
+import type { IocSparkline } from '../sparkline/sparkline.js';
+import type { IocTimeSeries } from '../time-series/time-series.js';
 import type { IocProvider } from './provider.js';
 
 const valueOf = (card: Element) => card.shadowRoot!.querySelector('[part="value"]')?.textContent?.trim();
@@ -66,5 +70,73 @@ describe('ioc-provider', () => {
     provider.theme = 'dark';
     await provider.updateComplete;
     expect(surface()).to.not.equal(light);
+  });
+
+  it('shows the source\'s province when it has no area, so `<ioc-provider source="demo">` just works', async () => {
+    const provider = await fixture<IocProvider>(html`<ioc-provider source="demo" data-now="2026-11-24T10:00:00+07:00"><ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => card.getAttribute('state') === 'ready', `state stayed ${card.getAttribute('state')}`, { timeout: 5000 });
+    expect((card as unknown as { effectiveArea?: string }).effectiveArea).to.equal('90');
+  });
+
+  it('says in words that an area is needed when the source lists no single province, and fires ioc-error', async () => {
+    const demo = createDemoSource({ seed: 1, now: '2026-11-24T10:00:00Z' });
+    const national: DataSource = {
+      ...demo,
+      id: 'national',
+      areas: () => Promise.resolve([
+        { code: '01', name: { vi: 'Hà Nội' }, level: 'province' },
+        { code: '79', name: { vi: 'TP. Hồ Chí Minh' }, level: 'province' },
+      ]),
+    };
+    const errors: IocErrorEvent[] = [];
+    const provider = document.createElement('ioc-provider');
+    provider.addEventListener('ioc-error', (event) => errors.push(event));
+    provider.source = national;
+    provider.innerHTML = '<ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card>';
+    document.body.append(provider);
+    try {
+      const card = provider.querySelector('ioc-kpi-card')!;
+      await waitUntil(() => card.getAttribute('state') === 'error', `state stayed ${card.getAttribute('state')}`);
+      expect(card.shadowRoot!.querySelector('.status-text')!.textContent).to.equal('Chưa chọn địa bàn');
+      await waitUntil(() => errors.length > 0);
+      expect(errors[0]!.error.code).to.equal('config');
+      expect(errors[0]!.error.message).to.contain('area=');
+      // Given an area, it loads.
+      provider.area = '90';
+      await waitUntil(() => card.getAttribute('state') === 'ready');
+    } finally {
+      provider.remove();
+    }
+  });
+
+  it('counts default windows back from the source\'s clock, not the wall clock', async () => {
+    // The demo's data ends on 24/11/2026 10:00; the browser may be any date (npm test runs a year ahead too).
+    const source = createDemoSource({ seed: 2025, now: '2026-11-24T10:00:00+07:00' });
+    const provider = await fixture<IocProvider>(html`<ioc-provider .source=${source} area="90">
+      <ioc-sparkline indicator="environment.aqi" grain="hour" span="48"></ioc-sparkline>
+      <ioc-time-series indicator="environment.pm25" grain="day"></ioc-time-series>
+    </ioc-provider>`);
+    const sparkline = provider.querySelector<IocSparkline>('ioc-sparkline')!;
+    const series = provider.querySelector<IocTimeSeries>('ioc-time-series')!;
+    await waitUntil(() => sparkline.getAttribute('state') === 'ready' && series.getAttribute('state') === 'ready', `states ${sparkline.getAttribute('state')} / ${series.getAttribute('state')}`, { timeout: 8000 });
+    const query = (series as unknown as { chartQuery(): { from: string; to: string } }).chartQuery();
+    expect(query.to).to.equal('2026-11-24T17:00:00.000Z');
+    expect(query.from).to.equal('2026-10-25T17:00:00.000Z');
+  });
+
+  it('pins now for every widget inside with the now attribute', async () => {
+    const source = createDemoSource({ seed: 2025, now: '2026-11-24T10:00:00+07:00' });
+    const provider = await fixture<IocProvider>(html`<ioc-provider .source=${source} area="90" now="2026-06-15T12:00:00+07:00">
+      <ioc-time-series indicator="environment.pm25" grain="day"></ioc-time-series>
+      <ioc-kpi-card indicator="environment.pm25" grain="day"></ioc-kpi-card>
+    </ioc-provider>`);
+    const series = provider.querySelector<IocTimeSeries>('ioc-time-series')!;
+    const card = provider.querySelector('ioc-kpi-card')!;
+    await waitUntil(() => series.getAttribute('state') === 'ready' && card.getAttribute('state') === 'ready', 'never ready', { timeout: 8000 });
+    const query = (series as unknown as { chartQuery(): { from: string; to: string } }).chartQuery();
+    expect(query.to).to.equal('2026-06-15T17:00:00.000Z');
+    const kpi = (card as unknown as { loader: { value?: { period?: { from: string } } } }).loader.value;
+    expect(kpi?.period?.from).to.equal('2026-06-14T17:00:00.000Z');
   });
 });

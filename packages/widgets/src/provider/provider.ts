@@ -1,7 +1,7 @@
 import { LitElement, css, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { createSource, toDataError, type DataSource, type Indicator, type IocDataError, type Locale } from '@ioc-kit/data';
+import { createSource, parseTime, toDataError, type DataSource, type Indicator, type IocDataError, type Locale } from '@ioc-kit/data';
 import { THEME_NAMES, installThemes, themeRules } from '@ioc-kit/themes';
 import { iocContext, type IocContextValue } from '../internal/context.js';
 import { defineElement } from '../internal/base-element.js';
@@ -28,11 +28,21 @@ export class IocProvider extends LitElement {
    */
   @property({ attribute: 'source' }) source?: string | DataSource;
 
-  /** The area code widgets show by default (province `90`, commune `90001`, ...). */
+  /**
+   * The area code widgets show by default (province `90`, commune `90001`, ...). Unset: the
+   * source's province, when its `areas({ level: 'province' })` lists exactly one.
+   */
   @property({ reflect: true }) area?: string;
 
   /** `vi` (default) or `en`. */
   @property({ reflect: true }) locale: Locale = 'vi';
+
+  /**
+   * Pins "now" for every widget inside (ISO date-time, e.g. `2026-11-24T10:00:00+07:00`): their
+   * default windows ("the last 30 days"), "today" and "same period last year" count from it.
+   * Unset: the source's own clock when it has one (the demo's), else the wall clock.
+   */
+  @property({ reflect: true }) now?: string;
 
   /** IANA time zone dates and times are shown in; the province's, not the viewer's. */
   @property({ attribute: 'time-zone' }) timeZone = 'Asia/Ho_Chi_Minh';
@@ -50,6 +60,8 @@ export class IocProvider extends LitElement {
   private resolving = 0;
   /** The source whose indicator list is loaded or loading. */
   private listed?: DataSource;
+  /** The source's only province, the default area; `pending` while it is being looked up. */
+  @state() private topArea?: { source: DataSource; code?: string; pending: boolean };
 
   @provide({ context: iocContext })
   protected context: IocContextValue = { locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh' };
@@ -62,14 +74,27 @@ export class IocProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('source')) this.resolveSource();
     if (this.resolved !== this.listed) this.listIndicators(this.resolved);
+    if (!this.area && this.resolved && this.topArea?.source !== this.resolved) this.findTopArea(this.resolved);
+    const area = this.area || (this.topArea?.source === this.resolved ? this.topArea?.code : undefined);
+    // No area yet, but one may come: the named source is loading, or its areas are being listed.
+    const areaPending = !area && ((this.source !== undefined && this.source !== '' && !this.resolved && !this.sourceError) || (this.topArea?.source === this.resolved && this.topArea?.pending === true));
     this.context = {
       source: this.resolved,
       sourceError: this.sourceError,
       indicators: this.indicators,
-      area: this.area,
+      area,
+      areaPending,
+      ...(this.pinnedNow() !== undefined ? { now: this.pinnedNow() } : {}),
       locale: this.locale === 'en' ? 'en' : 'vi',
       timeZone: this.timeZone,
     };
+  }
+
+  /** The `now` attribute as epoch ms; a value that is not a date-time pins nothing (and says so once). */
+  private pinnedNow(): number | undefined {
+    if (this.now === undefined || this.now === '') return undefined;
+    const time = parseTime(this.now);
+    return Number.isFinite(time) ? time : undefined;
   }
 
   private resolveSource(): void {
@@ -109,6 +134,23 @@ export class IocProvider extends LitElement {
     Promise.resolve()
       .then(() => source.indicators())
       .then((list) => keep(Array.isArray(list) ? list.filter(isIndicator) : []), () => keep([]));
+  }
+
+  /** Looks up the source's province for a provider without `area`: one province is the default; none or several leave it unset. */
+  private findTopArea(source: DataSource): void {
+    this.topArea = { source, pending: true };
+    const settle = (code: string | undefined) => {
+      if (this.topArea?.source === source) this.topArea = { source, code, pending: false };
+    };
+    Promise.resolve()
+      .then(() => source.areas({ level: 'province' }))
+      .then(
+        (list) => {
+          const codes = Array.isArray(list) ? [...new Set(list.map((area) => (area as { code?: unknown } | null)?.code).filter((code): code is string => typeof code === 'string' && code !== ''))] : [];
+          settle(codes.length === 1 ? codes[0] : undefined);
+        },
+        () => settle(undefined),
+      );
   }
 
   /** `data-*` attributes become the named source's options (`data-seed="7"`, `data-url="..."`). */

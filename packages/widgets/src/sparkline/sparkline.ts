@@ -87,7 +87,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
   protected chartQuery(): SeriesQuery | undefined {
     const area = this.effectiveArea;
     if (!this.indicator || !area) return undefined;
-    const { from, to } = this.period.get(this.grain, this.span, this.from, this.to);
+    const { from, to } = this.period.get(this.grain, this.span, this.now, this.from, this.to);
     return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas: [area], grain: this.grain, from, to };
   }
 

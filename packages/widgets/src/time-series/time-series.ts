@@ -5,7 +5,6 @@ import {
   addPeriods,
   localize,
   parseTime,
-  periodStart,
   toIso,
   type Indicator,
   type SeriesData,
@@ -34,7 +33,7 @@ import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { chartMsg } from '../internal/chart-messages.js';
 import { DataController, missing } from '../internal/data-controller.js';
-import { AreaNamesController } from '../internal/chart-support.js';
+import { AreaNamesController, DefaultPeriod } from '../internal/chart-support.js';
 import { timeSeriesStyles } from './time-series.styles.js';
 
 /** Fired when the user zooms or pans: the visible time range, or undefined for all of it. */
@@ -171,7 +170,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   private overviewDrawnAt = 0;
   private overviewPending?: { inputs: readonly TimeSeriesInput[]; palette: ChartPalette; width: number };
   private overviewInputs?: { inputs: readonly TimeSeriesInput[]; palette: ChartPalette; width: number };
-  private defaultRange?: { key: string; from: string; to: string };
+  private readonly defaultPeriod = new DefaultPeriod();
   private drag?: { pointerId: number; x: number; domain: readonly [number, number]; width: number };
   private brush?: { pointerId: number; x: number; time: number; moved: boolean };
   private describedAt = 0;
@@ -202,15 +201,9 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return area ? [area] : [];
   }
 
-  /** The period asked for, with defaults that stay the same within a period (so a re-render does not re-query). */
+  /** The period asked for: `from`/`to`, else a span that suits the grain back from the widget's clock. */
   private period(): { from: string; to: string } {
-    const key = `${this.grain}|${this.from ?? ''}|${this.to ?? ''}`;
-    if (this.defaultRange?.key === key) return this.defaultRange;
-    const toTime = this.to ? parseTime(this.to) : addPeriods(periodStart(Date.now(), this.grain), this.grain, 1);
-    const fromTime = this.from ? parseTime(this.from) : addPeriods(toTime, this.grain, -DEFAULT_SPAN[this.grain]);
-    const iso = (time: number, fallback: string | undefined) => (Number.isFinite(time) ? new Date(time).toISOString() : (fallback ?? ''));
-    this.defaultRange = { key, from: this.from ?? iso(fromTime, undefined), to: this.to ?? iso(toTime, undefined) };
-    return this.defaultRange;
+    return this.defaultPeriod.get(this.grain, DEFAULT_SPAN[this.grain], this.now, this.from, this.to);
   }
 
   protected chartQuery(): SeriesQuery | undefined {

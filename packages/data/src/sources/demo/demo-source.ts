@@ -55,7 +55,11 @@ import {
 export interface DemoSourceOptions {
   /** Same seed, same data. A number or any text. Default 2025. */
   seed?: number | string;
-  /** The demo's "now" (ISO date-time); default: the real current time. Data stops at the last complete hour. */
+  /**
+   * The demo's "now" (ISO date-time); default: the real time when the source is made. Data stops
+   * at the last complete hour, and the source's `now()` answers this time, so widgets' default
+   * windows end where the data does.
+   */
   now?: string;
 }
 
@@ -656,6 +660,8 @@ export function createDemoSource(options: DemoSourceOptions | Readonly<Record<st
   return {
     id: 'demo',
     supports: ['kpi', 'series', 'by-area', 'alerts'],
+    // The demo's present: widgets count "the last 30 days" back from it, whatever the date.
+    now: () => now,
     indicators: (requestOptions: RequestOptions = {}) => run(requestOptions.signal, () => CATALOGUE.filter((ind) => models[ind.id] !== undefined)),
     areas: (query: AreaQuery, requestOptions: RequestOptions = {}) =>
       run(requestOptions.signal, () => filterAreas(geo().areas, { ...query, at: query.at ?? toIso(now) ?? '' })),

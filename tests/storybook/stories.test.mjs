@@ -34,7 +34,12 @@ test('every story renders cleanly and its widgets reach the state it is named fo
   assert.ok(stories.length > 0, 'the build has no stories');
   const context = await newContext(browser, { viewport: { width: 1200, height: 800 } });
   const failures = [];
-  for (const story of stories) {
+  // Two stories at a time: one per core.
+  const queue = [...stories];
+  const worker = async () => {
+    for (let story = queue.shift(); story; story = queue.shift()) await checkStory(story);
+  };
+  const checkStory = async (story) => {
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
@@ -70,7 +75,8 @@ test('every story renders cleanly and its widgets reach the state it is named fo
     for (const violation of violations) problems.push(`a11y ${violation}`);
     if (problems.length) failures.push(`${story.id}: ${problems.join('; ')}`);
     await page.close();
-  }
+  };
+  await Promise.all([worker(), worker()]);
   await context.close();
   assert.deepEqual(failures, [], `${failures.length} of ${stories.length} stories failed`);
   console.log(`# ${stories.length} stories rendered cleanly`);

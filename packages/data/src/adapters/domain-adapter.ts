@@ -222,7 +222,7 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
         result = mapping.map(record, full, warnings.add);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        warnings.add({ code: 'invalid-record', entity: path, field: error.path, message: `${path}: ${error.message}; skipped` });
+        warnings.add({ code: 'invalid-record', entity: path, field: error.path, message: `${path} ${error.path}: ${error.problem.replace(/\.$/, '')}; skipped` });
         return;
       }
       if (result === undefined || result === null) return;
@@ -411,7 +411,7 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
         if (!(error instanceof ValidationError)) throw error;
         const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
         const entity = typeof id === 'string' && id !== '' ? id : path;
-        warnings.add({ code: 'invalid-record', entity, field: error.path, message: `${entity}: ${error.message}; this alert is left out` });
+        warnings.add({ code: 'invalid-record', entity, field: error.path, message: `${entity} ${error.path}: ${error.problem.replace(/\.$/, '')}; this alert is left out` });
       }
     });
     const result: AlertsResult = { kind: 'alerts', alerts: filterAlerts(list, query, hierarchy), partial: batch.partial === true };

@@ -439,7 +439,7 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
         if (!(error instanceof ValidationError)) throw error;
         const alertId = readTextField(record, endpoint.id);
         const entity = alertId || where;
-        warnings.add({ code: 'invalid-record', entity, field: error.path, message: `${entity}: ${error.message}; this alert is left out` });
+        warnings.add({ code: 'invalid-record', entity, field: error.path, message: `${entity} ${error.path}: ${error.problem.replace(/\.$/, '')}; this alert is left out` });
       }
     }
     return { kind: 'alerts', alerts: filterAlerts(list, query), partial: response.cache === 'fallback', ...staleField(response), ...warningFields(warnings) };

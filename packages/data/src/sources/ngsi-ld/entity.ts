@@ -337,7 +337,7 @@ export function readEntities(body: unknown, path = 'entities', warn?: WarnFn): N
         if (!(error instanceof ValidationError)) throw error;
         const id = isRecord(item) ? (own(item, 'id') ?? own(item, '@id')) : undefined;
         const entity = typeof id === 'string' && id !== '' ? (readText(id, 300) ?? id) : `${path}[${index}]`;
-        warn({ code: 'invalid-record', entity, message: `${entity}: ${error.message}; this entity is skipped` });
+        warn({ code: 'invalid-record', entity, message: `${entity}: ${error.problem.replace(/\.$/, '')}; this entity is skipped` });
       }
     });
     return entities;

@@ -159,7 +159,7 @@ export function createNgsiLdSource(options: NgsiLdSourceOptions): DataSource {
       return alertFields(entity, context);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      warn({ code: 'invalid-record', entity: entity.id, field: error.path.startsWith(`${entity.id}.`) ? error.path.slice(entity.id.length + 1) : error.path, message: `${entity.id}: ${error.message}; this alert is left out` });
+      warn({ code: 'invalid-record', entity: entity.id, field: error.path.startsWith(`${entity.id}.`) ? error.path.slice(entity.id.length + 1) : error.path, message: `${entity.id} ${error.path.startsWith(`${entity.id}.`) ? error.path.slice(entity.id.length + 1) : error.path}: ${error.problem.replace(/\.$/, '')}; this alert is left out` });
       return undefined;
     }
   };

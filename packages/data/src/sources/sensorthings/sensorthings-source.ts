@@ -236,7 +236,7 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
             if (!(error instanceof ValidationError)) throw error;
             const rawId = item['@iot.id'] ?? item.id;
             const entity = typeof rawId === 'number' || (typeof rawId === 'string' && rawId.trim() !== '') ? `Datastreams(${String(rawId).slice(0, 60)})` : `Datastreams[${i}]`;
-            warnings.add({ code: 'invalid-record', entity, message: `${entity}: ${error.message}; this Datastream is left out` });
+            warnings.add({ code: 'invalid-record', entity, message: `${entity} ${error.path}: ${error.problem.replace(/\.$/, '')}; this Datastream is left out` });
           }
         });
         const warned = warnings.list();
@@ -315,7 +315,7 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
         located.push({ datastream, area, factor: unitFactor(datastream, indicator) });
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        warnings.add({ code: 'invalid-unit', entity, field: 'unitOfMeasurement', message: `${entity} unitOfMeasurement: ${error.message.replace(/^Invalid data at [^:]*: /, '')}; its Observations are left out` });
+        warnings.add({ code: 'invalid-unit', entity, field: 'unitOfMeasurement', message: `${entity} unitOfMeasurement: ${error.problem.replace(/\.$/, '')}; its Observations are left out` });
       }
     }
     const answers = await mapLimited(located, options.concurrency ?? 4, async ({ datastream, area, factor }) => {

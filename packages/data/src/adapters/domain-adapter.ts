@@ -88,7 +88,10 @@ export interface Observation {
   value: unknown;
   /** When the value was observed; absent: the time the record was fetched. */
   time?: unknown;
-  /** Area code the value belongs to; absent: the first area asked for (a single-area system). */
+  /**
+   * Area code the value belongs to; absent: the area asked for when the query asks for exactly
+   * one (a single-area system); otherwise the value is skipped with a `missing-area` warning.
+   */
   area?: unknown;
   /** Names the record in warnings (e.g. an entity id); default `<adapter id>.<indicator>[<index>]`. */
   entity?: string;
@@ -213,7 +216,8 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     const warnings = new WarningCollector();
     warnings.addAll(batch.warnings);
     const fetchedAt = now();
-    const fallbackArea = request.areas[0];
+    // Only a query for one area may take a value that names none: in a map, it would be credited to whichever area came first.
+    const fallbackArea = request.areas.length === 1 ? request.areas[0] : undefined;
     const points: Point[] = [];
     batch.records.forEach((record, index) => {
       const path = `${config.id}.${indicator.id}[${index}]`;
@@ -245,7 +249,10 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
           warnings.add({ code: 'missing-area', entity, field: 'area', message: `${entity}: the area ${describeUnknown(observation.area)} is not an area code; skipped` });
           return;
         }
-        if (area === undefined) return;
+        if (area === undefined) {
+          if (request.areas.length > 1) warnings.add({ code: 'missing-area', entity, field: 'area', message: `${entity}: no area code, so it cannot be placed on a map of several areas; skipped` });
+          return;
+        }
         points.push({ value: reading.value, time, area });
       });
     });

@@ -156,6 +156,19 @@ describe('NGSI-LD: one bad reading never wipes out the others', function () {
     expect(result.warnings?.[0]?.message).to.equal(`${id(1)} pm25: unit "CEL" cannot be converted to GQ; read as a gap`);
   });
 
+  it('a station without an area code is not credited to the first commune of a map: skipped, and said', async () => {
+    const entities = [station(0), { ...station(1), areaCode: undefined }, station(2)];
+    await serve(entities);
+    const result: ByAreaResult = await source().query(byArea);
+    expect(result.rows.slice(0, 3).map((row) => row.value)).to.deep.equal([20, null, 22]);
+    expect(result.warnings).to.deep.equal([
+      { code: 'missing-area', entity: id(1), field: 'area', count: 1, message: `${id(1)}: no area code, so it cannot be placed on a map of several areas; skipped` },
+    ]);
+    // A KPI for one area still takes it (a single-area broker names no area).
+    const kpi: KpiResult = await source().query({ kind: 'kpi', indicator: 'environment.pm25', area: code(0), grain: 'day', at: AT });
+    expect(kpi.value).to.equal(20.5);
+  });
+
   it('caps the warnings: sixty bad stations make twenty entries, the last one counting the rest', async () => {
     const entities = Array.from({ length: 61 }, (_, i) => ({ id: `urn:ngsi-ld:AirQualityObserved:X-${i}`, type: 'AirQualityObserved', dateObserved: OBSERVED, areaCode: code(0), pm25: i === 60 ? 42 : 'NaN' }));
     await serve(entities);

@@ -146,14 +146,18 @@ describe('NGSI-LD: one bad reading never wipes out the others', function () {
     const entities: unknown[] = Array.from({ length: 4 }, (_, i) => station(i));
     entities[1] = station(1, { type: 'Property', value: 20, unitCode: 'CEL' });
     entities[2] = station(2, undefined, { dateObserved: { type: 'Property', value: '31/02/2026' } });
+    entities[3] = station(3, undefined, { dateObservedTo: { type: 'Property', value: 'chiều nay' } });
     await serve(entities);
     const result: ByAreaResult = await source().query(byArea);
     expect(result.rows.slice(0, 4).map((row) => row.value)).to.deep.equal([20, null, null, 23]);
     expect(result.warnings?.map((w) => [w.code, w.entity, w.field])).to.deep.equal([
       ['invalid-unit', id(1), 'pm25'],
       ['invalid-time', id(2), 'dateObserved'],
+      ['invalid-time', id(3), 'dateObservedTo'],
     ]);
     expect(result.warnings?.[0]?.message).to.equal(`${id(1)} pm25: unit "CEL" cannot be converted to GQ; read as a gap`);
+    expect(result.warnings?.[1]?.message).to.equal(`${id(2)} dateObserved: "31/02/2026" is not a date-time; the values it dates are skipped`);
+    expect(result.warnings?.[2]?.message).to.equal(`${id(3)} dateObservedTo: "chiều nay" is not a date-time; dateObserved is used instead`);
   });
 
   it('a station without an area code is not credited to the first commune of a map: skipped, and said', async () => {

@@ -74,30 +74,43 @@ const BAD_TIME = Symbol('bad time');
 
 /**
  * Epoch ms of an entity-level date attribute, or undefined. An interval counts at `end`.
- * Unreadable: a `ValidationError`, or with `warn` a warning and `BAD_TIME`.
+ * Unreadable: a `ValidationError`, or when `lenient` `BAD_TIME` (the caller says so).
  */
-function entityDate(entity: NgsiEntity, name: string, interval: 'start' | 'end' = 'end', warn?: WarnFn): number | undefined | typeof BAD_TIME {
+function entityDate(entity: NgsiEntity, name: string, interval: 'start' | 'end' = 'end', lenient = false): number | undefined | typeof BAD_TIME {
   const value = scalarOf(entity, name);
   if (value === undefined || value === null) return undefined;
   try {
     const ms = parseInstant(value, `${entity.id}.${name}`, { interval });
     return ms ?? undefined;
   } catch (error) {
-    if (!warn || !(error instanceof ValidationError)) throw error;
-    warn({ code: 'invalid-time', entity: entity.id, field: name, message: `${entity.id} ${name}: ${describeBadValue(value)} is not a date-time; the values it dates are skipped` });
+    if (!lenient || !(error instanceof ValidationError)) throw error;
     return BAD_TIME;
   }
 }
 
-/** The first readable date among `names`; `BAD_TIME` when none is readable and one was unreadable. */
+/**
+ * The first readable date among `names`; `BAD_TIME` when none is readable and one was not.
+ * With `warn`, each unreadable one is a warning saying what was done instead.
+ */
 function firstDate(entity: NgsiEntity, names: readonly string[], interval: 'start' | 'end', warn: WarnFn | undefined): number | undefined | typeof BAD_TIME {
-  let bad = false;
+  const bad: string[] = [];
+  let found: number | undefined;
+  let used: string | undefined;
   for (const name of names) {
-    const time = entityDate(entity, name, interval, warn);
-    if (time === BAD_TIME) bad = true;
-    else if (time !== undefined) return time;
+    const time = entityDate(entity, name, interval, warn !== undefined);
+    if (time === BAD_TIME) bad.push(name);
+    else if (time !== undefined) {
+      found = time;
+      used = name;
+      break;
+    }
   }
-  return bad ? BAD_TIME : undefined;
+  for (const name of bad) {
+    const instead = used ? `${used} is used instead` : 'the values it dates are skipped';
+    warn?.({ code: 'invalid-time', entity: entity.id, field: name, message: `${entity.id} ${name}: ${describeBadValue(scalarOf(entity, name))} is not a date-time; ${instead}` });
+  }
+  if (found !== undefined) return found;
+  return bad.length > 0 ? BAD_TIME : undefined;
 }
 
 const ENTITY_TIMES = ['dateObservedTo', 'dateObserved', 'observationDateTime', 'dateIssued', 'dateModified'] as const;

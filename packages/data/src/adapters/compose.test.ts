@@ -70,3 +70,33 @@ describe('composeSources', () => {
     expect(await composeSources([broken]).query({ kind: 'alerts' }).catch((e: unknown) => e)).to.be.instanceOf(HttpError);
   });
 });
+
+describe('composeSources carries warnings', () => {
+  const noisy = defineDomainAdapter<unknown>({
+    id: 'noisy',
+    now,
+    fetchRecords: () => Promise.resolve({ records: ['NaN', 12], warnings: [{ code: 'invalid-record', entity: 'urn:x', count: 1, message: 'urn:x: not an entity; skipped' }] }),
+    indicators: { 'environment.pm25': { from: 'x', map: (v) => ({ value: v, area: '10', entity: 'urn:s', field: 'pm25' }) } },
+    alerts: { from: 'a', map: (v) => (v === 12 ? { id: 'noisy-1', severity: 'low', domain: 'environment', start: '2026-11-24T07:00:00+07:00' } : { id: 'noisy-bad', severity: 'huge', domain: 'environment', start: '2026-11-24T07:00:00+07:00' }) },
+  });
+
+  it('passes a routed query’s warnings through, merges alert warnings and names a source that failed', async () => {
+    const province = composeSources([noisy, broken, air]);
+    const kpi = await province.query({ kind: 'kpi', indicator: 'environment.pm25', area: '10' });
+    expect(kpi.value).to.equal(12);
+    expect(kpi.partial).to.equal(true);
+    expect(kpi.warnings?.map((w) => [w.code, w.entity])).to.deep.equal([
+      ['invalid-record', 'urn:x'],
+      ['invalid-value', 'urn:s'],
+    ]);
+    const alerts = await province.query({ kind: 'alerts' });
+    expect(alerts.alerts.map((a) => a.id)).to.deep.equal(['air-1', 'noisy-1']);
+    expect(alerts.partial).to.equal(true);
+    expect(alerts.warnings?.map((w) => [w.code, w.entity])).to.deep.equal([
+      ['invalid-record', 'urn:x'],
+      ['invalid-record', 'noisy-bad'],
+      ['source-failed', 'broken'],
+    ]);
+    expect(alerts.warnings?.[2]?.message).to.contain('broken: https://x.example/alerts answered 503').and.contain('its alerts are missing');
+  });
+});

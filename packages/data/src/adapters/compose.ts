@@ -3,6 +3,7 @@ import type { Indicator } from '../contract/catalogue.js';
 import { ConfigError, UnsupportedQueryError, isAbortError, throwIfAborted } from '../contract/errors.js';
 import type { Alert, AlertsResult, Query, QueryKind, ResultFor } from '../contract/query.js';
 import { clockNow, type ChangeListener, type DataSource, type RequestOptions, type SubscribeOptions } from '../contract/source.js';
+import { WarningCollector } from '../contract/warnings.js';
 import { filterAlerts } from './domain-adapter.js';
 
 export interface ComposeOptions {
@@ -95,10 +96,34 @@ export function composeSources(sources: readonly DataSource[], options: ComposeO
       if (query.kind === 'alerts') {
         const alerting = sources.filter((source) => kindsOf(source).includes('alerts'));
         if (alerting.length === 0) throw new UnsupportedQueryError(id, 'alerts');
-        const { values, failed } = await settle(alerting.map((source) => source.query(query, requestOptions)), requestOptions.signal);
-        if (values.length === 0 && failed.length > 0) throw failed[0] instanceof Error ? failed[0] : new Error(String(failed[0]));
-        const merged: Alert[] = values.flatMap((result) => (result as AlertsResult).alerts);
+        const settled = await Promise.allSettled(alerting.map((source) => source.query(query, requestOptions)));
+        throwIfAborted(requestOptions.signal);
+        const values: AlertsResult[] = [];
+        const failed: { source: DataSource; error: unknown }[] = [];
+        settled.forEach((outcome, i) => {
+          const source = alerting[i];
+          if (!source) return;
+          if (outcome.status === 'fulfilled') values.push(outcome.value as AlertsResult);
+          else if (isAbortError(outcome.reason)) throw outcome.reason;
+          else failed.push({ source, error: outcome.reason });
+        });
+        if (values.length === 0 && failed.length > 0) {
+          const first = failed[0]?.error;
+          throw first instanceof Error ? first : new Error(String(first));
+        }
+        const merged: Alert[] = values.flatMap((result) => result.alerts);
         const result: AlertsResult = { kind: 'alerts', alerts: filterAlerts(merged, query), partial: failed.length > 0 || values.some((r) => r.partial) };
+        // Each part's warnings, plus one for each source that failed, so "partial" says why.
+        const warnings = new WarningCollector();
+        for (const part of values) warnings.addAll(part.warnings);
+        for (const { source, error } of failed) {
+          warnings.add({ code: 'source-failed', entity: source.id, message: `${source.id}: ${error instanceof Error ? error.message : String(error)}; its alerts are missing` });
+        }
+        const list = warnings.list();
+        if (list) {
+          result.warnings = list;
+          result.partial = true;
+        }
         return result as ResultFor<Q>;
       }
       const candidates = (await routing(requestOptions)).get(query.indicator) ?? [];

@@ -76,17 +76,100 @@ describe('defineDomainAdapter', () => {
     ]);
   });
 
-  it('reports a bad payload as a ValidationError that names the record and field', async () => {
+  it('reads a value that is not a number as a gap, with a warning naming the record and field; only an unusable answer rejects', async () => {
     const source = defineDomainAdapter<{ v: unknown }>({
       id: 'broken',
-      fetchRecords: () => Promise.resolve([{ v: 1 }, { v: { nested: true } }]),
+      now: () => Date.parse('2026-11-24T12:00:00+07:00'),
+      fetchRecords: () => Promise.resolve([{ v: 1 }, { v: { nested: true } }, { v: 'NaN' }, { v: 3 }]),
       indicators: { 'environment.pm25': { from: 'x', map: (r) => ({ value: r.v, area: '10' }) } },
     });
-    const error = await source.query({ kind: 'kpi', indicator: 'environment.pm25', area: '10' }).catch((e: unknown) => e);
-    expect(error).to.be.instanceOf(ValidationError);
-    expect((error as ValidationError).path).to.equal('broken.environment.pm25[1].value');
+    const result = await source.query({ kind: 'kpi', indicator: 'environment.pm25', area: '10' });
+    // The two good values still count (mean 2); the bad ones are gaps, and the result says so.
+    expect(result.value).to.equal(2);
+    expect(result.partial).to.equal(true);
+    expect(result.warnings).to.deep.equal([
+      { code: 'invalid-value', entity: 'broken.environment.pm25[1]', field: 'value', count: 1, message: 'broken.environment.pm25[1] value: an object is not a number; read as a gap' },
+      { code: 'invalid-value', entity: 'broken.environment.pm25[2]', field: 'value', count: 1, message: 'broken.environment.pm25[2] value: "NaN" is not a number; read as a gap' },
+    ]);
     const notAList = defineDomainAdapter({ id: 'odd', fetchRecords: () => Promise.resolve({ nope: 1 } as never), indicators: { 'environment.pm25': { from: 'x', map: () => undefined } } });
     expect(await notAList.query({ kind: 'kpi', indicator: 'environment.pm25', area: '10' }).catch((e: unknown) => e)).to.be.instanceOf(ValidationError);
+  });
+
+  it('skips a record whose time or area cannot be read, or whose map throws ValidationError, and counts it', async () => {
+    const at = '2026-11-24T08:00:00+07:00';
+    const rows: { v: unknown; at: unknown; area: unknown; throws?: boolean }[] = [
+      { v: 10, at, area: '10001' },
+      { v: 20, at: 'yesterday-ish', area: '10001' },
+      { v: 30, at, area: { code: '10001' } },
+      { v: 40, at, area: '10002', throws: true },
+      { v: 50, at, area: '10002' },
+      { v: 5000, at, area: '10002', field: 'pm25' } as never,
+    ];
+    const source = defineDomainAdapter<(typeof rows)[number] & { field?: string }>({
+      id: 'city',
+      now: () => Date.parse('2026-11-24T12:00:00+07:00'),
+      areas: AREAS,
+      fetchRecords: () => Promise.resolve(rows),
+      indicators: {
+        'environment.pm25': {
+          from: 'x',
+          map: (r, _request, warn) => {
+            if (r.throws) throw new ValidationError('row.v', 'the station was in maintenance');
+            if (r.field) warn({ code: 'invalid-record', entity: 'station-9', message: 'station-9: a note from map' });
+            return { value: r.v, time: r.at, area: r.area, ...(r.field ? { entity: 'station-9', field: r.field } : {}) };
+          },
+        },
+      },
+    });
+    const result = await source.query({ kind: 'by-area', indicator: 'environment.pm25', level: 'commune', parent: '10' });
+    expect(result.rows.map((row) => [row.area, row.value])).to.deep.equal([
+      ['10001', 10],
+      ['10002', 50],
+    ]);
+    expect(result.partial).to.equal(true);
+    expect(result.warnings?.map((w) => [w.code, w.entity, w.field])).to.deep.equal([
+      ['invalid-time', 'city.environment.pm25[1]', 'time'],
+      ['missing-area', 'city.environment.pm25[2]', 'area'],
+      ['invalid-record', 'city.environment.pm25[3]', 'row.v'],
+      ['invalid-record', 'station-9', undefined],
+      ['out-of-range', 'station-9', 'pm25'],
+    ]);
+    expect(result.warnings?.[0]?.message).to.equal('city.environment.pm25[1]: the time "yesterday-ish" cannot be read; skipped');
+    expect(result.warnings?.[4]?.message).to.match(/^station-9 pm25: 5000 is outside the plausible range of environment\.pm25 \(0 to \d+\); read as a gap$/);
+  });
+
+  it('counts a bad value once in a KPI whose three periods read the same records', async () => {
+    const source = defineDomainAdapter<{ v: unknown }>({
+      id: 'same',
+      now: () => Date.parse('2026-11-24T12:00:00+07:00'),
+      fetchRecords: () => Promise.resolve([{ v: 'n/a' }, { v: 7 }]),
+      indicators: { 'environment.pm25': { from: 'x', map: (r) => ({ value: r.v, area: '10', entity: 'station-1', field: 'pm25' }) } },
+    });
+    const result = await source.query({ kind: 'kpi', indicator: 'environment.pm25', area: '10' });
+    expect(result.value).to.equal(7);
+    expect(result.warnings).to.deep.equal([{ code: 'invalid-value', entity: 'station-1', field: 'pm25', count: 1, message: 'station-1 pm25: "n/a" is not a number; read as a gap' }]);
+  });
+
+  it('leaves out an alert that validateAlert refuses, naming it by its id, and keeps the others', async () => {
+    const source = defineDomainAdapter<Record<string, unknown>>({
+      id: 'alarms',
+      domain: 'environment',
+      fetchRecords: () =>
+        Promise.resolve([
+          { id: 'a1', severity: 'critical', dateIssued: '2026-11-24T08:00:00+07:00' },
+          { id: 'a2', severity: 'apocalyptic', dateIssued: '2026-11-24T09:00:00+07:00' },
+          { severity: 'low' },
+        ]),
+      indicators: {},
+      alerts: { from: 'Alert', map: (r) => r },
+    });
+    const result = await source.query({ kind: 'alerts' });
+    expect(result.alerts.map((a) => a.id)).to.deep.equal(['a1']);
+    expect(result.partial).to.equal(true);
+    expect(result.warnings?.map((w) => [w.code, w.entity, w.field])).to.deep.equal([
+      ['invalid-record', 'a2', 'alarms.alerts[1].severity'],
+      ['invalid-record', 'alarms.alerts[2]', 'alarms.alerts[2].start'],
+    ]);
   });
 
   it('refuses indicators outside the catalogue unless defined, and queries it cannot answer', async () => {

@@ -9,7 +9,10 @@
  *   indicator, `map` turns one record into observations `{ value, time, area }`.
  *
  * The adapter validates the observations, aggregates them with the catalogue's rules (over time
- * and over areas) and answers all four query kinds of the contract.
+ * and over areas) and answers all four query kinds of the contract. One bad record never costs
+ * the rest: a value that is not a number is a gap, a record whose time or area cannot be read is
+ * skipped, a `map` that throws `ValidationError` skips its record, and each of these becomes a
+ * warning on the result (`warnings`, `partial: true`) naming the record and field.
  */
 import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../contract/areas.js';
 import type { Domain, Indicator, IndicatorId } from '../contract/catalogue.js';
@@ -32,7 +35,8 @@ import type {
 } from '../contract/query.js';
 import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../contract/source.js';
 import { addPeriods, parseTime, periodOf, toIso } from '../contract/time.js';
-import { readNumber, readText, validateAlert } from '../contract/validate.js';
+import { readText, validateAlert } from '../contract/validate.js';
+import { WarningCollector, readValue, type DataWarning, type WarnFn } from '../contract/warnings.js';
 import { CATALOGUE } from '../catalogue/index.js';
 import { ALERT_SEVERITIES } from '../contract/catalogue.js';
 import { descendantsOf, filterAreas } from '../areas/areas.js';
@@ -56,10 +60,15 @@ export interface RecordRequest {
   query: Query;
 }
 
-/** A fetcher's answer: the records, and whether they are only part of what exists (a page limit hit). */
+/**
+ * A fetcher's answer: the records, whether they are only part of what exists (a page limit hit),
+ * and what the fetcher skipped while reading them (an entity it could not read, an observation
+ * without a time), which the adapter adds to the result's `warnings`.
+ */
 export interface RecordBatch<R> {
   records: readonly R[];
   partial?: boolean;
+  warnings?: readonly DataWarning[];
 }
 
 /** The protocol half of a domain adapter. */
@@ -70,15 +79,24 @@ export type RecordWatcher = (request: RecordRequest, onChange: () => void, optio
 
 /**
  * One observation of an indicator, as `map` returns it. Fields are `unknown` on purpose: they are
- * validated (numbers and numeric strings accepted, NaN/null become gaps, times may be ISO text or
- * epoch ms; zone-less times are Vietnamese local time).
+ * validated (numbers and numeric strings accepted; null is a gap; `"NaN"`, other text, booleans,
+ * objects and values outside the indicator's range are gaps with a warning; times may be ISO text
+ * or epoch ms, zone-less times are Vietnamese local time, an unreadable time skips the value with
+ * a warning).
  */
 export interface Observation {
   value: unknown;
   /** When the value was observed; absent: the time the record was fetched. */
   time?: unknown;
-  /** Area code the value belongs to; absent: the first area asked for (a single-area system). */
+  /**
+   * Area code the value belongs to; absent: the area asked for when the query asks for exactly
+   * one (a single-area system); otherwise the value is skipped with a `missing-area` warning.
+   */
   area?: unknown;
+  /** Names the record in warnings (e.g. an entity id); default `<adapter id>.<indicator>[<index>]`. */
+  entity?: string;
+  /** Names the field in warnings (e.g. `pm25`); default `value`. */
+  field?: string;
 }
 
 export type MappedObservations = Observation | readonly Observation[] | null | undefined;
@@ -86,16 +104,24 @@ export type MappedObservations = Observation | readonly Observation[] | null | u
 export interface IndicatorMapping<R> {
   /** Which records hold the indicator; handed to the fetcher as `RecordRequest.from`. */
   from: string;
-  /** One record to zero or more observations; `undefined` skips the record. May throw `ValidationError`. */
-  map: (record: R, request: RecordRequest) => MappedObservations;
+  /**
+   * One record to zero or more observations; `undefined` skips the record. `warn` adds a warning
+   * to the result (for something `map` left out). Throwing `ValidationError` skips the record
+   * with a warning; any other error rejects the query.
+   */
+  map: (record: R, request: RecordRequest, warn: WarnFn) => MappedObservations;
   /** A fetcher for this indicator only, overriding the adapter's. */
   fetchRecords?: RecordFetcher<R>;
 }
 
-/** Alerts from records: `map` returns fields of the FIWARE `Alert` model (validated by `validateAlert`). */
+/**
+ * Alerts from records: `map` returns fields of the FIWARE `Alert` model (validated by
+ * `validateAlert`). A record that `map` or `validateAlert` refuses (`ValidationError`) is skipped
+ * with a warning naming it (by its `id` when it has one).
+ */
 export interface AlertMapping<R> {
   from: string;
-  map: (record: R, request: RecordRequest) => unknown;
+  map: (record: R, request: RecordRequest, warn: WarnFn) => unknown;
   fetchRecords?: RecordFetcher<R>;
 }
 
@@ -176,32 +202,61 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     return indicator;
   }
 
-  async function observe(indicator: Indicator, request: Omit<RecordRequest, 'from' | 'indicator'>, options: RequestOptions): Promise<{ points: Point[]; partial: boolean }> {
+  async function observe(
+    indicator: Indicator,
+    request: Omit<RecordRequest, 'from' | 'indicator'>,
+    options: RequestOptions,
+  ): Promise<{ points: Point[]; partial: boolean; warnings: DataWarning[] | undefined }> {
     const mapping = config.indicators[indicator.id];
     const fetcher = mapping?.fetchRecords ?? config.fetchRecords;
     if (!mapping || !fetcher) throw new ConfigError(`Domain adapter "${config.id}" has no record fetcher for "${indicator.id}".`);
     const full: RecordRequest = { ...request, from: mapping.from, indicator: indicator.id };
     const answer = await untilAborted(() => fetcher(full, options), options.signal);
     const batch = toBatch(answer, config.id);
+    const warnings = new WarningCollector();
+    warnings.addAll(batch.warnings);
     const fetchedAt = now();
-    const fallbackArea = request.areas[0];
+    // Only a query for one area may take a value that names none: in a map, it would be credited to whichever area came first.
+    const fallbackArea = request.areas.length === 1 ? request.areas[0] : undefined;
     const points: Point[] = [];
     batch.records.forEach((record, index) => {
       const path = `${config.id}.${indicator.id}[${index}]`;
-      const result = mapping.map(record, full);
+      let result: MappedObservations;
+      try {
+        result = mapping.map(record, full, warnings.add);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        warnings.add({ code: 'invalid-record', entity: path, field: error.path, message: `${path} ${error.path}: ${error.problem.replace(/\.$/, '')}; skipped` });
+        return;
+      }
       if (result === undefined || result === null) return;
       const list: readonly Observation[] = Array.isArray(result) ? (result as readonly Observation[]) : [result as Observation];
       list.forEach((observation, k) => {
-        const at = list.length > 1 ? `${path}[${k}]` : path;
-        const value = readNumber(observation.value, `${at}.value`, indicator.range);
+        if (typeof observation !== 'object' || observation === null) return;
+        const entity = typeof observation.entity === 'string' && observation.entity !== '' ? observation.entity : list.length > 1 ? `${path}[${k}]` : path;
+        const field = typeof observation.field === 'string' && observation.field !== '' ? observation.field : undefined;
+        const reading = readValue(observation.value, indicator.range, indicator.id);
+        if (reading.problem) warnings.add({ code: reading.problem.code, entity, field: field ?? 'value', message: `${entity} ${field ?? 'value'}: ${reading.problem.message}` });
         const time = observation.time === undefined || observation.time === null ? fetchedAt : parseTime(observation.time);
-        if (!Number.isFinite(time)) throw new ValidationError(`${at}.time`, `expected a date-time, got ${typeof observation.time}`);
-        const area = observation.area === undefined || observation.area === null ? fallbackArea : readText(observation.area, `${at}.area`, 40);
-        if (area === undefined) return;
-        points.push({ value, time, area });
+        if (!Number.isFinite(time)) {
+          warnings.add({ code: 'invalid-time', entity, field: 'time', message: `${entity}${field ? ` ${field}` : ''}: the time ${describeUnknown(observation.time)} cannot be read; skipped` });
+          return;
+        }
+        let area: string | undefined;
+        try {
+          area = observation.area === undefined || observation.area === null ? fallbackArea : readText(observation.area, `${entity}.area`, 40);
+        } catch {
+          warnings.add({ code: 'missing-area', entity, field: 'area', message: `${entity}: the area ${describeUnknown(observation.area)} is not an area code; skipped` });
+          return;
+        }
+        if (area === undefined) {
+          if (request.areas.length > 1) warnings.add({ code: 'missing-area', entity, field: 'area', message: `${entity}: no area code, so it cannot be placed on a map of several areas; skipped` });
+          return;
+        }
+        points.push({ value: reading.value, time, area });
       });
     });
-    return { points, partial: batch.partial === true };
+    return { points, partial: batch.partial === true, warnings: warnings.list() };
   }
 
   /** For each wanted area, the points of that area or of any unit under it, grouped by source area. */
@@ -263,6 +318,15 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
       period: { grain, from: toIso(current.from) ?? '', to: toIso(current.to) ?? '' },
       partial: answers.some((answer) => answer.partial),
     };
+    // The three periods may be answered by the same records (a broker without history): a bad
+    // value seen in each counts once, not three times.
+    const warnings = new WarningCollector();
+    for (const answer of answers) warnings.addAll(answer.warnings, 'max');
+    const list = warnings.list();
+    if (list) {
+      result.warnings = list;
+      result.partial = true;
+    }
     const observedAt = toIso(values[0]?.observedAt ?? Number.NaN);
     if (observedAt) result.observedAt = observedAt;
     return result;
@@ -289,7 +353,8 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
       const v = bucketed.length === 0 ? empty.v : bucketed.length === 1 ? (bucketed[0]?.v ?? empty.v) : combineSeries(bucketed.map((b) => b.v), indicator.aggregation.area);
       return { area: code, t, v };
     });
-    const out: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain: query.grain, series: result, partial: answer.partial };
+    const out: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain: query.grain, series: result, partial: answer.partial || answer.warnings !== undefined };
+    if (answer.warnings) out.warnings = answer.warnings;
     const iso = toIso(observedAt);
     if (iso) out.observedAt = iso;
     return out;
@@ -314,7 +379,8 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
       const iso = toIso(observedAt);
       return { area: code, value: Number.isFinite(value) ? value : null, ...(iso ? { observedAt: iso } : {}) };
     });
-    const result: ByAreaResult = { kind: 'by-area', indicator: indicator.id, unit: indicator.unit, level: query.level, rows, partial: answer.partial };
+    const result: ByAreaResult = { kind: 'by-area', indicator: indicator.id, unit: indicator.unit, level: query.level, rows, partial: answer.partial || answer.warnings !== undefined };
+    if (answer.warnings) result.warnings = answer.warnings;
     const iso = toIso(newest);
     if (iso) result.observedAt = iso;
     return result;
@@ -339,12 +405,29 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     const batch = toBatch(answer, config.id);
     const hierarchy = query.area ? await allAreas(options) : [];
     const list: Alert[] = [];
+    const warnings = new WarningCollector();
+    warnings.addAll(batch.warnings);
     batch.records.forEach((record, index) => {
-      const raw = mapping.map(record, request);
-      if (raw === undefined || raw === null) return;
-      list.push(validateAlert(raw, `${config.id}.alerts[${index}]`, { ...(config.domain ? { domain: config.domain } : {}), source: config.id }));
+      const path = `${config.id}.alerts[${index}]`;
+      let raw: unknown;
+      try {
+        raw = mapping.map(record, request, warnings.add);
+        if (raw === undefined || raw === null) return;
+        list.push(validateAlert(raw, path, { ...(config.domain ? { domain: config.domain } : {}), source: config.id }));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+        const entity = typeof id === 'string' && id !== '' ? id : path;
+        warnings.add({ code: 'invalid-record', entity, field: error.path, message: `${entity} ${error.path}: ${error.problem.replace(/\.$/, '')}; this alert is left out` });
+      }
     });
-    return { kind: 'alerts', alerts: filterAlerts(list, query, hierarchy), partial: batch.partial === true };
+    const result: AlertsResult = { kind: 'alerts', alerts: filterAlerts(list, query, hierarchy), partial: batch.partial === true };
+    const warned = warnings.list();
+    if (warned) {
+      result.warnings = warned;
+      result.partial = true;
+    }
+    return result;
   }
 
   const source: DataSource = {
@@ -424,6 +507,13 @@ function untilAborted<T>(run: () => Promise<T>, signal: AbortSignal | undefined)
       },
     );
   });
+}
+
+/** A bad value as short plain text for a warning. */
+function describeUnknown(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
 }
 
 function toBatch<R>(answer: readonly R[] | RecordBatch<R> | undefined, id: string): RecordBatch<R> {

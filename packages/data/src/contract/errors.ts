@@ -55,10 +55,13 @@ export class TimeoutError extends IocDataError {
 /** A payload did not have the shape or values expected; `path` points at the field. */
 export class ValidationError extends IocDataError {
   readonly path: string;
+  /** What is wrong, without the path (for warnings that name the field themselves). */
+  readonly problem: string;
   constructor(path: string, problem: string) {
     super('validation', `Invalid data at ${path || '(root)'}: ${problem}`);
     this.name = 'ValidationError';
     this.path = path;
+    this.problem = problem;
   }
 }
 

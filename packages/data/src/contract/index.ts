@@ -7,3 +7,4 @@ export * from './errors.js';
 export * from './time.js';
 export * from './aggregate.js';
 export * from './validate.js';
+export * from './warnings.js';

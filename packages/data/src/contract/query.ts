@@ -1,6 +1,7 @@
 import type { AreaLevel, Position } from './areas.js';
 import type { AlertSeverity, Domain, IndicatorId, Unit } from './catalogue.js';
 import type { LocalizedText } from './text.js';
+import type { DataWarning } from './warnings.js';
 
 export const TIME_GRAINS = ['hour', 'day', 'week', 'month', 'quarter', 'year'] as const;
 export type TimeGrain = (typeof TIME_GRAINS)[number];
@@ -64,8 +65,17 @@ export interface StaleInfo {
 }
 
 interface ResultBase {
-  /** True when the source could return only part of what was asked (a page limit, a failed area). */
+  /**
+   * True when the source could return only part of what was asked (a page limit, a failed area,
+   * values it skipped or read as gaps: then `warnings` says which).
+   */
   partial: boolean;
+  /**
+   * What was skipped or read as a gap, and why: one entry per entity + field + kind of problem,
+   * with a `count`, at most `MAX_WARNINGS` entries (the last one, `code: 'more'`, counts the
+   * rest). Present only when there is something to say; then `partial` is true.
+   */
+  warnings?: readonly DataWarning[];
   /** When the newest value in the result was observed (ISO date-time), if known. */
   observedAt?: string;
   /**

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { IocDataError, ValidationError } from './errors.js';
 import { cleanText, readNumber, validateAlert, validateByArea, validateKpi, validateSeries } from './validate.js';
+import type { DataWarningInput } from './warnings.js';
 
 function validationPath(run: () => unknown): string {
   try {
@@ -40,10 +41,43 @@ describe('validators', () => {
     expect(validationPath(() => validateSeries({ area: '90', t: [1, 2], v: [1, { evil: true }] }))).to.equal('series.v[1]');
     expect(validationPath(() => validateSeries({ t: [], v: [] }))).to.equal('series.area');
     expect(validationPath(() => validateKpi({ indicator: 'nope', area: '90' }))).to.equal('kpi.indicator');
-    expect(validationPath(() => validateKpi({ indicator: 'environment.aqi', area: '90', value: true }))).to.equal('kpi.value');
-    expect(validationPath(() => validateByArea({ level: 'commune', indicator: 'environment.aqi', rows: [{ value: 1 }] }))).to.equal('byArea.rows[0].area');
+    expect(validationPath(() => validateByArea({ level: 'commune', indicator: 'environment.aqi', rows: 'none' }))).to.equal('byArea.rows');
     expect(validationPath(() => validateAlert({ id: 'a', severity: 'apocalyptic', domain: 'environment', start: '2026-01-01' }))).to.equal('alert.severity');
     expect(validationPath(() => validateAlert({ id: 'a', severity: 'high', domain: 'environment' }))).to.equal('alert.start');
+  });
+
+  it('one bad row or value is a gap or a skipped row with a warning, never a rejection (these used to throw)', () => {
+    const kpi = validateKpi({ indicator: 'environment.aqi', area: '90', value: true, previous: 'n/a', observedAt: 'soon' });
+    expect(kpi).to.deep.include({ value: null, previous: null, partial: true });
+    expect(kpi.observedAt).to.equal(undefined);
+    expect(kpi.warnings?.map((w) => [w.code, w.entity, w.field])).to.deep.equal([
+      ['invalid-value', 'kpi', 'value'],
+      ['invalid-value', 'kpi', 'previous'],
+      ['invalid-time', 'kpi', 'observedAt'],
+    ]);
+    expect(kpi.warnings?.[0]?.message).to.equal('kpi value: true is not a number; read as a gap');
+    const byArea = validateByArea({ level: 'commune', indicator: 'environment.aqi', rows: [{ value: 1 }, 'x', { area: 'a', value: 'NaN' }, { area: 'b', value: 2, observedAt: {} }, { area: 'c', value: 3 }] });
+    expect(byArea.rows).to.deep.equal([{ area: 'a', value: null }, { area: 'b', value: 2 }, { area: 'c', value: 3 }]);
+    expect(byArea.partial).to.equal(true);
+    expect(byArea.warnings?.map((w) => [w.code, w.entity, w.field])).to.deep.equal([
+      ['missing-area', 'byArea.rows[0]', 'area'],
+      ['invalid-record', 'byArea.rows[1]', undefined],
+      ['invalid-value', 'byArea.rows[2]', 'value'],
+      ['invalid-time', 'byArea.rows[3]', 'observedAt'],
+    ]);
+    // A series is strict unless given somewhere to report: then bad points are skipped or gaps.
+    const warnings: DataWarningInput[] = [];
+    const series = validateSeries({ area: '90', points: [[1000, 1], 'x', [2000, { evil: true }], [null, 3], [4000, '4']] }, 'series', { warn: (w) => warnings.push(w) });
+    expect(Array.from(series.t)).to.deep.equal([1000, 2000, 4000]);
+    expect(Array.from(series.v)).to.deep.equal([1, Number.NaN, 4]);
+    expect(warnings.map((w) => [w.code, w.entity, w.field])).to.deep.equal([
+      ['invalid-record', 'series.points[1]', undefined],
+      ['invalid-value', 'series.points[2]', 'v'],
+      ['missing-time', 'series.points[3]', 't'],
+    ]);
+    const fine = validateKpi({ indicator: 'environment.aqi', area: '90', value: 42 });
+    expect(fine.warnings).to.equal(undefined);
+    expect(fine.partial).to.equal(false);
   });
 
   it('validates a KPI: non-finite values become null, times become ISO', () => {
@@ -98,8 +132,16 @@ describe('validators', () => {
     fc.assert(
       fc.property(anything, (input) => {
         expectOnlyValidation(() => validateSeries(input));
-        expectOnlyValidation(() => validateKpi(input));
-        expectOnlyValidation(() => validateByArea(input));
+        expectOnlyValidation(() => {
+          const kpi = validateKpi(input);
+          for (const value of [kpi.value, kpi.previous, kpi.sameLastYear, kpi.target]) if (value !== null && value !== undefined) expect(Number.isFinite(value)).to.be.true;
+          if (kpi.warnings) expect(kpi.partial).to.be.true;
+        });
+        expectOnlyValidation(() => {
+          const byArea = validateByArea(input);
+          for (const row of byArea.rows) if (row.value !== null) expect(Number.isFinite(row.value)).to.be.true;
+          if (byArea.warnings) expect(byArea.partial).to.be.true;
+        });
         expectOnlyValidation(() => validateAlert(input));
       }),
       { numRuns: 300 },

@@ -4,6 +4,12 @@
  * of the field at fault); non-finite numbers become gaps (NaN in series, null in single values);
  * timestamps are sorted and de-duplicated; strings stay plain text (trimmed of control characters
  * and bounded in length) so nothing can reach the DOM as markup.
+ *
+ * One bad row does not reject a result: `validateKpi` and `validateByArea` read a value that is
+ * not a number as null, skip a row without an area and drop a time they cannot read, and list
+ * each in the result's `warnings` (then `partial` is true); they throw only when the result as a
+ * whole is unusable (not an object, no indicator, no rows list). `validateSeries` does the same
+ * for its points when given a `warn` sink, and is strict without one.
  */
 import type { AreaLevel } from './areas.js';
 import { ALERT_SEVERITIES, DOMAINS, type AlertSeverity, type Domain, type IndicatorId, type Unit } from './catalogue.js';
@@ -11,6 +17,7 @@ import { ValidationError } from './errors.js';
 import type { Alert, AlertStatus, ByAreaResult, ByAreaRow, KpiResult, SeriesData, TimeGrain } from './query.js';
 import { TIME_GRAINS } from './query.js';
 import { parseTime, toIso } from './time.js';
+import { WarningCollector, readValue, type WarnFn } from './warnings.js';
 
 /** Longest text kept from a payload; longer strings are cut (a title is not a novel). */
 export const MAX_TEXT_LENGTH = 2000;
@@ -83,11 +90,6 @@ function optionalIso(value: unknown, path: string): string | undefined {
   return toIso(readTime(value, path));
 }
 
-function nullableNumber(value: unknown, path: string, range?: { min?: number; max?: number }): number | null {
-  const number = readNumber(value, path, range);
-  return Number.isFinite(number) ? number : null;
-}
-
 function readIndicatorId(value: unknown, path: string): IndicatorId {
   const text = readText(value, path, 200);
   const [domain, rest] = [text.slice(0, text.indexOf('.')), text.slice(text.indexOf('.') + 1)];
@@ -119,6 +121,12 @@ function readArray(value: unknown, path: string): ArrayLike<unknown> {
 export interface SeriesValidationOptions {
   /** Plausible range: values outside it become gaps. */
   range?: { min?: number; max?: number };
+  /**
+   * Where to report what was skipped. With it, a point that is not a point is skipped and a
+   * value that is not a number (an object, `"n/a"`) is a gap, each reported here; without it,
+   * those are `ValidationError`s.
+   */
+  warn?: WarnFn;
 }
 
 /**
@@ -130,8 +138,16 @@ export interface SeriesValidationOptions {
 export function validateSeries(input: unknown, path = 'series', options: SeriesValidationOptions = {}): SeriesData {
   if (!isRecord(input)) throw new ValidationError(path, `expected a series object, got ${describe(input)}`);
   const area = readText(input.area, `${path}.area`, 40);
+  const { warn } = options;
   const times: number[] = [];
   const values: number[] = [];
+  /** A value; strict: readNumber's rules; lenient: anything unreadable is a gap, reported. */
+  const valueAt = (raw: unknown, at: string, field: string): number => {
+    if (!warn) return readNumber(raw, `${at}.${field}`, options.range);
+    const reading = readValue(raw, options.range, `series ${area}`);
+    if (reading.problem) warn({ code: reading.problem.code, entity: at, field, message: `${at} ${field}: ${reading.problem.message}` });
+    return reading.value;
+  };
   if (input.points !== undefined) {
     const points = readArray(input.points, `${path}.points`);
     for (let i = 0; i < points.length; i++) {
@@ -143,11 +159,17 @@ export function validateSeries(input: unknown, path = 'series', options: SeriesV
       else if (isRecord(point)) {
         rawTime = point.t ?? point.time;
         rawValue = point.v ?? point.value;
+      } else if (warn) {
+        warn({ code: 'invalid-record', entity: at, message: `${at}: expected a point, got ${describe(point)}; skipped` });
+        continue;
       } else throw new ValidationError(at, `expected a point, got ${describe(point)}`);
       const time = parseTime(rawTime);
-      if (!Number.isFinite(time)) continue;
+      if (!Number.isFinite(time)) {
+        warn?.({ code: rawTime === undefined || rawTime === null ? 'missing-time' : 'invalid-time', entity: at, field: 't', message: `${at} t: ${describe(rawTime)} is not a date-time; skipped` });
+        continue;
+      }
       times.push(time);
-      values.push(readNumber(rawValue, `${at}.v`, options.range));
+      values.push(valueAt(rawValue, at, 'v'));
     }
   } else {
     const t = readArray(input.t, `${path}.t`);
@@ -155,9 +177,16 @@ export function validateSeries(input: unknown, path = 'series', options: SeriesV
     if (t.length !== v.length) throw new ValidationError(`${path}.v`, `has ${v.length} values for ${t.length} times`);
     for (let i = 0; i < t.length; i++) {
       const time = parseTime(t[i]);
-      if (!Number.isFinite(time)) continue;
+      if (!Number.isFinite(time)) {
+        warn?.({ code: t[i] === undefined || t[i] === null ? 'missing-time' : 'invalid-time', entity: path, field: `t[${i}]`, message: `${path} t[${i}]: ${describe(t[i])} is not a date-time; skipped` });
+        continue;
+      }
       times.push(time);
-      values.push(readNumber(v[i], `${path}.v[${i}]`, options.range));
+      if (warn) {
+        const reading = readValue(v[i], options.range, `series ${area}`);
+        if (reading.problem) warn({ code: reading.problem.code, entity: path, field: 'v', message: `${path} v[${i}]: ${reading.problem.message}` });
+        values.push(reading.value);
+      } else values.push(readNumber(v[i], `${path}.v[${i}]`, options.range));
     }
   }
   return { area, ...sortAndDedupe(times, values) };
@@ -195,33 +224,69 @@ function readGrain(value: unknown, path: string): TimeGrain {
   throw new ValidationError(path, `expected one of ${TIME_GRAINS.join(', ')}, got ${describe(value)}`);
 }
 
-/** A KPI result from a payload. `value`, `previous`, `sameLastYear` and `target` that are not finite become null. */
+/** A number or null, leniently: what is not a number is null and a warning. */
+function valueOrNull(value: unknown, entity: string, field: string, warnings: WarningCollector): number | null {
+  const reading = readValue(value);
+  if (reading.problem) warnings.add({ code: reading.problem.code, entity, field, message: `${entity} ${field}: ${reading.problem.message}` });
+  return Number.isFinite(reading.value) ? reading.value : null;
+}
+
+/** An optional ISO time, leniently: one that cannot be read is left out with a warning. */
+function isoOrWarn(value: unknown, entity: string, field: string, warnings: WarningCollector): string | undefined {
+  try {
+    return optionalIso(value, `${entity}.${field}`);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    warnings.add({ code: 'invalid-time', entity, field, message: `${entity} ${field}: ${describe(value)} is not a date-time; left out` });
+    return undefined;
+  }
+}
+
+/**
+ * A KPI result from a payload. `value`, `previous`, `sameLastYear` and `target` that are not
+ * finite become null; those that are not numbers at all (text, an object) too, with a warning;
+ * an unreadable `observedAt` or `period` is left out with a warning.
+ */
 export function validateKpi(input: unknown, path = 'kpi'): KpiResult {
   if (!isRecord(input)) throw new ValidationError(path, `expected a KPI object, got ${describe(input)}`);
+  const warnings = new WarningCollector();
   const result: KpiResult = {
     kind: 'kpi',
     indicator: readIndicatorId(input.indicator, `${path}.indicator`),
     area: readText(input.area, `${path}.area`, 40),
     unit: readUnit(input.unit, `${path}.unit`),
-    value: nullableNumber(input.value, `${path}.value`),
+    value: valueOrNull(input.value, path, 'value', warnings),
     partial: input.partial === true,
   };
-  if (input.previous !== undefined) result.previous = nullableNumber(input.previous, `${path}.previous`);
-  if (input.sameLastYear !== undefined) result.sameLastYear = nullableNumber(input.sameLastYear, `${path}.sameLastYear`);
-  if (input.target !== undefined) result.target = nullableNumber(input.target, `${path}.target`);
-  const observedAt = optionalIso(input.observedAt, `${path}.observedAt`);
+  if (input.previous !== undefined) result.previous = valueOrNull(input.previous, path, 'previous', warnings);
+  if (input.sameLastYear !== undefined) result.sameLastYear = valueOrNull(input.sameLastYear, path, 'sameLastYear', warnings);
+  if (input.target !== undefined) result.target = valueOrNull(input.target, path, 'target', warnings);
+  const observedAt = isoOrWarn(input.observedAt, path, 'observedAt', warnings);
   if (observedAt) result.observedAt = observedAt;
   if (isRecord(input.period)) {
-    const from = optionalIso(input.period.from, `${path}.period.from`);
-    const to = optionalIso(input.period.to, `${path}.period.to`);
-    if (from && to) result.period = { grain: readGrain(input.period.grain, `${path}.period.grain`), from, to };
+    const from = isoOrWarn(input.period.from, path, 'period.from', warnings);
+    const to = isoOrWarn(input.period.to, path, 'period.to', warnings);
+    if (from && to) {
+      try {
+        result.period = { grain: readGrain(input.period.grain, `${path}.period.grain`), from, to };
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        warnings.add({ code: 'invalid-record', entity: path, field: 'period.grain', message: `${path} period.grain: ${describe(input.period.grain)} is not a time grain; the period is left out` });
+      }
+    }
+  }
+  const list = warnings.list();
+  if (list) {
+    result.warnings = list;
+    result.partial = true;
   }
   return result;
 }
 
 /**
- * A by-area result from a payload. Rows without an area code are rejected; a repeated area keeps
- * its last row; non-finite values become null.
+ * A by-area result from a payload. A row that is not an object or has no area code is skipped,
+ * a value that is not a number is null, an unreadable `observedAt` is left out, each with a
+ * warning; a repeated area keeps its last row; non-finite values become null.
  */
 export function validateByArea(input: unknown, path = 'byArea'): ByAreaResult {
   if (!isRecord(input)) throw new ValidationError(path, `expected a by-area object, got ${describe(input)}`);
@@ -231,12 +296,24 @@ export function validateByArea(input: unknown, path = 'byArea'): ByAreaResult {
   }
   const rawRows = readArray(input.rows, `${path}.rows`);
   const rows = new Map<string, ByAreaRow>();
+  const warnings = new WarningCollector();
   for (let i = 0; i < rawRows.length; i++) {
     const raw = rawRows[i];
     const at = `${path}.rows[${i}]`;
-    if (!isRecord(raw)) throw new ValidationError(at, `expected a row, got ${describe(raw)}`);
-    const row: ByAreaRow = { area: readText(raw.area, `${at}.area`, 40), value: nullableNumber(raw.value, `${at}.value`) };
-    const observedAt = optionalIso(raw.observedAt, `${at}.observedAt`);
+    if (!isRecord(raw)) {
+      warnings.add({ code: 'invalid-record', entity: at, message: `${at}: expected a row, got ${describe(raw)}; skipped` });
+      continue;
+    }
+    let area: string;
+    try {
+      area = readText(raw.area, `${at}.area`, 40);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      warnings.add({ code: 'missing-area', entity: at, field: 'area', message: `${at} area: ${describe(raw.area)} is not an area code; skipped` });
+      continue;
+    }
+    const row: ByAreaRow = { area, value: valueOrNull(raw.value, at, 'value', warnings) };
+    const observedAt = isoOrWarn(raw.observedAt, at, 'observedAt', warnings);
     if (observedAt) row.observedAt = observedAt;
     rows.delete(row.area);
     rows.set(row.area, row);
@@ -249,8 +326,13 @@ export function validateByArea(input: unknown, path = 'byArea'): ByAreaResult {
     rows: [...rows.values()],
     partial: input.partial === true,
   };
-  const observedAt = optionalIso(input.observedAt, `${path}.observedAt`);
+  const observedAt = isoOrWarn(input.observedAt, path, 'observedAt', warnings);
   if (observedAt) result.observedAt = observedAt;
+  const list = warnings.list();
+  if (list) {
+    result.warnings = list;
+    result.partial = true;
+  }
   return result;
 }
 

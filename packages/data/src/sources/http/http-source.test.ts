@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { startTestServer, type TestServer } from '../../../../../tests/support/server.js';
 import type { Indicator } from '../../contract/catalogue.js';
-import { ConfigError, HttpError, UnsupportedQueryError, ValidationError } from '../../contract/errors.js';
+import { ConfigError, HttpError, UnsupportedQueryError, type ValidationError } from '../../contract/errors.js';
 import type { KpiResult, SeriesResult } from '../../contract/query.js';
 import { createSource, registeredSources } from '../../registry.js';
 import { HttpClient } from '../../internal/http.js';
@@ -213,22 +213,85 @@ describe('HTTP JSON source against a real server', () => {
     expect(jam!.location).to.deep.equal({ type: 'Point', coordinates: [106.07, 21.18] });
   });
 
-  it('rejects a value that is not a number with a ValidationError naming the field', async () => {
-    await script('/api/series/aqi', [{ json: { data: { items: [{ ts: '2026-11-24T00:00:00Z', value: 1 }, { ts: '2026-11-24T01:00:00Z', value: 'n/a' }] } } }]);
-    const error = await rejection(
-      source().query({ kind: 'series', indicator: 'environment.test-aqi', areas: ['27'], grain: 'hour', from: '2026-11-24T00:00:00Z', to: '2026-11-25T00:00:00Z' }),
-    );
-    expect(error).to.be.instanceOf(ValidationError);
-    expect((error as ValidationError).path).to.equal('data.items[1].value');
+  it('reads a value that is not a number as a gap and skips a point without a time, with warnings naming row and field', async () => {
+    await script('/api/series/aqi', [
+      {
+        json: {
+          data: {
+            items: [
+              { ts: '2026-11-24T00:00:00Z', value: 1000 },
+              { ts: '2026-11-24T01:00:00Z', value: 'n/a' },
+              { ts: '2026-11-24T02:00:00Z', value: { amount: 3 } },
+              { value: 4000 },
+              { ts: 'tomorrow', value: 5000 },
+              { ts: '2026-11-24T05:00:00Z', value: 'NaN' },
+              { ts: '2026-11-24T06:00:00Z', value: 6000 },
+            ],
+          },
+        },
+      },
+    ]);
+    const result: SeriesResult = await source().query({ kind: 'series', indicator: 'environment.test-aqi', areas: ['27'], grain: 'hour', from: '2026-11-24T00:00:00Z', to: '2026-11-25T00:00:00Z' });
+    expect(Array.from(result.series[0]!.v)).to.deep.equal([1, Number.NaN, Number.NaN, Number.NaN, 6]);
+    expect(result.partial).to.equal(true);
+    expect(result.warnings).to.deep.equal([
+      { code: 'invalid-value', entity: 'data.items[1]', field: 'value', count: 1, message: 'data.items[1] value: "n/a" is not a number (or too large); read as a gap' },
+      { code: 'invalid-value', entity: 'data.items[2]', field: 'value', count: 1, message: 'data.items[2] value: an object is not a number; read as a gap' },
+      { code: 'missing-time', entity: 'data.items[3]', field: 'ts', count: 1, message: 'data.items[3] ts: a point has no time; skipped' },
+      { code: 'invalid-time', entity: 'data.items[4]', field: 'ts', count: 1, message: 'data.items[4] ts: "tomorrow" is not a date-time; this point is skipped' },
+      { code: 'invalid-value', entity: 'data.items[5]', field: 'value', count: 1, message: 'data.items[5] value: "NaN" is not a number (or too large); read as a gap' },
+    ]);
   });
 
-  it('rejects a value outside the indicator range and a payload without the list', async () => {
-    await script('/api/by-area/aqi', [{ json: { results: [{ code: '27001', v: 9999 }] } }, { json: { rows: [] } }]);
-    const tooHigh = await rejection(source().query({ kind: 'by-area', indicator: 'environment.test-aqi', level: 'commune' }));
-    expect((tooHigh as ValidationError).path).to.equal('results[0].v');
-    expect((tooHigh as ValidationError).message).to.contain('outside the plausible range');
+  it('reads a by-area value outside the indicator range as a gap and skips a row without an area; a payload without the list still rejects', async () => {
+    await script('/api/by-area/aqi', [
+      { json: { results: [{ code: '27001', v: 9999 }, { code: '27004', v: 57 }, { v: 12 }, { code: '27007', v: 'cao', at: 'hôm qua' }] } },
+      { json: { rows: [] } },
+    ]);
+    const result = await source().query({ kind: 'by-area', indicator: 'environment.test-aqi', level: 'commune' });
+    expect(result.rows).to.deep.equal([
+      { area: '27001', value: null },
+      { area: '27004', value: 57 },
+      { area: '27007', value: null },
+    ]);
+    expect(result.partial).to.equal(true);
+    expect(result.warnings?.map((w) => [w.code, w.entity, w.field])).to.deep.equal([
+      ['out-of-range', 'results[0]', 'v'],
+      ['missing-area', 'results[2]', 'code'],
+      ['invalid-value', 'results[3]', 'v'],
+      ['invalid-time', 'results[3]', 'at'],
+    ]);
+    expect(result.warnings![0]!.message).to.equal('results[0] v: 9999 is outside the plausible range of environment.test-aqi (0 to 500); read as a gap');
     const noList = await rejection(source().query({ kind: 'by-area', indicator: 'environment.test-aqi', level: 'commune' }));
     expect((noList as ValidationError).path).to.equal('$.results[*]');
+  });
+
+  it('answers a KPI whose value is not a number with null and a warning, and leaves out an alert that cannot be read', async () => {
+    await script('/api/kpi/thu-ngan-sach', [{ json: { data: { current: 'đang cập nhật', previous: '1.200', updated: '24/11/2026 08:30' } } }]);
+    const kpi: KpiResult = await source().query({ kind: 'kpi', indicator: 'economy.test-revenue', area: '27' });
+    expect(kpi).to.deep.include({ value: null, previous: 1200, partial: true });
+    expect(kpi.warnings).to.deep.equal([{ code: 'invalid-value', entity: '(body)', field: 'data.current', count: 1, message: '(body) data.current: "đang cập nhật" is not a number (or too large); read as a gap' }]);
+    await script('/api/alerts', [
+      { json: { alerts: [{ id: 'a1', muc_do: 'cao', tieu_de: 'Ngập', bat_dau: '2026-11-24T08:00:00' }, { id: 'a2', muc_do: 'kinh khủng', bat_dau: '2026-11-24T09:00:00' }, { muc_do: 'low', bat_dau: '2026-11-24T09:00:00' }] } },
+    ]);
+    const alerts = await source().query({ kind: 'alerts' });
+    expect(alerts.alerts.map((alert) => alert.id)).to.deep.equal(['a1']);
+    expect(alerts.warnings?.map((w) => [w.code, w.entity, w.field])).to.deep.equal([
+      ['invalid-record', 'a2', 'alerts[1].muc_do'],
+      ['invalid-record', 'alerts[2]', 'alerts[2].id'],
+    ]);
+  });
+
+  it('aggregates and caps warnings: a thousand bad rows make twenty entries, the last counting the rest', async () => {
+    const items = Array.from({ length: 1000 }, (_, i) => ({ ts: new Date(Date.UTC(2026, 10, 24) + i * 60_000).toISOString(), value: i % 100 === 0 ? i * 100 : 'NaN' }));
+    await script('/api/series/aqi', [{ json: { data: { items } } }]);
+    const result: SeriesResult = await source().query({ kind: 'series', indicator: 'environment.test-aqi', areas: ['27'], grain: 'hour', from: '2026-11-24T00:00:00Z', to: '2026-11-25T00:00:00Z' });
+    // Every point is kept (this source does not re-bucket); the ten good values are there, the rest are gaps.
+    expect(Array.from(result.series[0]!.t).length).to.equal(1000);
+    expect(Array.from(result.series[0]!.v).filter(Number.isFinite)).to.deep.equal(Array.from({ length: 10 }, (_, k) => k * 10));
+    expect(result.warnings).to.have.length(20);
+    expect(result.warnings!.slice(0, 19).every((w) => w.code === 'invalid-value' && w.count === 1)).to.equal(true);
+    expect(result.warnings![19]).to.deep.equal({ code: 'more', count: 990 - 19, message: `…and ${990 - 19} more values skipped or read as gaps (other entities or fields; the list stops at 20).` });
   });
 
   it('passes server errors through as HttpError and says which query kinds it cannot answer', async () => {

@@ -2,6 +2,12 @@
  * A source for any REST/JSON API, described declaratively: for each kind of query, a URL
  * template and paths into the payload (`data.items[*].value`, `$.results[0].ts`) with value
  * transforms (number parsing incl. Vietnamese `1.234,5`, unit scale, date parsing).
+ *
+ * One bad row never rejects the result: a value that is not a number or is outside the
+ * indicator's plausible range is a gap (null / NaN), a series point without a readable time and
+ * a by-area row without an area code are skipped, an alert that cannot be read is left out; each
+ * becomes a warning naming the row (`results[3]`) and field, and the result is `partial`. Only a
+ * payload without the list at `items` (or that is not JSON) is a `ValidationError`.
  */
 import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../../contract/areas.js';
 import type { Domain, Indicator, IndicatorId } from '../../contract/catalogue.js';
@@ -41,6 +47,7 @@ import {
   type DateOptions,
   type NumberNotation,
 } from '../../internal/http-values.js';
+import { WarningCollector, describeBadValue, type DataWarning } from '../../contract/warnings.js';
 import { domainOfCategory, readSeverity, readStatus, severityRank } from './alert-fields.js';
 import { compilePath, selectAll, selectOne } from './json-path.js';
 import { staleField } from './stale.js';
@@ -214,17 +221,58 @@ export function tidySeries(area: string, points: readonly (readonly [number, num
   return { area, t: Float64Array.from(times), v: Float64Array.from(times, (t) => byTime.get(t) ?? Number.NaN) };
 }
 
-/** Throws a `ValidationError` when a value lies outside the indicator's plausible range. */
-export function checkRange(indicator: Indicator, value: number | null, path: string): void {
-  if (value === null || Number.isNaN(value)) return;
-  const { min, max } = indicator.range ?? {};
-  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-    throw new ValidationError(path, `${value} is outside the plausible range of ${indicator.id} (${min ?? '−∞'} to ${max ?? '∞'}).`);
+function isoOrUndefined(ms: number | null): string | undefined {
+  return ms === null ? undefined : new Date(ms).toISOString();
+}
+
+/** `where` and `field` as the warnings name them: the row (`results[3]`, or `(body)`) and the field path. */
+function nameOf(where: string, field: FieldSpec): { entity: string; field: string } {
+  return { entity: where || '(body)', field: specOf(field).path.replace(/^\$\.?/, '') || '$' };
+}
+
+/**
+ * A number field read leniently: a value that is not a number (or too large once scaled) and,
+ * with `indicator`, one outside its plausible range are a gap (null) with a warning.
+ */
+function numberOrGap(record: unknown, field: FieldSpec, where: string, warnings: WarningCollector, indicator?: Indicator): number | null {
+  const names = nameOf(where, field);
+  let value: number | null;
+  try {
+    value = readNumberField(record, field, where);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const spec = specOf(field);
+    const raw = mapped(selectOne(record, spec.path), spec.map);
+    warnings.add({ code: 'invalid-value', ...names, message: `${names.entity} ${names.field}: ${describeBadValue(raw)} is not a number${typeof raw === 'number' || typeof raw === 'string' ? ' (or too large)' : ''}; read as a gap` });
+    return null;
+  }
+  if (indicator && value !== null) {
+    const { min, max } = indicator.range ?? {};
+    if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+      warnings.add({ code: 'out-of-range', ...names, message: `${names.entity} ${names.field}: ${value} is outside the plausible range of ${indicator.id} (${min ?? '−∞'} to ${max ?? '∞'}); read as a gap` });
+      return null;
+    }
+  }
+  return value;
+}
+
+/** A date field read leniently: null when absent, `undefined` (with a warning) when it cannot be read. */
+function dateOrWarn(record: unknown, field: FieldSpec, where: string, warnings: WarningCollector, consequence: string): number | null | undefined {
+  try {
+    return readDateField(record, field, where);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const names = nameOf(where, field);
+    const spec = specOf(field);
+    warnings.add({ code: 'invalid-time', ...names, message: `${names.entity} ${names.field}: ${describeBadValue(mapped(selectOne(record, spec.path), spec.map))} is not a date-time; ${consequence}` });
+    return undefined;
   }
 }
 
-function isoOrUndefined(ms: number | null): string | undefined {
-  return ms === null ? undefined : new Date(ms).toISOString();
+/** `{ warnings, partial: true }` for a result when any were collected, else nothing. */
+function warningFields(warnings: WarningCollector): { warnings?: DataWarning[]; partial?: true } {
+  const list = warnings.list();
+  return list ? { warnings: list, partial: true } : {};
 }
 
 /**
@@ -282,10 +330,11 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
     const url = resolveUrl(endpoint.url, query, { indicator: remoteName(query.indicator), area: query.area, grain: query.grain, at: query.at });
     const response = await getJson(url, endpoint.headers, signal, fresh);
     const payload = response.data;
-    const value = readNumberField(payload, endpoint.value, '');
-    checkRange(indicator, value, specOf(endpoint.value).path);
-    const optional = (field: FieldSpec | undefined) => (field === undefined ? undefined : readNumberField(payload, field, ''));
-    const observedAt = endpoint.observedAt ? isoOrUndefined(readDateField(payload, endpoint.observedAt, '')) : undefined;
+    const warnings = new WarningCollector();
+    const value = numberOrGap(payload, endpoint.value, '', warnings, indicator);
+    const optional = (field: FieldSpec | undefined) => (field === undefined ? undefined : numberOrGap(payload, field, '', warnings));
+    const observed = endpoint.observedAt ? dateOrWarn(payload, endpoint.observedAt, '', warnings, 'left out') : null;
+    const observedAt = observed === undefined ? undefined : isoOrUndefined(observed);
     const result: KpiResult = {
       kind: 'kpi',
       indicator: indicator.id,
@@ -303,7 +352,7 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
     if (target !== undefined) result.target = target;
     else if (indicator.target !== undefined) result.target = indicator.target;
     if (observedAt) result.observedAt = observedAt;
-    return result;
+    return { ...result, ...warningFields(warnings) };
   }
 
   async function series(query: SeriesQuery, signal: AbortSignal | undefined, fresh: boolean): Promise<SeriesResult> {
@@ -322,11 +371,16 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
     const groups = new Map<string, [number, number][]>();
     for (const area of query.areas) groups.set(area, []);
     const fallbackArea = query.areas[0] ?? '';
+    const warnings = new WarningCollector();
     for (const { record, where } of recordsAt(response.data, endpoint.items)) {
-      const t = readDateField(record, endpoint.time, where);
-      if (t === null) throw new ValidationError(joinPath(where, specOf(endpoint.time).path), 'a point has no time.');
-      const v = readNumberField(record, endpoint.value, where);
-      checkRange(indicator, v, joinPath(where, specOf(endpoint.value).path));
+      const t = dateOrWarn(record, endpoint.time, where, warnings, 'this point is skipped');
+      if (t === undefined) continue;
+      if (t === null) {
+        const names = nameOf(where, endpoint.time);
+        warnings.add({ code: 'missing-time', ...names, message: `${names.entity} ${names.field}: a point has no time; skipped` });
+        continue;
+      }
+      const v = numberOrGap(record, endpoint.value, where, warnings, indicator);
       const area = readTextField(record, endpoint.area) ?? fallbackArea;
       let points = groups.get(area);
       if (!points) groups.set(area, (points = []));
@@ -336,7 +390,7 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
     const to = Date.parse(query.to);
     const list = [...groups].map(([area, points]) => tidySeries(area, points, Number.isNaN(from) ? -Infinity : from, Number.isNaN(to) ? Infinity : to));
     const newest = Math.max(...list.map((entry) => (entry.t.length ? (entry.t[entry.t.length - 1] ?? -Infinity) : -Infinity)));
-    const result: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain: query.grain, series: list, partial: response.cache === 'fallback', ...staleField(response) };
+    const result: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain: query.grain, series: list, partial: response.cache === 'fallback', ...staleField(response), ...warningFields(warnings) };
     if (Number.isFinite(newest)) result.observedAt = new Date(newest).toISOString();
     return result;
   }
@@ -349,20 +403,24 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
     const response = await getJson(url, endpoint.headers, signal, fresh);
     const rows: ByAreaRow[] = [];
     let newest = -Infinity;
+    const warnings = new WarningCollector();
     for (const { record, where } of recordsAt(response.data, endpoint.items)) {
       const area = readTextField(record, endpoint.area);
-      if (!area) throw new ValidationError(joinPath(where, specOf(endpoint.area).path), 'a row has no area code.');
-      const value = readNumberField(record, endpoint.value, where);
-      checkRange(indicator, value, joinPath(where, specOf(endpoint.value).path));
+      if (!area) {
+        const names = nameOf(where, endpoint.area);
+        warnings.add({ code: 'missing-area', ...names, message: `${names.entity} ${names.field}: a row has no area code; skipped` });
+        continue;
+      }
+      const value = numberOrGap(record, endpoint.value, where, warnings, indicator);
       const row: ByAreaRow = { area, value };
-      const observed = endpoint.observedAt ? readDateField(record, endpoint.observedAt, where) : null;
-      if (observed !== null) {
+      const observed = endpoint.observedAt ? dateOrWarn(record, endpoint.observedAt, where, warnings, 'the row is kept without it') : null;
+      if (observed !== null && observed !== undefined) {
         row.observedAt = new Date(observed).toISOString();
         newest = Math.max(newest, observed);
       }
       rows.push(row);
     }
-    const result: ByAreaResult = { kind: 'by-area', indicator: indicator.id, unit: indicator.unit, level: query.level, rows, partial: response.cache === 'fallback', ...staleField(response) };
+    const result: ByAreaResult = { kind: 'by-area', indicator: indicator.id, unit: indicator.unit, level: query.level, rows, partial: response.cache === 'fallback', ...staleField(response), ...warningFields(warnings) };
     if (Number.isFinite(newest)) result.observedAt = new Date(newest).toISOString();
     return result;
   }
@@ -373,40 +431,53 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
     const url = resolveUrl(endpoint.url, query, { domain: query.domain, area: query.area, minSeverity: query.minSeverity, status: query.status?.join(','), from: query.from, to: query.to, limit: query.limit });
     const response = await getJson(url, endpoint.headers, signal, fresh);
     const list: Alert[] = [];
+    const warnings = new WarningCollector();
     for (const { record, where } of recordsAt(response.data, endpoint.items)) {
-      const alertId = readTextField(record, endpoint.id);
-      if (!alertId) throw new ValidationError(joinPath(where, specOf(endpoint.id).path), 'an alert has no id.');
-      const severitySpec = specOf(endpoint.severity);
-      const severity = readSeverity(mapped(selectOne(record, severitySpec.path), severitySpec.map), joinPath(where, severitySpec.path));
-      const start = readDateField(record, endpoint.start, where);
-      if (start === null) throw new ValidationError(joinPath(where, specOf(endpoint.start).path), 'an alert has no start time.');
-      const category = readTextField(record, endpoint.category) ?? 'other';
-      const domainText = readTextField(record, endpoint.domain);
-      const domain: Domain = domainText && (DOMAINS as readonly string[]).includes(domainText) ? (domainText as Domain) : domainOfCategory(category);
-      const alert: Alert = {
-        id: alertId,
-        severity,
-        category,
-        domain,
-        title: readTextField(record, endpoint.title) ?? category,
-        start: new Date(start).toISOString(),
-        status: readStatus(readTextField(record, endpoint.status)),
-        source: readTextField(record, endpoint.source) ?? id,
-      };
-      const end = endpoint.end ? readDateField(record, endpoint.end, where) : null;
-      if (end !== null) alert.end = new Date(end).toISOString();
-      const area = readTextField(record, endpoint.area);
-      if (area) alert.area = area;
-      const description = readTextField(record, endpoint.description);
-      if (description) alert.description = description;
-      const value = endpoint.value ? readNumberField(record, endpoint.value, where) : null;
-      if (value !== null) alert.value = value;
-      const longitude = endpoint.longitude ? readNumberField(record, endpoint.longitude, where) : null;
-      const latitude = endpoint.latitude ? readNumberField(record, endpoint.latitude, where) : null;
-      if (longitude !== null && latitude !== null) alert.location = { type: 'Point', coordinates: [longitude, latitude] };
-      list.push(alert);
+      try {
+        list.push(readAlert(record, where, endpoint, warnings));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const alertId = readTextField(record, endpoint.id);
+        const entity = alertId || where;
+        warnings.add({ code: 'invalid-record', entity, field: error.path, message: `${entity} ${error.path}: ${error.problem.replace(/\.$/, '')}; this alert is left out` });
+      }
     }
-    return { kind: 'alerts', alerts: filterAlerts(list, query), partial: response.cache === 'fallback', ...staleField(response) };
+    return { kind: 'alerts', alerts: filterAlerts(list, query), partial: response.cache === 'fallback', ...staleField(response), ...warningFields(warnings) };
+  }
+
+  /** One alert row; a `ValidationError` when it cannot be an alert (no id, no start, an unknown severity). */
+  function readAlert(record: unknown, where: string, endpoint: AlertsEndpoint, warnings: WarningCollector): Alert {
+    const alertId = readTextField(record, endpoint.id);
+    if (!alertId) throw new ValidationError(joinPath(where, specOf(endpoint.id).path), 'an alert has no id.');
+    const severitySpec = specOf(endpoint.severity);
+    const severity = readSeverity(mapped(selectOne(record, severitySpec.path), severitySpec.map), joinPath(where, severitySpec.path));
+    const start = readDateField(record, endpoint.start, where);
+    if (start === null) throw new ValidationError(joinPath(where, specOf(endpoint.start).path), 'an alert has no start time.');
+    const category = readTextField(record, endpoint.category) ?? 'other';
+    const domainText = readTextField(record, endpoint.domain);
+    const domain: Domain = domainText && (DOMAINS as readonly string[]).includes(domainText) ? (domainText as Domain) : domainOfCategory(category);
+    const alert: Alert = {
+      id: alertId,
+      severity,
+      category,
+      domain,
+      title: readTextField(record, endpoint.title) ?? category,
+      start: new Date(start).toISOString(),
+      status: readStatus(readTextField(record, endpoint.status)),
+      source: readTextField(record, endpoint.source) ?? id,
+    };
+    const end = endpoint.end ? dateOrWarn(record, endpoint.end, where, warnings, 'the alert is kept without an end') : null;
+    if (end !== null && end !== undefined) alert.end = new Date(end).toISOString();
+    const area = readTextField(record, endpoint.area);
+    if (area) alert.area = area;
+    const description = readTextField(record, endpoint.description);
+    if (description) alert.description = description;
+    const value = endpoint.value ? numberOrGap(record, endpoint.value, where, warnings) : null;
+    if (value !== null) alert.value = value;
+    const longitude = endpoint.longitude ? numberOrGap(record, endpoint.longitude, where, warnings) : null;
+    const latitude = endpoint.latitude ? numberOrGap(record, endpoint.latitude, where, warnings) : null;
+    if (longitude !== null && latitude !== null) alert.location = { type: 'Point', coordinates: [longitude, latitude] };
+    return alert;
   }
 
   async function run<Q extends Query>(query: Q, signal: AbortSignal | undefined, fresh: boolean): Promise<ResultFor<Q>> {

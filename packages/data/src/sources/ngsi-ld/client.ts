@@ -9,6 +9,7 @@
  */
 import { ConfigError, ValidationError } from '../../contract/errors.js';
 import type { StaleInfo } from '../../contract/query.js';
+import { WarningCollector, type DataWarning } from '../../contract/warnings.js';
 import { HttpClient, type HttpClientOptions, type HttpResult } from '../../internal/http.js';
 import { olderStale, staleOf } from '../http/stale.js';
 import { contextFromLink, contextLink, nextFromLink, parseContentRange } from './headers.js';
@@ -76,6 +77,11 @@ export interface NgsiAnswer {
   stale: boolean;
   /** When a page was the last good data served after a failed refresh: the oldest such page's age and why. */
   fallback?: StaleInfo;
+  /**
+   * What was skipped while reading: an entity of a list that is not an entity, an instance or
+   * value pair without a readable time, a unit code that is not text (see `readEntities`).
+   */
+  warnings?: DataWarning[];
 }
 
 /**
@@ -200,7 +206,10 @@ export class NgsiLdClient {
   /** One entity by id (current state). */
   async entity(id: string, query: Omit<EntityQuery, 'ids' | 'type'> = {}, signal?: AbortSignal): Promise<NgsiAnswer> {
     const result = await this.get(this.url(`/entities/${encodeURIComponent(id)}`, this.entityParams(query)), signal);
-    const answer: NgsiAnswer = { entities: readEntities(result.data), partial: false, pages: 1, fetchedAt: result.fetchedAt, stale: result.stale };
+    const warnings = new WarningCollector();
+    const answer: NgsiAnswer = { entities: readEntities(result.data, 'entities', warnings.add), partial: false, pages: 1, fetchedAt: result.fetchedAt, stale: result.stale };
+    const list = warnings.list();
+    if (list) answer.warnings = list;
     const fallback = staleOf(result);
     if (fallback) answer.fallback = fallback;
     const context = NgsiLdClient.contextOf(result);
@@ -238,6 +247,7 @@ export class NgsiLdClient {
     let stale = false;
     let fallback: StaleInfo | undefined;
     let partial = false;
+    const warnings = new WarningCollector();
     while (url) {
       if (pages >= maxPages) {
         partial = true;
@@ -249,7 +259,7 @@ export class NgsiLdClient {
       stale ||= result.stale;
       fallback = olderStale(fallback, staleOf(result));
       context ??= NgsiLdClient.contextOf(result);
-      const page = readEntities(result.data ?? [], `entities(page ${pages})`);
+      const page = readEntities(result.data ?? [], `entities(page ${pages})`, warnings.add);
       mergeEntities(merged, page);
       const total = Number(result.headers['ngsild-results-count'] ?? result.headers['fiware-total-count']);
       if (Number.isFinite(total)) count = total;
@@ -264,6 +274,8 @@ export class NgsiLdClient {
       else url = url.replace(/([?&])offset=\d+/, `$1offset=${offset}`);
     }
     const answer: NgsiAnswer = { entities: [...merged.values()], partial, pages, fetchedAt: Number.isFinite(fetchedAt) ? fetchedAt : Date.now(), stale };
+    const list = warnings.list();
+    if (list) answer.warnings = list;
     if (count !== undefined) answer.count = count;
     if (fallback) answer.fallback = fallback;
     if (context) answer.context = context;
@@ -302,6 +314,7 @@ export class NgsiLdClient {
     const base = this.temporalParams(single ? { ...query, ids: undefined } : query);
     const maxPages = Math.max(1, this.options.maxPages ?? 20);
     const merged = new Map<string, NgsiEntity>();
+    const warnings = new WarningCollector();
     let params: Record<string, string | undefined> = { ...base };
     let pages = 0;
     let partial = false;
@@ -323,7 +336,7 @@ export class NgsiLdClient {
       stale ||= result.stale;
       fallback = olderStale(fallback, staleOf(result));
       context ??= NgsiLdClient.contextOf(result);
-      mergeEntities(merged, readEntities(result.data ?? [], `temporal(page ${pages})`));
+      mergeEntities(merged, readEntities(result.data ?? [], `temporal(page ${pages})`, warnings.add));
       const total = Number(result.headers['ngsild-results-count']);
       if (Number.isFinite(total)) count = total;
       const nextPage = result.headers['next-page'];
@@ -353,6 +366,8 @@ export class NgsiLdClient {
     const entities = [...merged.values()];
     if (query.lastN !== undefined) trimToLastN(entities, query.lastN);
     const answer: NgsiAnswer = { entities, partial, pages, fetchedAt: Number.isFinite(fetchedAt) ? fetchedAt : Date.now(), stale };
+    const list = warnings.list();
+    if (list) answer.warnings = list;
     if (count !== undefined) answer.count = count;
     if (fallback) answer.fallback = fallback;
     if (context) answer.context = context;

@@ -8,6 +8,8 @@ import { expect } from '@open-wc/testing';
 import { listShared, readShared, startTestServer, type TestServer } from '../../../../../tests/support/server.js';
 import { ALERT_SEVERITIES, type Indicator } from '../../contract/catalogue.js';
 import { HttpError, ValidationError } from '../../contract/errors.js';
+import type { KpiResult } from '../../contract/query.js';
+import type { DataWarningInput } from '../../contract/warnings.js';
 import type { DataSource } from '../../contract/source.js';
 import { HttpClient } from '../../internal/http.js';
 import { NgsiLdClient } from './client.js';
@@ -141,8 +143,12 @@ describe('NGSI-LD conformance against the shared fixtures', function () {
       expect(values(entity, 'windDirection')).to.deep.equal([176]);
       const logged = (await requests()).filter((entry) => entry.path === '/v2/entities');
       expect(logged.at(-1)!.headers['fiware-service']).to.equal(TENANT);
-      // Reading the Boolean as a concentration is refused, not turned into 0.
-      await expectValidation(kpi(source({ types: ['WaterQualityObserved'], dialect: 'ngsi-v2', attributes: { 'living.test-fuel': { type: 'AirQualityObserved', attribute: 'precipitation' } } }), 'living.test-fuel', '2016-03-15T12:00:00Z'), 'precipitation');
+      // Reading the Boolean as a concentration is refused, not turned into 0: a gap, and a warning naming the entity and attribute.
+      await expectGap(
+        kpi(source({ types: ['WaterQualityObserved'], dialect: 'ngsi-v2', attributes: { 'living.test-fuel': { type: 'AirQualityObserved', attribute: 'precipitation' } } }), 'living.test-fuel', '2016-03-15T12:00:00Z'),
+        'precipitation',
+        'false is not a number',
+      );
     });
 
     it('AirQualityObserved/example.json (v2 keyValues): co2 69 where the other forms have no2', async () => {
@@ -198,10 +204,11 @@ describe('NGSI-LD conformance against the shared fixtures', function () {
       expect(values(v2, 'Fe')).to.deep.equal([7.4]);
       const v2KeyValues = await sdm('WaterQualityObserved', true, 'ngsi-v2');
       expect(values(v2KeyValues, 'TKN')).to.deep.equal([1]);
-      // A province that sends WQI as an extension attribute is read; here a numeric one maps, a Boolean is refused.
-      await expectValidation(
+      // A province that sends WQI as an extension attribute is read; here a numeric one maps, a Boolean is a gap with a warning.
+      await expectGap(
         kpi(source({ types: ['WaterQualityObserved'], dialect: 'ngsi-v2', attributes: { 'environment.wqi': { type: 'WaterQualityObserved', attribute: 'TKN' } } }), 'environment.wqi', '2017-01-31T12:00:00Z'),
         'TKN',
+        'true is not a number',
       );
     });
 
@@ -224,11 +231,17 @@ describe('NGSI-LD conformance against the shared fixtures', function () {
       expect(values(keyValues, 'dateObserved')).to.deep.equal(['2016-12-07T11:10:00/2016-12-07T11:15:00']);
     });
 
-    it('TrafficFlowObserved without an observation period: a ValidationError that says what to set', async () => {
+    it('TrafficFlowObserved without an observation period: a ValidationError (or, in the source, a warning) that says what to set', async () => {
       const { SDM_INDICATORS } = await import('./sdm.js');
       const flow = SDM_INDICATORS.find((mapping) => mapping.indicator === 'mobility.vehicle-flow')!;
       const entity = readEntity({ id: 'urn:x', type: 'TrafficFlowObserved', intensity: 30, dateObserved: '2016-12-07T11:10:00Z' });
       expect(() => flow.observe(entity, {})).to.throw(ValidationError, /trafficPeriodMinutes/);
+      // The source passes a warning sink: that entity's counts are skipped, the query goes on.
+      const warnings: DataWarningInput[] = [];
+      expect(flow.observe(entity, {}, (warning) => warnings.push(warning))).to.deep.equal([]);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.deep.include({ code: 'missing-time', entity: 'urn:x', field: 'intensity' });
+      expect(warnings[0]!.message).to.contain('trafficPeriodMinutes');
       expect(flow.observe(entity, { trafficPeriodMinutes: 15 })).to.deep.equal([{ value: 120, time: Date.UTC(2016, 11, 7, 11, 10) }]);
     });
 
@@ -414,10 +427,8 @@ describe('NGSI-LD conformance against the shared fixtures', function () {
       const pairs = await client().temporal({ type: 'Animal', format: 'temporalValues', lastN: 3 });
       expect(values(pairs.entities[0], 'sex')).to.deep.equal(['male']);
       expect(values(pairs.entities[0], 'heartRate')).to.deep.equal([50, 51, 52]);
-      // A text value on a numeric indicator is a clear error, not NaN on a chart.
-      const error = await rejection(kpi(temporalSource({ 'living.test-heart-rate': { type: 'Animal', attribute: 'sex' } }), 'living.test-heart-rate', '2021-09-16T10:30:00Z', 'hour'));
-      expect(error).to.be.instanceOf(ValidationError);
-      expect((error as ValidationError).path).to.contain('sex');
+      // A text value on a numeric indicator is a gap with a warning that says so, not a number on a chart nor a lost query.
+      await expectGap(kpi(temporalSource({ 'living.test-heart-rate': { type: 'Animal', attribute: 'sex' } }), 'living.test-heart-rate', '2021-09-16T10:30:00Z', 'hour'), 'sex', '"male" is not a number');
     });
 
     it('mintaka-query-206 page 1 → page 2 by Next-Page/pageAnchor: both pages merged, headers read', async () => {
@@ -574,11 +585,12 @@ describe('NGSI-LD conformance against the shared fixtures', function () {
       expect(of('totalCount')).to.equal(9);
       expect(new Date(speed[0]!.start).toISOString()).to.equal('2020-08-01T12:00:00.000Z');
       expect(vehicle.attributes.get('brandName')!.aggregates.find((bucket) => bucket.method === 'max')?.value).to.equal('Mercedes');
-      const error = await rejection(
-        temporalSource({ 'mobility.mean-speed': { type: 'Vehicle', attribute: 'brandName' } }).query({ kind: 'series', indicator: 'mobility.mean-speed', areas: ['27'], grain: 'hour', from: '2020-08-01T11:00:00Z', to: '2020-08-01T13:00:00Z' }),
-      );
-      expect(error).to.be.instanceOf(ValidationError);
-      expect((error as ValidationError).message).to.contain('Mercedes');
+      // "Mercedes" as a speed is a gap: the series still answers, partial, with a warning naming the bucket's attribute.
+      const brand = await temporalSource({ 'mobility.mean-speed': { type: 'Vehicle', attribute: 'brandName' } }).query({ kind: 'series', indicator: 'mobility.mean-speed', areas: ['27'], grain: 'hour', from: '2020-08-01T11:00:00Z', to: '2020-08-01T13:00:00Z' });
+      expect(Array.from(brand.series[0]!.v).every((value) => Number.isNaN(value))).to.equal(true);
+      expect(brand.partial).to.equal(true);
+      // Two buckets (max and min) hold "Mercedes": one warning, counted twice.
+      expect(brand.warnings).to.deep.equal([{ code: 'invalid-value', entity: 'urn:ngsi-ld:Vehicle:B9211', field: 'brandName', count: 2, message: 'urn:ngsi-ld:Vehicle:B9211 brandName: "Mercedes" is not a number; read as a gap' }]);
       // The avg bucket, converted km/h → km/h, is the mean speed.
       const series = await temporalSource({ 'mobility.mean-speed': { type: 'Vehicle', attribute: 'speed', unitCode: 'KMH' } }).query({
         kind: 'series',
@@ -729,8 +741,14 @@ describe('NGSI-LD conformance against the shared fixtures', function () {
   });
 });
 
-async function expectValidation(promise: Promise<unknown>, pathFragment: string): Promise<void> {
-  const error = await rejection(promise);
-  expect(error).to.be.instanceOf(ValidationError);
-  expect((error as ValidationError).path).to.contain(pathFragment);
+/** One bad value is a gap: the query answers, partial, with an `invalid-value` warning naming the attribute. */
+async function expectGap(promise: Promise<KpiResult>, field: string, message: string): Promise<void> {
+  const result = await promise;
+  expect(result.value, field).to.equal(null);
+  expect(result.partial, field).to.equal(true);
+  const warning = result.warnings?.find((entry) => entry.field === field);
+  expect(warning, `a warning about ${field}`).to.not.equal(undefined);
+  expect(warning!.code).to.equal('invalid-value');
+  expect(warning!.entity).to.be.a('string').and.not.equal('');
+  expect(warning!.message).to.contain(message).and.contain(warning!.entity!).and.contain('read as a gap');
 }

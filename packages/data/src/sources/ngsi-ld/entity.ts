@@ -6,9 +6,17 @@
  *
  * Times without a zone are read as UTC (NGSI-LD requires UTC; Smart Data Models examples
  * often omit the `Z`). An ISO interval is read as its end: the instant the observation was
- * complete. Everything unreadable is a `ValidationError` naming the field.
+ * complete.
+ *
+ * Strict by default: everything unreadable is a `ValidationError` naming the field. Given a
+ * `warn` sink (as the NGSI-LD source does), the readers are lenient instead: an instance, value
+ * pair or bucket whose time cannot be read (or is missing), whose unit code or datasetId is not
+ * text, or that is malformed is skipped and reported as a warning naming the entity and
+ * attribute; an unreadable entity in a list is skipped the same way. Only a body that is not an
+ * entity or a list at all is still an error.
  */
 import { ValidationError } from '../../contract/errors.js';
+import type { DataWarningCode, WarnFn } from '../../contract/warnings.js';
 import { describeValue, parseInstant, readText, unwrapTyped } from '../../internal/http-values.js';
 
 /** The NGSI-LD deletion marker (GS CIM 009 v1.8 §4.5.x): a deleted value in temporal evolution. */
@@ -95,19 +103,65 @@ function isDeletionMarker(value: unknown): boolean {
   return value === NGSI_LD_NULL || (Array.isArray(value) && value.length === 1 && value[0] === NGSI_LD_NULL);
 }
 
-function textOrUndefined(value: unknown, path: string, what: string): string | undefined {
+/** Something unreadable inside an entity: strict readers throw it, lenient ones warn and skip the part. */
+interface Problem {
+  code: Exclude<DataWarningCode, 'more'>;
+  /** Full path, for a `ValidationError`. */
+  path: string;
+  /** The attribute, for a warning. */
+  field: string;
+  problem: string;
+  /** What was done about it, for a warning ("skipped"). */
+  consequence: string;
+}
+
+type Report = (problem: Problem) => void;
+
+/** Thrown inside a lenient read to abandon the part being read (after it was reported); never escapes. */
+class Skipped extends Error {}
+const SKIP = new Skipped('skipped');
+
+function reporter(entity: string, warn: WarnFn | undefined): Report {
+  if (!warn) {
+    return (problem) => {
+      throw new ValidationError(problem.path, problem.problem);
+    };
+  }
+  return (problem) => {
+    warn({ code: problem.code, entity, field: problem.field, message: `${entity} ${problem.field}: ${problem.problem.replace(/\.$/, '')}; ${problem.consequence}` });
+    throw SKIP;
+  };
+}
+
+/** Runs `read`; a part a lenient reader reported is dropped (undefined). */
+function unlessSkipped<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error === SKIP) return undefined;
+    throw error;
+  }
+}
+
+function textOrUndefined(value: unknown, path: string, field: string, what: string, code: Problem['code'], report: Report): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new ValidationError(path, `expected ${what} as text, got ${describeValue(value)}.`);
+  if (typeof value !== 'string') report({ code, path, field, problem: `expected ${what} as text, got ${describeValue(value)}.`, consequence: 'its value is left out' });
   return readText(value, 300);
 }
 
-function readInstant(value: unknown, path: string): number | undefined {
-  const ms = parseInstant(value, path);
-  return ms === null ? undefined : ms;
+function readInstant(value: unknown, path: string, field: string, report: Report): number | undefined {
+  try {
+    const ms = parseInstant(value, path);
+    return ms === null ? undefined : ms;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    report({ code: 'invalid-time', path, field, problem: `the time ${describeValue(unwrapTyped(value))} cannot be read`, consequence: 'this value is skipped' });
+    return undefined;
+  }
 }
 
 /** One attribute object in normalized form (current state or one temporal instance). */
-function readInstance(raw: Record<string, unknown>, path: string): AttributeInstance {
+function readInstance(raw: Record<string, unknown>, path: string, field: string, report: Report): AttributeInstance {
   const type = own(raw, 'type');
   const kind = typeof type === 'string' ? (ATTRIBUTE_TYPES.has(type) ? type : 'Value') : 'Property';
   let value: unknown;
@@ -122,66 +176,82 @@ function readInstance(raw: Record<string, unknown>, path: string): AttributeInst
   const metadata = own(raw, 'metadata');
   const v2Timestamp = isRecord(metadata) && isRecord(own(metadata, 'timestamp')) ? own(own(metadata, 'timestamp') as Record<string, unknown>, 'value') : undefined;
   const v2Unit = isRecord(metadata) && isRecord(own(metadata, 'unitCode')) ? own(own(metadata, 'unitCode') as Record<string, unknown>, 'value') : undefined;
-  const observedAt = readInstant(own(raw, 'observedAt') ?? v2Timestamp, `${path}.observedAt`);
+  const observedAt = readInstant(own(raw, 'observedAt') ?? v2Timestamp, `${path}.observedAt`, field, report);
   if (observedAt !== undefined) instance.observedAt = observedAt;
-  const unitCode = textOrUndefined(own(raw, 'unitCode') ?? v2Unit, `${path}.unitCode`, 'a unit code');
+  const unitCode = textOrUndefined(own(raw, 'unitCode') ?? v2Unit, `${path}.unitCode`, field, 'a unit code', 'invalid-unit', report);
   if (unitCode) instance.unitCode = unitCode;
-  const datasetId = textOrUndefined(own(raw, 'datasetId'), `${path}.datasetId`, 'a datasetId');
+  const datasetId = textOrUndefined(own(raw, 'datasetId'), `${path}.datasetId`, field, 'a datasetId', 'invalid-record', report);
   if (datasetId) instance.datasetId = datasetId;
   const deletedAt = own(raw, 'deletedAt');
   if (deletedAt !== undefined || isDeletionMarker(value)) {
     instance.deleted = true;
     instance.value = null;
     if (instance.observedAt === undefined && deletedAt !== undefined) {
-      const at = readInstant(deletedAt, `${path}.deletedAt`);
+      const at = readInstant(deletedAt, `${path}.deletedAt`, field, report);
       if (at !== undefined) instance.observedAt = at;
     }
   }
   return instance;
 }
 
-/** `values` / `objects` pairs of the temporalValues representation. */
-function readPairs(pairs: readonly unknown[], kind: string, datasetId: string | undefined, unitCode: string | undefined, path: string): AttributeInstance[] {
-  return pairs.map((pair, index) => {
+/** `values` / `objects` pairs of the temporalValues representation. A pair needs a time. */
+function readPairs(pairs: readonly unknown[], kind: string, datasetId: string | undefined, unitCode: string | undefined, path: string, field: string, report: Report): AttributeInstance[] {
+  const instances: AttributeInstance[] = [];
+  pairs.forEach((pair, index) => {
     const at = `${path}[${index}]`;
-    if (!Array.isArray(pair) || pair.length < 2) throw new ValidationError(at, `expected a [value, time] pair, got ${describeValue(pair)}.`);
-    const value = unwrapTyped(pair[0]);
-    const observedAt = readInstant(pair[1], `${at}[1]`);
-    const deleted = isDeletionMarker(value);
-    const instance: AttributeInstance = { kind, value: deleted ? null : value, deleted };
-    if (observedAt !== undefined) instance.observedAt = observedAt;
-    if (datasetId) instance.datasetId = datasetId;
-    if (unitCode) instance.unitCode = unitCode;
-    return instance;
+    const instance = unlessSkipped(() => {
+      if (!Array.isArray(pair) || pair.length < 2) {
+        report({ code: 'invalid-record', path: at, field, problem: `expected a [value, time] pair, got ${describeValue(pair)}.`, consequence: 'this value is skipped' });
+      }
+      const [rawValue, rawTime] = pair as unknown[];
+      const value = unwrapTyped(rawValue);
+      const observedAt = readInstant(rawTime, `${at}[1]`, field, report);
+      if (observedAt === undefined) report({ code: 'missing-time', path: `${at}[1]`, field, problem: 'a temporal value has no time.', consequence: 'this value is skipped' });
+      const deleted = isDeletionMarker(value);
+      const read: AttributeInstance = { kind, value: deleted ? null : value, deleted };
+      if (observedAt !== undefined) read.observedAt = observedAt;
+      if (datasetId) read.datasetId = datasetId;
+      if (unitCode) read.unitCode = unitCode;
+      return read;
+    });
+    if (instance) instances.push(instance);
   });
+  return instances;
 }
 
-function readBuckets(raw: Record<string, unknown>, datasetId: string | undefined, path: string): AggregateBucket[] {
+function readBuckets(raw: Record<string, unknown>, datasetId: string | undefined, path: string, field: string, report: Report): AggregateBucket[] {
   const buckets: AggregateBucket[] = [];
   for (const method of AGGREGATION_METHODS) {
     const list = own(raw, method);
     if (list === undefined) continue;
-    if (!Array.isArray(list)) throw new ValidationError(`${path}.${method}`, `expected a list of [value, start, end], got ${describeValue(list)}.`);
+    if (!Array.isArray(list)) {
+      unlessSkipped(() => report({ code: 'invalid-record', path: `${path}.${method}`, field, problem: `expected a list of [value, start, end] for ${method}, got ${describeValue(list)}.`, consequence: 'skipped' }));
+      continue;
+    }
     list.forEach((triple: unknown, index) => {
       const at = `${path}.${method}[${index}]`;
-      if (!Array.isArray(triple) || triple.length < 3) throw new ValidationError(at, `expected [value, start, end], got ${describeValue(triple)}.`);
-      const start = readInstant(triple[1], `${at}[1]`);
-      const end = readInstant(triple[2], `${at}[2]`);
-      if (start === undefined || end === undefined) throw new ValidationError(at, 'an aggregation bucket needs a start and an end.');
-      const value = unwrapTyped(triple[0]);
-      const bucket: AggregateBucket = { method, value: isDeletionMarker(value) ? null : value, start, end };
-      if (datasetId) bucket.datasetId = datasetId;
-      buckets.push(bucket);
+      const bucket = unlessSkipped(() => {
+        if (!Array.isArray(triple) || triple.length < 3) report({ code: 'invalid-record', path: at, field, problem: `expected [value, start, end], got ${describeValue(triple)}.`, consequence: 'this bucket is skipped' });
+        const [rawValue, rawStart, rawEnd] = triple as unknown[];
+        const start = readInstant(rawStart, `${at}[1]`, field, report);
+        const end = readInstant(rawEnd, `${at}[2]`, field, report);
+        if (start === undefined || end === undefined) report({ code: 'missing-time', path: at, field, problem: 'an aggregation bucket needs a start and an end.', consequence: 'this bucket is skipped' });
+        const value = unwrapTyped(rawValue);
+        const read: AggregateBucket = { method, value: isDeletionMarker(value) ? null : value, start: start ?? 0, end: end ?? 0 };
+        if (datasetId) read.datasetId = datasetId;
+        return read;
+      });
+      if (bucket) buckets.push(bucket);
     });
   }
   return buckets;
 }
 
 /** One attribute, whatever its representation, added to `into`. */
-function readAttributeValue(raw: unknown, into: NgsiAttribute, path: string): void {
+function readAttributeValue(raw: unknown, into: NgsiAttribute, path: string, report: Report): void {
   if (Array.isArray(raw) && raw.length > 0 && raw.every((item) => isAttributeObject(item))) {
     // Several instances: temporal normalized, several datasetIds, or both.
-    raw.forEach((item, index) => readAttributeValue(item, into, `${path}[${index}]`));
+    raw.forEach((item, index) => readAttributeValue(item, into, `${path}[${index}]`, report));
     return;
   }
   if (!isAttributeObject(raw)) {
@@ -193,26 +263,31 @@ function readAttributeValue(raw: unknown, into: NgsiAttribute, path: string): vo
   }
   const type = own(raw, 'type');
   const kind = typeof type === 'string' && ATTRIBUTE_TYPES.has(type) ? type : 'Property';
-  const datasetId = textOrUndefined(own(raw, 'datasetId'), `${path}.datasetId`, 'a datasetId');
-  const unitCode = textOrUndefined(own(raw, 'unitCode'), `${path}.unitCode`, 'a unit code');
-  const values = own(raw, 'values');
-  const objects = own(raw, 'objects');
-  const hasBuckets = AGGREGATION_METHODS.some((method) => own(raw, method) !== undefined);
-  if (Array.isArray(values) || Array.isArray(objects)) {
-    into.instances.push(...readPairs((Array.isArray(values) ? values : objects) as unknown[], kind, datasetId, unitCode, `${path}.${Array.isArray(values) ? 'values' : 'objects'}`));
-  } else if (hasBuckets) {
-    into.aggregates.push(...readBuckets(raw, datasetId, path));
-  } else {
-    into.instances.push(readInstance(raw, path));
-  }
-  if (unitCode && !into.unitCode) into.unitCode = unitCode;
+  const field = into.name;
+  unlessSkipped(() => {
+    const datasetId = textOrUndefined(own(raw, 'datasetId'), `${path}.datasetId`, field, 'a datasetId', 'invalid-record', report);
+    const unitCode = textOrUndefined(own(raw, 'unitCode'), `${path}.unitCode`, field, 'a unit code', 'invalid-unit', report);
+    const values = own(raw, 'values');
+    const objects = own(raw, 'objects');
+    const hasBuckets = AGGREGATION_METHODS.some((method) => own(raw, method) !== undefined);
+    if (Array.isArray(values) || Array.isArray(objects)) {
+      into.instances.push(...readPairs((Array.isArray(values) ? values : objects) as unknown[], kind, datasetId, unitCode, `${path}.${Array.isArray(values) ? 'values' : 'objects'}`, field, report));
+    } else if (hasBuckets) {
+      into.aggregates.push(...readBuckets(raw, datasetId, path, field, report));
+    } else {
+      into.instances.push(readInstance(raw, path, field, report));
+    }
+    if (unitCode && !into.unitCode) into.unitCode = unitCode;
+  });
 }
 
 /**
  * Reads one entity. `path` names it in error messages (e.g. `entities[3]`).
- * Throws `ValidationError` for a payload that is not an NGSI-LD entity.
+ * Throws `ValidationError` for a payload that is not an NGSI-LD entity. Without `warn`, any
+ * unreadable part is a `ValidationError` too; with it, unreadable parts (a time, a unit code, a
+ * malformed value pair or bucket) are skipped and reported there, naming the entity and attribute.
  */
-export function readEntity(raw: unknown, path = '(entity)'): NgsiEntity {
+export function readEntity(raw: unknown, path = '(entity)', warn?: WarnFn): NgsiEntity {
   if (!isRecord(raw)) throw new ValidationError(path, `expected an NGSI-LD entity object, got ${describeValue(raw)}.`);
   const id = own(raw, 'id') ?? own(raw, '@id');
   const type = own(raw, 'type') ?? own(raw, '@type');
@@ -221,13 +296,14 @@ export function readEntity(raw: unknown, path = '(entity)'): NgsiEntity {
   if (typeof typeText !== 'string' || typeText === '') throw new ValidationError(`${path}.type`, `an entity needs a type, got ${describeValue(type)}.`);
   const entity: NgsiEntity = { id: readText(id, 300) ?? id, type: readText(typeText, 200) ?? typeText, attributes: new Map() };
   if (Object.hasOwn(raw, '@context')) entity.context = raw['@context'];
+  const report = reporter(entity.id, warn);
   for (const [name, value] of Object.entries(raw)) {
     if (ENTITY_KEYS.has(name) || name === '@id' || name === '@type') continue;
     // System `modifiedAt` is a plain timestamp; a user attribute of that name (Smart Data Models
     // KeyPerformanceIndicator has one) is an attribute object and is read like any other.
     if ((name === 'modifiedAt' || name === 'observedAt') && typeof value === 'string' && !isAttributeObject(value)) continue;
     const attribute: NgsiAttribute = { name, instances: [], aggregates: [] };
-    readAttributeValue(value, attribute, `${path}.${name}`);
+    readAttributeValue(value, attribute, `${path}.${name}`, report);
     const firstUnit = attribute.instances.find((instance) => instance.unitCode)?.unitCode;
     if (!attribute.unitCode && firstUnit) attribute.unitCode = firstUnit;
     // Brokers send newest first (lastN) or oldest first: always hand out oldest first.
@@ -245,10 +321,28 @@ function sortInstances(instances: readonly AttributeInstance[]): AttributeInstan
   return [...untimed, ...timed];
 }
 
-/** Reads a response body holding one entity or an array of them. */
-export function readEntities(body: unknown, path = 'entities'): NgsiEntity[] {
-  if (Array.isArray(body)) return body.map((item, index) => readEntity(item, `${path}[${index}]`));
-  if (isRecord(body)) return [readEntity(body, path)];
+/**
+ * Reads a response body holding one entity or an array of them. With `warn`, an entity of the
+ * list that cannot be read (no id, no type, not an object) is skipped and reported there, and
+ * so are unreadable parts of the others (see `readEntity`); without it, they are errors.
+ */
+export function readEntities(body: unknown, path = 'entities', warn?: WarnFn): NgsiEntity[] {
+  if (Array.isArray(body)) {
+    if (!warn) return body.map((item, index) => readEntity(item, `${path}[${index}]`));
+    const entities: NgsiEntity[] = [];
+    body.forEach((item, index) => {
+      try {
+        entities.push(readEntity(item, `${path}[${index}]`, warn));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const id = isRecord(item) ? (own(item, 'id') ?? own(item, '@id')) : undefined;
+        const entity = typeof id === 'string' && id !== '' ? (readText(id, 300) ?? id) : `${path}[${index}]`;
+        warn({ code: 'invalid-record', entity, message: `${entity}: ${error.problem.replace(/\.$/, '')}; this entity is skipped` });
+      }
+    });
+    return entities;
+  }
+  if (isRecord(body)) return [readEntity(body, path, warn)];
   throw new ValidationError(path, `expected an entity or a list of entities, got ${describeValue(body)}.`);
 }
 

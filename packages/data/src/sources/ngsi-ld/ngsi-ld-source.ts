@@ -1,12 +1,18 @@
 /**
  * An NGSI-LD context broker (Orion-LD, Scorpio, Stellio; Mintaka for history) as an ioc-kit
  * source: Smart Data Models entities mapped onto the catalogue by `defineDomainAdapter`.
+ *
+ * One bad entity never rejects a query: an entity that cannot be read is skipped, a value that
+ * is not a number (`"NaN"`, `"n/a"`, null, an object) or whose unit cannot be converted is a
+ * gap, an observation whose time is missing or unreadable is skipped, an Alert that cannot be
+ * read is left out; the result is `partial` and its `warnings` name each entity and attribute.
  */
 import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../../contract/areas.js';
 import type { Indicator, IndicatorId } from '../../contract/catalogue.js';
 import type { Query, StaleInfo } from '../../contract/query.js';
 import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../../contract/source.js';
-import { ConfigError } from '../../contract/errors.js';
+import { ConfigError, ValidationError } from '../../contract/errors.js';
+import type { WarnFn } from '../../contract/warnings.js';
 import { indicatorById } from '../../catalogue/index.js';
 import {
   defineDomainAdapter,
@@ -17,7 +23,7 @@ import {
 } from '../../adapters/domain-adapter.js';
 import { NgsiLdClient, durationOfGrain, type NgsiLdClientOptions } from './client.js';
 import type { AggregationMethod, NgsiEntity } from './entity.js';
-import { SDM_INDICATORS, alertFields, kpiObservations, numericObservations, type SdmContext } from './sdm.js';
+import { SDM_INDICATORS, alertFields, kpiObservations, numericObservations, type SdmContext, type SdmObservation } from './sdm.js';
 import { cefactCodeOf } from './units.js';
 import { createStaleTracker } from '../http/stale.js';
 import { ngsiLdSubscribe } from './subscribe.js';
@@ -89,11 +95,11 @@ export function ngsiLdFetcher(
         requestOptions.signal,
       );
       if (answer.fallback) onFallback?.(requestOptions.signal, answer.fallback);
-      return { records: answer.entities, partial: answer.partial || answer.stale };
+      return { records: answer.entities, partial: answer.partial || answer.stale, ...(answer.warnings ? { warnings: answer.warnings } : {}) };
     }
     const answer = await client.entities({ ...base, keyValues: options.keyValues === true }, requestOptions.signal);
     if (answer.fallback) onFallback?.(requestOptions.signal, answer.fallback);
-    return { records: answer.entities, partial: answer.partial || answer.stale };
+    return { records: answer.entities, partial: answer.partial || answer.stale, ...(answer.warnings ? { warnings: answer.warnings } : {}) };
   };
 }
 
@@ -119,10 +125,17 @@ export function createNgsiLdSource(options: NgsiLdSourceOptions): DataSource {
   const known = (id: IndicatorId) => indicatorById(id) !== undefined || (options.catalogue ?? []).some((entry) => entry.id === id);
   const indicators: Partial<Record<IndicatorId, IndicatorMapping<NgsiEntity>>> = {};
   const attrsOf = new Map<string, readonly string[]>();
+  /** Observations named for warnings: the entity id and the attribute that holds the value. */
+  const named =
+    (names: readonly string[], observe: (entity: NgsiEntity, warn: WarnFn) => SdmObservation[]) =>
+    (entity: NgsiEntity, _request: RecordRequest, warn: WarnFn) => {
+      const field = names.find((name) => entity.attributes.has(name));
+      return observe(entity, warn).map((observation) => ({ ...observation, entity: entity.id, ...(field ? { field } : {}) }));
+    };
   for (const mapping of SDM_INDICATORS) {
     // A catalogue without the indicator (renamed, or trimmed by the province) just skips it.
     if (!types.has(mapping.type) || !known(mapping.indicator)) continue;
-    indicators[mapping.indicator] = { from: mapping.type, map: (entity) => mapping.observe(entity, context) };
+    indicators[mapping.indicator] = { from: mapping.type, map: named(mapping.attrs, (entity, warn) => mapping.observe(entity, context, warn)) };
     attrsOf.set(mapping.indicator, mapping.attrs);
   }
   for (const [id, mapping] of Object.entries(options.attributes ?? {}) as [IndicatorId, { type: string; attribute: string; unitCode?: string } | undefined][]) {
@@ -130,17 +143,27 @@ export function createNgsiLdSource(options: NgsiLdSourceOptions): DataSource {
     const definition = indicatorById(id) ?? options.catalogue?.find((entry) => entry.id === id);
     if (!definition) throw new ConfigError(`attributes maps "${mapping.type}.${mapping.attribute}" to "${id}", which is not in the catalogue: add its definition with the \`catalogue\` option.`);
     const target = cefactCodeOf(definition.unit);
-    indicators[id] = { from: mapping.type, map: (entity) => numericObservations(entity, [mapping.attribute], context, target, mapping.unitCode ?? target) };
+    indicators[id] = { from: mapping.type, map: named([mapping.attribute], (entity, warn) => numericObservations(entity, [mapping.attribute], context, target, mapping.unitCode ?? target, undefined, warn)) };
     attrsOf.set(id, [mapping.attribute]);
   }
   if (types.has('KeyPerformanceIndicator')) {
     for (const indicator of new Set(Object.values(options.kpiIndicators ?? {}))) {
       if (!known(indicator)) throw new ConfigError(`kpiIndicators maps to "${indicator}", which is not in the catalogue: add its definition with the \`catalogue\` option.`);
-      indicators[indicator] = { from: 'KeyPerformanceIndicator', map: (entity) => kpiObservations(entity, indicator, context) };
+      indicators[indicator] = { from: 'KeyPerformanceIndicator', map: named(['kpiValue'], (entity, warn) => kpiObservations(entity, indicator, context, warn)) };
       attrsOf.set(indicator, ['kpiValue', 'name', 'calculationPeriod', 'areaCode']);
     }
   }
-  const alerts: AlertMapping<NgsiEntity> | undefined = types.has('Alert') ? { from: 'Alert', map: (entity) => alertFields(entity, context) } : undefined;
+  // An Alert that cannot be read (an unknown severity, a date that is not one) is left out, named by its id.
+  const alertOf = (entity: NgsiEntity, _request: RecordRequest, warn: WarnFn) => {
+    try {
+      return alertFields(entity, context);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      warn({ code: 'invalid-record', entity: entity.id, field: error.path.startsWith(`${entity.id}.`) ? error.path.slice(entity.id.length + 1) : error.path, message: `${entity.id} ${error.path.startsWith(`${entity.id}.`) ? error.path.slice(entity.id.length + 1) : error.path}: ${error.problem.replace(/\.$/, '')}; this alert is left out` });
+      return undefined;
+    }
+  };
+  const alerts: AlertMapping<NgsiEntity> | undefined = types.has('Alert') ? { from: 'Alert', map: alertOf } : undefined;
   // Entity-level time and area attributes travel with the measured ones, or they would be filtered out.
   const attrs = (request: RecordRequest) => {
     const measured = attrsOf.get(request.indicator);

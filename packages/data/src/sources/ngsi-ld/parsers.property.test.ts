@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { IocDataError } from '../../contract/errors.js';
+import type { DataWarningInput } from '../../contract/warnings.js';
 import { parseInstant, parseNumber, readText } from '../../internal/http-values.js';
 import { bodyExcerpt, parseRetryAfter } from '../../internal/http.js';
 import { fillTemplate, readDateField, readNumberField } from '../http/http-source.js';
@@ -107,6 +108,29 @@ describe('parsers never throw anything but typed errors (fast-check)', () => {
           onlyTyped(() => alertFields(entity, { now: () => 0 }));
         }),
       ),
+      RUNS,
+    );
+  });
+
+  it('with a warning sink, readEntities never throws for a list and the SDM mappings never throw at all: gaps and warnings instead', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(entityShape.map(({ id, type, attributes }) => ({ ...attributes, id, type })), json), { maxLength: 5 }), (body) => {
+        const warnings: DataWarningInput[] = [];
+        const warn = (warning: DataWarningInput) => warnings.push(warning);
+        const entities = readEntities(body, 'entities', warn);
+        for (const entity of entities) {
+          for (const mapping of SDM_INDICATORS) {
+            for (const observation of mapping.observe(entity, {}, warn)) {
+              if (observation.value !== null) expect(Number.isFinite(observation.value)).to.equal(true);
+              if (observation.time !== undefined) expect(Number.isFinite(observation.time)).to.equal(true);
+            }
+          }
+          kpiObservations(entity, 'living.test', { kpiIndicators: { [entity.id]: 'living.test' } }, warn);
+        }
+        for (const warning of warnings) expect(warning.message).to.be.a('string').and.not.equal('');
+        // Everything that was dropped was said: fewer entities than items means warnings.
+        if (entities.length < body.length) expect(warnings.length).to.be.greaterThan(0);
+      }),
       RUNS,
     );
   });

@@ -11,7 +11,7 @@ import type { VisibilitySignal } from '../../internal/subscribe.js';
 import { ConfigError } from '../../contract/errors.js';
 import { NgsiLdClient } from './client.js';
 import { createNgsiLdSource } from './ngsi-ld-source.js';
-import { ngsiLdSubscribe } from './subscribe.js';
+import { mergeSeries, ngsiLdSubscribe } from './subscribe.js';
 
 const SERVER = 'packages/data/src/sources/ngsi-ld/ngsi-ld.test-server.mjs';
 const STATION = 'urn:ngsi-ld:AirQualityObserved:test-station';
@@ -194,5 +194,36 @@ describe('NGSI-LD subscribe, stale results and Link paging against a real broker
     expect(even.entities).to.have.length(4);
     expect(even.pages).to.equal(2);
     expect(even.partial).to.equal(false);
+  });
+});
+
+describe('mergeSeries keeps what the earlier buckets skipped', () => {
+  const base = (v: number[], warnings?: SeriesResult['warnings']): SeriesResult => ({
+    kind: 'series',
+    indicator: 'environment.pm25',
+    unit: { code: 'ug/m3', system: 'UCUM', label: { vi: 'µg/m³' } },
+    grain: 'hour',
+    series: [{ area: '27', t: v.map((_, i) => i * 3_600_000), v }],
+    partial: warnings !== undefined,
+    ...(warnings ? { warnings } : {}),
+  });
+
+  it('merges the warnings of the kept and the fresh buckets, counting the bucket both read once', () => {
+    const old = base([1, Number.NaN, 3], [
+      { code: 'invalid-value', entity: 'urn:a', field: 'pm25', count: 1, message: 'urn:a pm25: "NaN" is not a number; read as a gap' },
+      { code: 'invalid-value', entity: 'urn:b', field: 'pm25', count: 2, message: 'urn:b pm25: "n/a" is not a number; read as a gap' },
+    ]);
+    const fresh = base([Number.NaN, 4], [{ code: 'invalid-value', entity: 'urn:b', field: 'pm25', count: 2, message: 'urn:b pm25: "n/a" is not a number; read as a gap' }]);
+    fresh.series[0] = { area: '27', t: [2 * 3_600_000, 3 * 3_600_000], v: [Number.NaN, 4] };
+    const merged = mergeSeries(old, fresh, 2 * 3_600_000);
+    expect(Array.from(merged.series[0]!.v)).to.deep.equal([1, Number.NaN, Number.NaN, 4]);
+    expect(merged.partial).to.equal(true);
+    expect(merged.warnings?.map((w) => [w.entity, w.count])).to.deep.equal([
+      ['urn:a', 1],
+      ['urn:b', 2],
+    ]);
+    const clean = mergeSeries(base([1, 2]), base([2, 3]), 3_600_000);
+    expect(clean.warnings).to.equal(undefined);
+    expect(clean.partial).to.equal(false);
   });
 });

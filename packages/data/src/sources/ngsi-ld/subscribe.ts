@@ -16,6 +16,7 @@
  */
 import type { Query, ResultFor, SeriesData, SeriesQuery, SeriesResult } from '../../contract/query.js';
 import type { ChangeListener, DataSource, RequestOptions } from '../../contract/source.js';
+import { mergeWarnings } from '../../contract/warnings.js';
 import { DEFAULT_POLL_INTERVAL_MS, pollingSubscribe, type PollingHandle, type PollingOptions } from '../../internal/subscribe.js';
 
 /** The start of the newest bucket with a value, over every series; undefined when there is none. */
@@ -62,6 +63,13 @@ export function mergeSeries(previous: SeriesResult, fresh: SeriesResult, cut: nu
   const observedAt = fresh.observedAt ?? previous.observedAt;
   if (observedAt !== undefined) out.observedAt = observedAt;
   else delete out.observedAt;
+  // Gaps kept from the earlier buckets are still explained; the recomputed bucket was read by
+  // both answers, so a warning in each counts once (the larger count), not twice.
+  const warnings = mergeWarnings([previous.warnings, fresh.warnings], 'max');
+  if (warnings) {
+    out.warnings = warnings;
+    out.partial = true;
+  } else delete out.warnings;
   return out;
 }
 

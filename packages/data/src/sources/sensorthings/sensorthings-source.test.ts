@@ -3,7 +3,7 @@ import { listShared, startTestServer, type TestServer } from '../../../../../tes
 import { createSource } from '../../registry.js';
 import { registerSensorThingsSource } from './register.js';
 import type { Area, BoundaryProperties, FeatureCollection } from '../../contract/areas.js';
-import { ConfigError, ValidationError } from '../../contract/errors.js';
+import { ConfigError } from '../../contract/errors.js';
 import type { ByAreaResult, KpiResult, SeriesResult } from '../../contract/query.js';
 import { HttpClient } from '../../internal/http.js';
 import { createSensorThingsSource, foldName, type SensorThingsSourceOptions } from './sensorthings-source.js';
@@ -147,16 +147,83 @@ describe('createSensorThingsSource against a real SensorThings server', () => {
     expect(kept.stale?.reason).to.contain('503');
   });
 
-  it('refuses a Datastream whose unit cannot be converted, with a ValidationError naming it', async () => {
+  it('leaves out a Datastream whose unit cannot be converted, with a warning naming it (no longer a rejection)', async () => {
     const sta = source({ indicators: { 'environment.pm25': { observedProperty: ['Temperature'] } } });
-    let caught: unknown;
-    try {
-      await sta.query(pm25('90001'));
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).to.be.instanceOf(ValidationError);
-    expect((caught as ValidationError).path).to.equal('Datastreams(14).unitOfMeasurement');
+    const result: SeriesResult = await sta.query(pm25('90001'));
+    expect(Array.from(result.series[0]!.v).every(Number.isNaN)).to.equal(true);
+    expect(result.partial).to.equal(true);
+    expect(result.warnings).to.have.length(1);
+    expect(result.warnings![0]).to.deep.include({ code: 'invalid-unit', entity: 'Datastreams(14)', field: 'unitOfMeasurement', count: 1 });
+    expect(result.warnings![0]!.message).to.contain('°C').and.contain('left out');
+    // Its Observations were never asked for.
+    expect(await requests('/sta/v1.1/Datastreams(14)')).to.deep.equal([]);
+  });
+
+  describe('one bad Observation never costs the rest', () => {
+    // Station 1 (Datastream 11) on 21 Nov: hour indexes 24..47 (10 + the hour of the day).
+    const corrupt = {
+      11: {
+        27: { phenomenonTime: '__omit__' },
+        30: { phenomenonTime: 'soon' },
+        33: { result: 'NaN' },
+        36: { result: { value: 46 } },
+        39: { resultTime: 'later' },
+        42: { result: null },
+      },
+    };
+    const expected = Array.from({ length: 24 }, (_, h) => ([3, 6, 9, 12, 18].includes(h) ? Number.NaN : 10 + h));
+
+    it('a series skips an Observation without a time (or with an unreadable one), reads bad results as gaps, and counts each', async () => {
+      await server.call('setMode', { corrupt });
+      const result: SeriesResult = await source().query(pm25('90001'));
+      expect(Array.from(result.series[0]!.v)).to.deep.equal(expected);
+      expect(result.partial).to.equal(true);
+      expect(result.warnings).to.deep.equal([
+        { code: 'missing-time', entity: 'Datastreams(11)', field: 'phenomenonTime', count: 1, message: 'Datastreams(11) Observation 1100027 phenomenonTime: an Observation needs a phenomenonTime, got none; this Observation is skipped' },
+        { code: 'invalid-time', entity: 'Datastreams(11)', field: 'phenomenonTime', count: 1, message: 'Datastreams(11) Observation 1100030 phenomenonTime: expected a date-time or an interval, got the text "soon"; this Observation is skipped' },
+        { code: 'invalid-time', entity: 'Datastreams(11)', field: 'resultTime', count: 1, message: 'Datastreams(11) Observation 1100039 resultTime: expected a date-time, got the text "later"; read as null' },
+        { code: 'invalid-value', entity: 'Datastreams(11)', field: 'result', count: 3, message: 'Datastreams(11) Observation 1100033 result: "NaN" is not a number; read as a gap' },
+      ]);
+    });
+
+    it('the same in $resultFormat=dataArray, where a row of the wrong length is skipped too', async () => {
+      await server.call('setMode', { corrupt: { 11: { ...corrupt[11], 45: { short: true } } }, maxTop: 10 });
+      const result: SeriesResult = await source({ dataArray: true }).query(pm25('90001'));
+      expect(Array.from(result.series[0]!.v)).to.deep.equal(expected.map((value, h) => (h === 21 ? Number.NaN : value)));
+      expect(result.warnings?.map((w) => [w.code, w.field, w.count])).to.deep.equal([
+        ['missing-time', 'phenomenonTime', 1],
+        ['invalid-time', 'phenomenonTime', 1],
+        ['invalid-record', '(row)', 1],
+        ['invalid-value', 'result', 3],
+      ]);
+      expect(result.warnings![2]!.message).to.equal('Datastreams(11) (page 3).value[0].dataArray[1] (row): expected a row of 3 values (id, phenomenonTime, result); this Observation is skipped');
+    });
+
+    it('a KPI and a by-area map keep every good station, and say what they skipped', async () => {
+      await server.call('setMode', { corrupt: { ...corrupt, 12: { 30: { result: 'n/a' } } } });
+      const kpi: KpiResult = await source().query({ kind: 'kpi', indicator: 'environment.pm25', area: '90001', grain: 'day', at: '2026-11-21T12:00:00+07:00' });
+      const good = expected.filter((value) => !Number.isNaN(value));
+      expect(kpi.value).to.be.closeTo(good.reduce((a, b) => a + b, 0) / good.length, 1e-9);
+      expect(kpi.partial).to.equal(true);
+      expect(kpi.warnings?.map((w) => [w.entity, w.field, w.count])).to.deep.include(['Datastreams(11)', 'result', 3]);
+      const map: ByAreaResult = await source().query({ kind: 'by-area', indicator: 'environment.pm25', level: 'commune', parent: '90', grain: 'day', at: '2026-11-21T12:00:00+07:00' });
+      const rows = Object.fromEntries(map.rows.map((row) => [row.area, row.value]));
+      expect(rows['90001']).to.be.closeTo(kpi.value!, 1e-9);
+      // Station 2 lost one hour (20 + 6) of 24: the mean of the other 23.
+      expect(rows['90002']).to.be.closeTo((24 * 31.5 - 26) / 23, 1e-9);
+      expect(rows['90003']).to.be.closeTo(41.5, 1e-9);
+      expect(map.partial).to.equal(true);
+      expect(map.warnings?.find((w) => w.entity === 'Datastreams(12)')).to.deep.include({ code: 'invalid-value', field: 'result', count: 1 });
+    });
+
+    it('leaves out a Datastream whose Thing has no area, saying so', async () => {
+      const result: ByAreaResult = await source({ locateIn: { type: 'FeatureCollection', features: [] } }).query({ kind: 'by-area', indicator: 'environment.pm25', level: 'commune', parent: '90', grain: 'day', at: '2026-11-21T12:00:00+07:00' });
+      expect(result.rows.find((row) => row.area === '90003')?.value).to.equal(null);
+      expect(result.rows.find((row) => row.area === '90001')?.value).to.equal(21.5);
+      expect(result.warnings).to.deep.equal([
+        { code: 'missing-area', entity: 'Datastreams(13)', field: 'Thing', count: 1, message: 'Datastreams(13): its Thing "Trạm Xã 3" has no area code (properties.areaCode) and no Location inside the boundaries given; its Observations are left out' },
+      ]);
+    });
   });
 
   it('aborts with the caller, and polls through subscribe', async () => {

@@ -3,6 +3,13 @@
  * to catalogue indicators by their ObservedProperty (e.g. "PM2.5" → `environment.pm25`) through a
  * domain adapter, and their Observations answer `series`, `kpi` and `by-area` (Things located
  * in areas by a property or by point-in-polygon). Reads go through the robust HTTP layer.
+ *
+ * One bad row never costs the rest: an Observation without a readable `phenomenonTime` (or a
+ * dataArray row of the wrong shape) is skipped, a `result` that is not a number is a gap, a
+ * Datastream whose unit cannot be converted, that cannot be read or whose Thing has no area is
+ * left out; each is counted in the result's `warnings` (naming `Datastreams(id)`, the
+ * Observation and the field) and the result is `partial`. A page that is not a SensorThings
+ * entity set at all is still a `ValidationError`.
  */
 import { geoContains } from 'd3-geo';
 import { defineDomainAdapter, type IndicatorMapping, type RecordRequest } from '../../adapters/domain-adapter.js';
@@ -11,12 +18,12 @@ import type { Indicator, IndicatorId } from '../../contract/catalogue.js';
 import { AbortError, ConfigError, ValidationError } from '../../contract/errors.js';
 import type { DataSource, RequestOptions } from '../../contract/source.js';
 import type { TimeGrain } from '../../contract/query.js';
-import { readNumber } from '../../contract/validate.js';
+import { WarningCollector, describeBadValue, readValue, type DataWarning, type WarnFn } from '../../contract/warnings.js';
 import { CATALOGUE } from '../../catalogue/index.js';
 import { HttpClient } from '../../internal/http.js';
 import { withPolling } from '../../internal/subscribe.js';
 import { createStaleTracker, staleOf } from '../http/stale.js';
-import { readCollection, readDataArray, readDatastream, readObservation, type StaDatastream, type StaObservation, type StaThing } from './sta-parse.js';
+import { readCollection, readDataArray, readDatastream, readObservation, type StaDatastream, type StaObservation, type StaProblem, type StaThing } from './sta-parse.js';
 import { readAllPages, staTime, staUrl, type JsonGetter, type StaQueryOptions } from './sta-query.js';
 
 /** How to recognise an indicator's Datastreams: ObservedProperty names or definition URIs. */
@@ -208,7 +215,7 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
       return undefined;
     });
 
-  let datastreams: { at: number; promise: Promise<{ list: StaDatastream[]; partial: boolean }> } | undefined;
+  let datastreams: { at: number; promise: Promise<{ list: StaDatastream[]; partial: boolean; warnings?: DataWarning[] }> } | undefined;
   const discover = (signal?: AbortSignal) => {
     if (!datastreams || now() - datastreams.at > ttl) {
       const url = staUrl(root, 'Datastreams', {
@@ -218,10 +225,23 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
         count: true,
       });
       // Not tied to one caller's signal: the list is shared by every query that follows.
-      const promise = readAllPages(url, root, get, { maxPages, read: readCollection }).then((paged) => ({
-        list: paged.items.map((item, i) => readDatastream(item, `Datastreams[${i}]`)),
-        partial: paged.partial,
-      }));
+      const promise = readAllPages(url, root, get, { maxPages, read: readCollection }).then((paged) => {
+        // One Datastream that cannot be read is left out (and said), not the whole service.
+        const warnings = new WarningCollector();
+        const list: StaDatastream[] = [];
+        paged.items.forEach((item, i) => {
+          try {
+            list.push(readDatastream(item, `Datastreams[${i}]`));
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            const rawId = item['@iot.id'] ?? item.id;
+            const entity = typeof rawId === 'number' || (typeof rawId === 'string' && rawId.trim() !== '') ? `Datastreams(${String(rawId).slice(0, 60)})` : `Datastreams[${i}]`;
+            warnings.add({ code: 'invalid-record', entity, message: `${entity} ${error.path}: ${error.problem.replace(/\.$/, '')}; this Datastream is left out` });
+          }
+        });
+        const warned = warnings.list();
+        return { list, partial: paged.partial, ...(warned ? { warnings: warned } : {}) };
+      });
       const entry = { at: now(), promise };
       datastreams = entry;
       promise.catch(() => {
@@ -231,7 +251,15 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
     return abortable(datastreams.promise, signal);
   };
 
-  const observations = async (datastream: StaDatastream, request: RecordRequest, signal?: AbortSignal) => {
+  /** An Observation problem as a warning, counted per Datastream and field. */
+  const problemWarning = (datastream: StaDatastream, warn: WarnFn) => (problem: StaProblem) => {
+    const entity = `Datastreams(${datastream.id})`;
+    const which = problem.observation !== undefined ? `Observation ${problem.observation}` : problem.path;
+    warn({ code: problem.code, entity, field: problem.field, message: `${entity} ${which} ${problem.field}: ${problem.problem}; ${problem.consequence === 'skipped' ? 'this Observation is skipped' : 'read as null'}` });
+  };
+
+  const observations = async (datastream: StaDatastream, request: RecordRequest, warn: WarnFn, signal?: AbortSignal) => {
+    const onProblem = problemWarning(datastream, warn);
     const windowed = request.timeFrom !== undefined && request.timeTo !== undefined;
     const query: StaQueryOptions = windowed
       ? {
@@ -248,12 +276,17 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
       ...(signal ? { signal } : {}),
       read: options.dataArray
         ? (body, path) => {
-            const page = readDataArray(body, path);
+            const page = readDataArray(body, path, onProblem);
             return { items: page.blocks.flatMap((block) => block.observations), quirks: page.quirks, ...(page.nextLink ? { nextLink: page.nextLink } : {}) };
           }
         : (body, path) => {
             const page = readCollection(body, path);
-            return { items: page.items.map((item, i) => readObservation(item, `${path}.value[${i}]`, page.quirks)), quirks: page.quirks, ...(page.nextLink ? { nextLink: page.nextLink } : {}) };
+            const items: StaObservation[] = [];
+            page.items.forEach((item, i) => {
+              const observation = readObservation(item, `${path}.value[${i}]`, page.quirks, onProblem);
+              if (observation) items.push(observation);
+            });
+            return { items, quirks: page.quirks, ...(page.nextLink ? { nextLink: page.nextLink } : {}) };
           },
     });
     // "Latest value" reads one page on purpose: only a windowed read is partial when pages remain.
@@ -264,29 +297,53 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
     const indicator = definitions.get(request.indicator);
     if (!indicator) return { records: [] };
     const discovered = await discover(requestOptions.signal);
+    const warnings = new WarningCollector();
+    warnings.addAll(discovered.warnings);
     const wanted = discovered.list.filter((datastream) => datastream.id !== '' && indicatorOfDatastream(datastream, matches) === indicator.id);
-    const located = wanted.map((datastream) => ({ datastream, area: datastream.thing ? areaOf(datastream.thing) : undefined })).filter((entry): entry is { datastream: StaDatastream; area: string } => entry.area !== undefined);
-    const answers = await mapLimited(located, options.concurrency ?? 4, async ({ datastream, area }) => {
-      const factor = unitFactor(datastream, indicator);
-      const answer = await observations(datastream, request, requestOptions.signal);
+    const located: { datastream: StaDatastream; area: string; factor: number }[] = [];
+    for (const datastream of wanted) {
+      const entity = `Datastreams(${datastream.id})`;
+      const area = datastream.thing ? areaOf(datastream.thing) : undefined;
+      if (area === undefined) {
+        const why = datastream.thing
+          ? `its Thing ${describeBadValue(datastream.thing.name || datastream.thing.id)} has no area code (properties.areaCode) and no Location inside the boundaries given`
+          : 'it has no Thing, so no area';
+        warnings.add({ code: 'missing-area', entity, field: 'Thing', message: `${entity}: ${why}; its Observations are left out` });
+        continue;
+      }
+      try {
+        located.push({ datastream, area, factor: unitFactor(datastream, indicator) });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        warnings.add({ code: 'invalid-unit', entity, field: 'unitOfMeasurement', message: `${entity} unitOfMeasurement: ${error.problem.replace(/\.$/, '')}; its Observations are left out` });
+      }
+    }
+    const answers = await mapLimited(located, options.concurrency ?? 4, async ({ datastream, area, factor }) => {
+      const answer = await observations(datastream, request, warnings.add, requestOptions.signal);
+      const entity = `Datastreams(${datastream.id})`;
       const records: StaRecordOfIndicator[] = answer.items.map((observation, i) => {
-        let value: number;
-        try {
-          value = readNumber(observation.result, `Datastreams(${datastream.id})/Observations[${i}].result`);
-        } catch {
-          // A category or structured result (allowed by STA) in a numeric indicator is a gap, not a failure.
-          value = Number.NaN;
-        }
-        return { datastream, observation, area, value: value * factor };
+        // A category or structured result (allowed by STA), "NaN" or null in a numeric indicator is a gap, not a failure.
+        const reading = readValue(observation.result);
+        const bad = reading.problem ?? (observation.result === null || observation.result === undefined ? { code: 'invalid-value' as const, message: `${describeBadValue(observation.result)} is not a number; read as a gap` } : undefined);
+        if (bad) warnings.add({ code: bad.code, entity, field: 'result', message: `${entity} ${observation.id !== undefined ? `Observation ${observation.id}` : `Observations[${i}]`} result: ${bad.message}` });
+        return { datastream, observation, area, value: reading.value * factor };
       });
       return { records, partial: answer.partial };
     });
-    return { records: answers.flatMap((answer) => answer.records), partial: discovered.partial || answers.some((answer) => answer.partial) };
+    const warned = warnings.list();
+    return {
+      records: answers.flatMap((answer) => answer.records),
+      partial: discovered.partial || answers.some((answer) => answer.partial),
+      ...(warned ? { warnings: warned } : {}),
+    };
   };
 
   const mappings: Partial<Record<IndicatorId, IndicatorMapping<StaRecordOfIndicator>>> = {};
   for (const indicatorId of Object.keys(matches) as IndicatorId[]) {
-    mappings[indicatorId] = { from: indicatorId, map: (record) => ({ value: record.value, time: record.observation.time, area: record.area }) };
+    mappings[indicatorId] = {
+      from: indicatorId,
+      map: (record) => ({ value: record.value, time: record.observation.time, area: record.area, entity: `Datastreams(${record.datastream.id})`, field: 'result' }),
+    };
   }
   const adapter = defineDomainAdapter<StaRecordOfIndicator>({
     id,

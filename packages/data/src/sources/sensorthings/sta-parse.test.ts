@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { listShared, startTestServer, type TestServer } from '../../../../../tests/support/server.js';
 import { IocDataError, ValidationError } from '../../contract/errors.js';
 import { HttpClient } from '../../internal/http.js';
-import { normaliseKeys, readCollection, readDataArray, readDatastream, readObservation, readThing, readTimeOrInterval, readUnitOfMeasurement, type StaRecord } from './sta-parse.js';
+import { normaliseKeys, readCollection, readDataArray, readDatastream, readObservation, readThing, readTimeOrInterval, readUnitOfMeasurement, type StaProblem, type StaRecord } from './sta-parse.js';
 import { expandText, readAllPages, resolveNextLink, staQueryString, staString } from './sta-query.js';
 
 const SERVER = 'packages/data/src/sources/sensorthings/sta.test-server.mjs';
@@ -65,6 +65,47 @@ describe('SensorThings readers', () => {
   it('rejects a dataArray row of the wrong length with the row path', () => {
     const error = thrown(() => readDataArray({ value: [{ components: ['phenomenonTime', 'result'], dataArray: [['2026-01-01T00:00:00Z', 1], ['2026-01-01T01:00:00Z']] }] }));
     expect((error as ValidationError).path).to.equal('(body).value[0].dataArray[1]');
+  });
+
+  it('with onProblem, skips a bad Observation or row and reports it; an unreadable resultTime is read as null', () => {
+    const problems: StaProblem[] = [];
+    const onProblem = (problem: StaProblem) => problems.push(problem);
+    expect(readObservation({ '@iot.id': 7, result: 1 }, 'o', [], onProblem)).to.equal(undefined);
+    expect(readObservation({ '@iot.id': 8, phenomenonTime: 'soon', result: 1 }, 'o', [], onProblem)).to.equal(undefined);
+    expect(readObservation(42, 'o', [], onProblem)).to.equal(undefined);
+    expect(readObservation({ '@iot.id': 9, phenomenonTime: '2026-01-01T00:00:00Z', resultTime: 'later', result: 2 }, 'o', [], onProblem)).to.deep.equal({ id: '9', time: Date.parse('2026-01-01T00:00:00Z'), end: Date.parse('2026-01-01T00:00:00Z'), result: 2, resultTime: null });
+    expect(problems.map((p) => [p.code, p.field, p.observation, p.consequence])).to.deep.equal([
+      ['missing-time', 'phenomenonTime', '7', 'skipped'],
+      ['invalid-time', 'phenomenonTime', '8', 'skipped'],
+      ['invalid-record', '(row)', undefined, 'skipped'],
+      ['invalid-time', 'resultTime', '9', 'read as null'],
+    ]);
+    problems.length = 0;
+    const page = readDataArray({ value: [{ components: ['phenomenonTime', 'result'], dataArray: [['2026-01-01T00:00:00Z', 1], ['2026-01-01T01:00:00Z'], [null, 3], ['2026-01-01T03:00:00Z', 4]] }] }, '(body)', onProblem);
+    expect(page.blocks[0]!.observations.map((o) => o.result)).to.deep.equal([1, 4]);
+    expect(problems.map((p) => [p.code, p.path])).to.deep.equal([
+      ['invalid-record', '(body).value[0].dataArray[1]'],
+      ['missing-time', '(body).value[0].dataArray[2][0]'],
+    ]);
+    // Without a handler, the same row is still a ValidationError (the strict readers are unchanged).
+    expect(thrown(() => readObservation({ result: 1 }, 'o'))).to.be.instanceOf(ValidationError);
+  });
+
+  it('with onProblem, readObservation never throws and readDataArray throws only for a page that is not one (property)', () => {
+    const anything = fc.oneof(fc.anything(), fc.string(), fc.constant(null), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
+    const observation = fc.record({ '@iot.id': anything, phenomenonTime: anything, result: anything, resultTime: anything }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(anything, observation), fc.array(fc.oneof(fc.array(anything, { maxLength: 4 }), anything), { maxLength: 6 }), (raw, rows) => {
+        const problems: StaProblem[] = [];
+        const read = readObservation(raw, 'o', [], (problem) => problems.push(problem));
+        if (read) expect(Number.isFinite(read.time) && Number.isFinite(read.end)).to.equal(true);
+        else expect(problems.length).to.be.greaterThan(0);
+        const page = readDataArray({ value: [{ components: ['id', 'phenomenonTime', 'result'], dataArray: rows }] }, '(body)', (problem) => problems.push(problem));
+        const kept = page.blocks[0]!.observations;
+        for (const entry of kept) expect(Number.isFinite(entry.time)).to.equal(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws anything but ValidationError, whatever the payload (property)', () => {

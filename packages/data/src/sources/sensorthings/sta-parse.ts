@@ -12,7 +12,11 @@
  *   with stray whitespace are **accepted** by trimming: again unambiguous. Recorded in `quirks`.
  * - A time without a zone is read as Vietnamese local time (UTC+07:00), like every ioc-kit source.
  * - `resultTime: null` is valid (STA allows it) and reads as null.
- * Anything else that is not the expected shape is a `ValidationError`.
+ * Anything else that is not the expected shape is a `ValidationError`, except where a reader is
+ * given an `onProblem` handler (as the SensorThings source does): then one Observation or
+ * dataArray row without a readable `phenomenonTime` (or otherwise unreadable) is skipped and
+ * reported to the handler, and an unreadable `resultTime` is reported and read as null, so one
+ * bad row never costs the page.
  */
 import type { Unit } from '../../contract/catalogue.js';
 import { ValidationError } from '../../contract/errors.js';
@@ -172,25 +176,107 @@ export function readTimeOrInterval(value: unknown, path: string): StaInterval {
   return { start: time, end: time };
 }
 
-/** One Observation: `phenomenonTime` (required), `result`, `resultTime` (may be null). */
-export function readObservation(raw: unknown, path: string, quirks: string[] = []): StaObservation {
-  if (!isRecord(raw)) throw new ValidationError(path, `expected an Observation, got ${describe(raw)}`);
-  const record = normaliseKeys(raw, path, quirks);
-  const phenomenon = readTimeOrInterval(record.phenomenonTime, `${path}.phenomenonTime`);
-  const observation: StaObservation = { time: phenomenon.start, end: phenomenon.end, result: record.result, resultTime: null };
-  if (record['@iot.id'] !== undefined) observation.id = readId(record['@iot.id'], `${path}.@iot.id`);
-  if (record.resultTime !== undefined && record.resultTime !== null) {
-    observation.resultTime = readTimeOrInterval(record.resultTime, `${path}.resultTime`).start;
+/** Something wrong with one Observation (or dataArray row), for a lenient reader's `onProblem`. */
+export interface StaProblem {
+  code: 'missing-time' | 'invalid-time' | 'invalid-record';
+  /** Where, for messages: `(body).value[3]`, `(body).value[0].dataArray[7]`. */
+  path: string;
+  /** The property at fault: `phenomenonTime`, `resultTime`, `@iot.id`, or `(row)` for the whole. */
+  field: string;
+  /** The Observation's `@iot.id`, when it could be read. */
+  observation?: string;
+  problem: string;
+  /** What was done: the row `skipped`, or the field `read as null`. */
+  consequence: 'skipped' | 'read as null';
+}
+
+export type StaProblemHandler = (problem: StaProblem) => void;
+
+/** The fields of one Observation, wherever they came from (an object, or a dataArray row). */
+interface ObservationFields {
+  id: unknown;
+  phenomenonTime: unknown;
+  result: unknown;
+  resultTime: unknown;
+}
+
+/**
+ * Reads one Observation's fields. Strict (no handler): a `ValidationError` at the first problem.
+ * Lenient: the problem goes to the handler and the Observation is skipped (undefined), except a
+ * bad `resultTime`, which is read as null.
+ */
+function observationOf(fields: ObservationFields, path: string, paths: { id: string; time: string; resultTime: string }, onProblem: StaProblemHandler | undefined): StaObservation | undefined {
+  let id: string | undefined;
+  const fail = (problem: Omit<StaProblem, 'observation' | 'consequence'>, consequence: StaProblem['consequence'] = 'skipped'): undefined => {
+    if (!onProblem) throw new ValidationError(problem.path, problem.problem);
+    onProblem({ ...problem, consequence, ...(id !== undefined ? { observation: id } : {}) });
+    return undefined;
+  };
+  if (fields.id !== undefined) {
+    try {
+      id = readId(fields.id, paths.id);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return fail({ code: 'invalid-record', path: paths.id, field: '@iot.id', problem: `expected an @iot.id (number or text), got ${describe(fields.id)}` });
+    }
+  }
+  if (fields.phenomenonTime === undefined || fields.phenomenonTime === null || fields.phenomenonTime === '') {
+    return fail({ code: 'missing-time', path: paths.time, field: 'phenomenonTime', problem: 'an Observation needs a phenomenonTime, got none' });
+  }
+  let phenomenon: StaInterval;
+  try {
+    phenomenon = readTimeOrInterval(fields.phenomenonTime, paths.time);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return fail({ code: 'invalid-time', path: paths.time, field: 'phenomenonTime', problem: `expected a date-time or an interval, got ${describe(fields.phenomenonTime)}` });
+  }
+  const observation: StaObservation = { time: phenomenon.start, end: phenomenon.end, result: fields.result, resultTime: null };
+  if (id !== undefined) observation.id = id;
+  if (fields.resultTime !== undefined && fields.resultTime !== null) {
+    try {
+      observation.resultTime = readTimeOrInterval(fields.resultTime, paths.resultTime).start;
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      fail({ code: 'invalid-time', path: paths.resultTime, field: 'resultTime', problem: `expected a date-time, got ${describe(fields.resultTime)}` }, 'read as null');
+    }
   }
   return observation;
 }
 
 /**
+ * One Observation: `phenomenonTime` (required), `result`, `resultTime` (may be null). Throws
+ * `ValidationError` for anything unreadable; with `onProblem`, reports it there instead and
+ * returns undefined for an Observation that cannot be used (see `StaProblem`).
+ */
+export function readObservation(raw: unknown, path: string, quirks?: string[]): StaObservation;
+export function readObservation(raw: unknown, path: string, quirks: string[], onProblem: StaProblemHandler): StaObservation | undefined;
+export function readObservation(raw: unknown, path: string, quirks: string[] = [], onProblem?: StaProblemHandler): StaObservation | undefined {
+  if (!isRecord(raw)) {
+    const problem = `expected an Observation, got ${describe(raw)}`;
+    if (!onProblem) throw new ValidationError(path, problem);
+    onProblem({ code: 'invalid-record', path, field: '(row)', problem, consequence: 'skipped' });
+    return undefined;
+  }
+  const record = normaliseKeys(raw, path, quirks);
+  return observationOf(
+    { id: record['@iot.id'], phenomenonTime: record.phenomenonTime, result: record.result, resultTime: record.resultTime },
+    path,
+    { id: `${path}.@iot.id`, time: `${path}.phenomenonTime`, resultTime: `${path}.resultTime` },
+    onProblem,
+  );
+}
+
+/**
  * Observations in `$resultFormat=dataArray` form: `value` holds one block per Datastream with
  * `components` (field names) and `dataArray` (rows in that order). `phenomenonTime` and `result`
- * must be among the components.
+ * must be among the components. A block without them is a `ValidationError`; so is a bad row,
+ * unless `onProblem` is given: then the row is reported there and skipped.
  */
-export function readDataArray(body: unknown, path = '(body)'): { blocks: { datastreamLink?: string; observations: StaObservation[] }[]; count?: number; nextLink?: string; quirks: string[] } {
+export function readDataArray(
+  body: unknown,
+  path = '(body)',
+  onProblem?: StaProblemHandler,
+): { blocks: { datastreamLink?: string; observations: StaObservation[] }[]; count?: number; nextLink?: string; quirks: string[] } {
   const collection = readCollection(body, path);
   const blocks = collection.items.map((block, b) => {
     const at = `${path}.value[${b}]`;
@@ -205,18 +291,23 @@ export function readDataArray(body: unknown, path = '(body)'): { blocks: { datas
     const resultTimeIndex = components.indexOf('resultTime');
     const rows = block.dataArray;
     if (!Array.isArray(rows)) throw new ValidationError(`${at}.dataArray`, `expected rows, got ${describe(rows)}`);
-    const observations = rows.map((row: unknown, r) => {
+    const observations: StaObservation[] = [];
+    rows.forEach((row: unknown, r) => {
       const rowPath = `${at}.dataArray[${r}]`;
       if (!Array.isArray(row) || row.length !== components.length) {
-        throw new ValidationError(rowPath, `expected a row of ${components.length} values (${components.join(', ')})`);
+        const problem = `expected a row of ${components.length} values (${components.join(', ')})`;
+        if (!onProblem) throw new ValidationError(rowPath, problem);
+        onProblem({ code: 'invalid-record', path: rowPath, field: '(row)', problem, consequence: 'skipped' });
+        return;
       }
       const cells = row as unknown[];
-      const phenomenon = readTimeOrInterval(cells[timeIndex], `${rowPath}[${timeIndex}]`);
-      const observation: StaObservation = { time: phenomenon.start, end: phenomenon.end, result: cells[resultIndex], resultTime: null };
-      if (idIndex !== -1) observation.id = readId(cells[idIndex], `${rowPath}[${idIndex}]`);
-      const resultTime = resultTimeIndex === -1 ? null : cells[resultTimeIndex];
-      if (resultTime !== null && resultTime !== undefined) observation.resultTime = readTimeOrInterval(resultTime, `${rowPath}[${resultTimeIndex}]`).start;
-      return observation;
+      const observation = observationOf(
+        { id: idIndex === -1 ? undefined : cells[idIndex], phenomenonTime: cells[timeIndex], result: cells[resultIndex], resultTime: resultTimeIndex === -1 ? undefined : cells[resultTimeIndex] },
+        rowPath,
+        { id: `${rowPath}[${idIndex}]`, time: `${rowPath}[${timeIndex}]`, resultTime: `${rowPath}[${resultTimeIndex}]` },
+        onProblem,
+      );
+      if (observation) observations.push(observation);
     });
     const link = optionalLink(block['Datastream@iot.navigationLink'], `${at}.Datastream@iot.navigationLink`);
     return { observations, ...(link ? { datastreamLink: link } : {}) };

@@ -4,7 +4,10 @@
 // client must follow @iot.nextLink), $skip, $count, $select, $expand, $resultFormat=dataArray.
 // The style of @iot.nextLink is switchable (absolute, relative, percent-encoded, foreign host,
 // a loop). It also serves every file of ../shared/fixtures/sta at /fixtures/<name>, read at
-// request time (never copied).
+// request time (never copied). `setMode({ corrupt: { <datastream id>: { <hour index>: {...} } } })`
+// makes single Observations bad: `phenomenonTime`, `result` or `resultTime` replaced by the given
+// value (OMIT leaves the key out; in dataArray form it sends null), or `short: true` for a
+// dataArray row with a value missing.
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,6 +45,21 @@ export function valueAt(d, h) {
 function localIso(time) {
   const local = new Date(time + 7 * HOUR).toISOString().replace('Z', '');
   return `${local.slice(0, 19)}+07:00`;
+}
+
+/** In `corrupt`, a property replaced by this is left out of the Observation. */
+const OMIT = '__omit__';
+
+/** One Observation of datastream `id` at hour index `h`, with any corruption the mode asks for. */
+function observationAt(id, row, corrupt) {
+  const observation = { '@iot.id': id * 100000 + row.h, phenomenonTime: localIso(row.time), resultTime: row.h % 2 ? null : localIso(row.time), result: valueAt(id, row.h) };
+  const bad = corrupt?.[id]?.[row.h];
+  for (const [key, value] of Object.entries(bad ?? {})) {
+    if (key === 'short') continue;
+    if (value === OMIT) delete observation[key];
+    else observation[key] = value;
+  }
+  return observation;
 }
 
 function query(params) {
@@ -154,13 +172,18 @@ export async function start(options = {}) {
       const more = skip + top < rows.length;
       const next = more ? nextLinkFor(origin, url.pathname, { ...params, $skip: skip + top, $top: top }) : undefined;
       if (url.searchParams.get('$resultFormat') === 'dataArray') {
-        const body = { value: [{ 'Datastream@iot.navigationLink': `${origin}/sta/v1.1/Datastreams(${id})`, components: ['id', 'phenomenonTime', 'result'], dataArray: page.map((row) => [id * 100000 + row.h, localIso(row.time), valueAt(id, row.h)]) }] };
+        const dataArray = page.map((row) => {
+          const observation = observationAt(id, row, mode.corrupt);
+          const cells = [observation['@iot.id'], observation.phenomenonTime ?? null, observation.result ?? null];
+          return mode.corrupt?.[id]?.[row.h]?.short ? cells.slice(0, 2) : cells;
+        });
+        const body = { value: [{ 'Datastream@iot.navigationLink': `${origin}/sta/v1.1/Datastreams(${id})`, components: ['id', 'phenomenonTime', 'result'], dataArray }] };
         if (count) body['@iot.count'] = rows.length;
         if (next) body['@iot.nextLink'] = next;
         return send(res, 200, body);
       }
       const body = {
-        value: page.map((row) => ({ '@iot.id': id * 100000 + row.h, phenomenonTime: localIso(row.time), resultTime: row.h % 2 ? null : localIso(row.time), result: valueAt(id, row.h) })),
+        value: page.map((row) => observationAt(id, row, mode.corrupt)),
       };
       if (count) body['@iot.count'] = rows.length;
       if (next) body['@iot.nextLink'] = next;

@@ -91,6 +91,15 @@ export const chartElementStyles = css`
     border-radius: 2px;
     background: var(--_swatch, var(--_chart-series-1));
   }
+  /* A dashed series (last year's values) drawn as the line is: dashed, in its colour, faint as it is. */
+  .swatch.dashed {
+    width: 1.6em;
+    height: 0;
+    border-radius: 0;
+    background: none;
+    border-top: max(2px, var(--_chart-line-width)) dashed var(--_swatch, var(--_chart-series-1));
+    opacity: 0.55;
+  }
   .legend-item[aria-pressed='false'] .swatch {
     opacity: 0.3;
   }

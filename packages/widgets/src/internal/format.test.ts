@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatNumber, formatSigned } from './format.js';
+import { axisUnit, formatDate, formatNumber, formatSigned } from './format.js';
 
 describe('format', () => {
   it('writes numbers the Vietnamese way and the English way', () => {
@@ -38,5 +38,14 @@ describe('format', () => {
     expect(formatDate('2026-11-24T03:00:00Z', 'vi', 'date', 'Asia/Ho_Chi_Minh')).to.equal('24/11/2026');
     expect(formatDate('2026-11-24T03:00:00Z', 'en', 'date', 'Asia/Ho_Chi_Minh')).to.equal('24/11/2026');
     expect(formatDate('not a date', 'vi')).to.equal('');
+  });
+
+  it("names what an axis measures: the unit, else an index's short name, else the word index", () => {
+    expect(axisUnit({ code: 'ug/m3', label: 'µg/m³' }, 'Bụi mịn PM2.5', 'vi')).to.equal('µg/m³');
+    expect(axisUnit({ code: '1', label: '' }, 'Chỉ số chất lượng không khí (VN_AQI)', 'vi')).to.equal('VN_AQI');
+    expect(axisUnit({ code: '1', label: '' }, 'Some index', 'en')).to.equal('index');
+    expect(axisUnit({ code: '1', label: '' }, undefined, 'vi')).to.equal('chỉ số');
+    // An unknown unit without a label is not guessed.
+    expect(axisUnit({ code: '{thing}', label: '' }, 'Things', 'en')).to.equal('');
   });
 });

@@ -58,3 +58,19 @@ export function formatDate(value: string | number | Date | undefined, locale: Lo
   }
   return format.format(date);
 }
+
+const INDEX_WORD: Readonly<Record<Locale, string>> = { vi: 'chỉ số', en: 'index' };
+
+/**
+ * What a value axis says its numbers are: the unit's label (`µg/m³`, `%`, `mm`), or for a
+ * dimensionless index (UCUM `1`, no label) its short name from the indicator's title, e.g.
+ * `VN_AQI` from "Chỉ số chất lượng không khí (VN_AQI)", else the word "chỉ số" / "index".
+ * Empty when nothing is known, rather than a guess.
+ */
+export function axisUnit(unit: { code: string; label: string } | undefined, indicatorName: string | undefined, locale: Locale): string {
+  const label = unit?.label.trim() ?? '';
+  if (label) return label;
+  if (unit?.code !== '1') return '';
+  const short = /\(([^()]{1,24})\)\s*$/.exec(indicatorName ?? '')?.[1]?.trim();
+  return short || INDEX_WORD[locale];
+}

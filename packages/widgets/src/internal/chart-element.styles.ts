@@ -137,6 +137,19 @@ export const chartElementStyles = css`
       opacity: 0;
     }
   }
+  /* Words in place of a drawing, e.g. when the legend hides every series. */
+  .all-hidden {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    margin: 0;
+    padding: var(--ioc-sys-space-3);
+    text-align: center;
+    color: var(--ioc-sys-color-on-surface-muted);
+    font-size: var(--ioc-sys-font-size-sm);
+  }
   .crosshair {
     position: absolute;
     top: 0;

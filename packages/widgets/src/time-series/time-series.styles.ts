@@ -24,18 +24,6 @@ export const timeSeriesStyles = css`
   .plot {
     cursor: crosshair;
   }
-  .all-hidden {
-    position: absolute;
-    inset: 0;
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    margin: 0;
-    padding: var(--ioc-sys-space-3);
-    text-align: center;
-    color: var(--ioc-sys-color-on-surface-muted);
-    font-size: var(--ioc-sys-font-size-sm);
-  }
   .plot.panning {
     cursor: grabbing;
   }

@@ -258,7 +258,8 @@ export function renderHeatmap(
   };
 
   const rowLabels = [...weekdayNames(locale)];
-  const weekdayColumn = Math.max(...rowLabels.map((label) => estimateTextWidth(label, fontSize))) + 6;
+  // Capitals (Mon, Wed) run wider than the average glyph the estimate assumes: a little slack.
+  const weekdayColumn = Math.ceil(Math.max(...rowLabels.map((label) => estimateTextWidth(label, fontSize))) * 1.2) + 6;
   // Legend along the bottom: seven ramp swatches between the ends' values (and the unit), or
   // the bands by name, wrapped into rows (only the bands the data reaches when all would
   // take more than two rows).

@@ -136,6 +136,19 @@ describe('time series (pure render)', () => {
     element.remove();
   });
 
+  it('keeps time labels at the plot ends inside the drawing, never cut off', () => {
+    const element = host(600, 200);
+    const month = { key: 'm', label: 'M', t: Array.from({ length: 120 }, (_, i) => Date.UTC(2026, 7, 1) - 7 * HOUR + i * 24 * HOUR), v: Array.from({ length: 120 }, (_, i) => (i % 7) * 4) };
+    renderTimeSeries(element, [month], { ...options, locale: 'en', bands: [], target: undefined, annotations: [], thresholds: [] }, { width: 600, height: 200 });
+    for (const text of element.querySelectorAll('.axis-bottom text')) {
+      const half = (text.textContent.length * 11 * 0.6) / 2;
+      const x = Number(text.getAttribute('x'));
+      expect(x - half, text.textContent).to.be.at.least(-0.5);
+      expect(x + half, text.textContent).to.be.at.most(600.5);
+    }
+    element.remove();
+  });
+
   it('draws no axis, band, target or note when every series is hidden, instead of a scale of nothing', () => {
     const element = host();
     const chart = new TimeSeriesChart(element);

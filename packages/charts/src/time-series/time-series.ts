@@ -801,7 +801,7 @@ export class TimeSeriesChart {
       this.back.append(bands);
       if (marks.xTicks.length > 0 || marks.yTicks.length > 0) {
         const x = svg(doc, 'g');
-        drawAxis(x, 'bottom', marks.xTicks, plot, palette, true, palette.fontSize);
+        drawAxis(x, 'bottom', marks.xTicks, plot, palette, true, palette.fontSize, width);
         const y = svg(doc, 'g');
         drawAxis(y, 'left', marks.yTicks, plot, palette, true, palette.fontSize);
         this.back.append(x, y);

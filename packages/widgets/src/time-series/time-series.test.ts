@@ -405,6 +405,7 @@ describe('<ioc-time-series> says what it shows', () => {
     expect(root(element).querySelectorAll('.plot .axis').length).to.equal(0);
     expect(root(element).querySelectorAll('.plot text').length).to.equal(0);
     expect(plot(element).getAttribute('aria-label')).to.contain('Tất cả chuỗi đã ẩn');
+    expect(root(element).querySelector('[part="overview"]')).to.equal(null);
     element.locale = 'en';
     await element.updateComplete;
     await waitUntil(() => root(element).querySelector('.all-hidden')?.textContent?.startsWith('All series hidden') === true, 'the words stayed Vietnamese');
@@ -414,5 +415,6 @@ describe('<ioc-time-series> says what it shows', () => {
     await element.updateComplete;
     await waitUntil(() => root(element).querySelector('.all-hidden') === null, 'the note stayed');
     expect(root(element).querySelectorAll('.plot .axis').length).to.equal(2);
+    await waitUntil(() => root(element).querySelector('.overview-surface svg') !== null, 'the overview did not come back');
   });
 });

@@ -696,8 +696,9 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return html`<button type="button" part="reset-zoom" @click=${() => this.zoomTo(undefined)}>${chartMsg('resetZoom', this.effectiveLocale)}</button>`;
   }
 
-  protected override renderBelowPlot() {
-    if (this.noOverview) return nothing;
+  protected override renderBelowPlot(result: SeriesResult | undefined) {
+    // Nothing shown, nothing to brush: the strip would be an empty box under the words.
+    if (this.noOverview || (result && this.allHidden(result))) return nothing;
     return html`<div
       part="overview"
       aria-hidden="true"

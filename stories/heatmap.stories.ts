@@ -49,8 +49,20 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-/** Every day of 2026 so far: weeks as columns, Monday at the top, darker for worse air. */
+/** Every day of 2026 so far, each in its VN_AQI band's official colour, the bands named in the legend. */
 export const Ready: Story = {};
+
+/** Daily rain, coloured by the forecasting bands: dry days read "Không mưa", not light rain. */
+export const ReadyRainfall: Story = { args: { indicator: 'environment.rainfall' } };
+
+/** The same air-quality year on the theme's sequential ramp instead of the bands (`no-bands`). */
+export const ReadyRamp: Story = {
+  render: (args, { globals }) => html`
+    <ioc-provider .source=${args.source} area=${args.area} locale=${localeOf(globals)}>
+      <ioc-heatmap indicator=${args.indicator} year=${args.year} no-bands style="max-width: 56rem"></ioc-heatmap>
+    </ioc-provider>
+  `,
+};
 
 /** Traffic by hour of day and weekday over the last four weeks: rush hours stand out. */
 export const ReadyHourWeekday: Story = { args: { indicator: 'mobility.vehicle-flow', layout: 'hour-weekday' } };
@@ -60,7 +72,7 @@ export const Empty: Story = { args: { source: fixedSource(emptyResult) } };
 /** A broker that is down: the heatmap says so in words, and `ioc-error` fires. */
 export const Error: Story = { args: { source: failingSource } };
 
-/** Values either side of zero on the diverging scale, given straight to the heatmap. */
+/** Temperature anomalies either side of zero on the diverging scale: warmer than usual in red, colder in blue. */
 export const DirectDataDiverging: Story = {
   render: (_args, { globals }) => html`<ioc-heatmap locale=${localeOf(globals)} scale="diverging" label="Chênh lệch nhiệt độ so với trung bình" .data=${anomalies()} style="max-width: 56rem"></ioc-heatmap>`,
 };

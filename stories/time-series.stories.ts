@@ -17,7 +17,10 @@ interface Args {
   source: DataSource;
 }
 
-const DEMO_AREAS: Readonly<Record<string, string>> = { '90': 'Tỉnh (demo)', '901': 'Phường 901', '902': 'Phường 902', '903': 'Phường 903' };
+const DEMO_AREAS: Readonly<Record<string, string>> = { '90': 'Tỉnh (demo)' };
+
+/** Three of the demo province's communes (named by the source), whose air differs day to day. */
+const THREE_COMMUNES = '90001 90010 90019';
 
 /** A deterministic random walk (mulberry32), so the large stories look the same everywhere. */
 function walk(count: number, stepMs: number, start = Date.UTC(2026, 0, 1)): SeriesResult {
@@ -96,14 +99,17 @@ type Story = StoryObj<Args>;
 /** The demo province's daily air quality over its VN_AQI bands, with markers where it crossed into "Kém" or worse. */
 export const Ready: Story = {};
 
-/** Three wards compared; the legend hides and shows each. */
-export const ReadyCompareAreas: Story = { args: { areas: '901 902 903' } };
+/** Three communes compared, in the first three categorical colours; the legend hides and shows each (hide all three and the chart says so). */
+export const ReadyCompareAreas: Story = { args: { areas: THREE_COMMUNES } };
 
 /** Hourly values for a week, with the same week last year dashed behind. */
 export const ReadyHourlyWithLastYear: Story = { args: { grain: 'hour', from: '2026-11-17', to: '2026-11-24', compareLastYear: true } };
 
-/** Wards stacked: each band of colour is one ward's share of the total. */
-export const ReadyStacked: Story = { args: { areas: '901 902 903', mode: 'stacked', indicator: 'environment.solid-waste' } };
+/** Communes stacked: each band of colour is one commune's share of the total. */
+export const ReadyStacked: Story = { args: { areas: THREE_COMMUNES, mode: 'stacked', indicator: 'environment.solid-waste' } };
+
+/** Daily rain over the rainy season, its bands named at the edge: a dry day is "Không mưa", not light rain. */
+export const ReadyRainfall: Story = { args: { indicator: 'environment.rainfall', from: '2026-09-01', to: '2026-11-25' } };
 
 /** Monthly values over three years. */
 export const ReadyMonthly: Story = { args: { grain: 'month', from: '2024-01-01', to: '2026-12-01' } };
@@ -118,7 +124,7 @@ export const Error: Story = { args: { source: failingSource } };
  * reduced per pixel column so every peak stays; zoom with the wheel, drag, +/− or the overview.
  */
 export const ReadyLargeData: Story = {
-  render: (_args, { globals }) => html`<ioc-time-series locale=${localeOf(globals)} .data=${walk(1_000_000, 1000)} label="1.000.000 điểm"></ioc-time-series>`,
+  render: (_args, { globals }) => html`<ioc-time-series locale=${localeOf(globals)} .data=${walk(1_000_000, 1000)} .areaLabels=${DEMO_AREAS} label="1.000.000 điểm"></ioc-time-series>`,
 };
 
 /** Live data: a new point every second through `appendPoints()`, without redrawing history. */
@@ -138,7 +144,7 @@ export const ReadyLive: Story = {
       value = Math.max(0, value + Math.sin(time / 60_000) * 3);
       element.appendPoints(time, value);
     }, 1000);
-    return html`<ioc-time-series id="live" locale=${localeOf(globals)} .data=${data} label="Trực tiếp"></ioc-time-series>`;
+    return html`<ioc-time-series id="live" locale=${localeOf(globals)} .data=${data} .areaLabels=${DEMO_AREAS} label="Trực tiếp"></ioc-time-series>`;
   },
 };
 
@@ -147,6 +153,7 @@ export const ReadyDirectData: Story = {
   render: (_args, { globals }) => html`<ioc-time-series
     locale=${localeOf(globals)}
     .data=${walk(24 * 60, 3_600_000)}
+    .areaLabels=${DEMO_AREAS}
     .target=${100}
     .annotations=${[{ t: Date.UTC(2026, 0, 20), label: 'Đốt rơm rạ' }]}
   ></ioc-time-series>`,

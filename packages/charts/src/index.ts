@@ -54,4 +54,4 @@ export { renderBar, clearBar, rankRows, type BarData, type BarCategory, type Bar
 export { renderDonut, groupSlices, OTHER_KEY, type DonutPart, type DonutSlice, type DonutOptions, type DonutMarks, type DonutSliceMark, type DonutSize } from './donut/donut.js';
 export { renderGauge, gaugeDomain, bandOf, judgeAgainstTarget, type GaugeBand, type GaugeForm, type GaugeOptions, type GaugeMarks, type GaugeSize } from './gauge/gauge.js';
 export { renderSparkline, type SparklineOptions, type SparklineMarks, type SparklinePoint, type SparklineSize } from './sparkline/sparkline.js';
-export { renderHeatmap, heatmapCellText, colorRamp, weekdayNames, monthNames, type HeatmapLayout, type HeatmapScale, type HeatmapOptions, type HeatmapMarks, type HeatmapCell, type HeatmapSize } from './heatmap/heatmap.js';
+export { renderHeatmap, heatmapCellText, colorRamp, weekdayNames, monthNames, type HeatmapLayout, type HeatmapScale, type HeatmapOptions, type HeatmapMarks, type HeatmapCell, type HeatmapSize, type HeatmapBand } from './heatmap/heatmap.js';

@@ -57,6 +57,22 @@ describe('gauge (pure render)', () => {
     bullet.remove();
   });
 
+  it("writes under the reading what it is: the unit, and the value's band by name", () => {
+    const element = host();
+    const radial = renderGauge(element, 59, { ...options, unit: '' }, { width: 300, height: 200 });
+    expect(radial.caption).to.deep.equal(['Trung bình']);
+    expect(element.querySelector('text.band-name')!.textContent).to.equal('Trung bình');
+    const withUnit = renderGauge(element, 120, { ...options, unit: 'µg/m³' }, { width: 300, height: 200 });
+    expect(withUnit.caption).to.deep.equal(['µg/m³', 'Kém']);
+    const bullet = renderGauge(element, 120, { ...options, unit: 'µg/m³', form: 'bullet' }, { width: 400, height: 60 });
+    expect(bullet.caption).to.deep.equal(['µg/m³ · Kém']);
+    const none = renderGauge(element, 91.3, { ...options, bands: [], unit: 'điểm', decimals: 1 }, { width: 300, height: 200 });
+    expect(none.valueText).to.equal('91,3');
+    expect(none.caption).to.deep.equal(['điểm']);
+    expect(renderGauge(element, 59, { ...options, bandName: false }, { width: 300, height: 200 }).caption).to.deep.equal(['AQI']);
+    element.remove();
+  });
+
   it('draws the six VN_AQI bands in order around the dial, the value and the target marker', () => {
     const element = host();
     const marks = renderGauge(element, 85, options, { width: 300, height: 200 });

@@ -29,6 +29,8 @@ export interface GaugeOptions {
   valueColor?: string;
   decimals?: number;
   unit?: string;
+  /** Writes the name of the value's band under the reading (default true): "59" alone says less than "59, Trung bình". */
+  bandName?: boolean;
 }
 
 export interface GaugeSize {
@@ -45,6 +47,8 @@ export interface GaugeMarks {
   domain: [number, number];
   value: number | null;
   valueText: string;
+  /** The words under the reading: the unit and the value's band, as drawn. */
+  caption: string[];
   /** Where the value mark ends (focus position): px. */
   valuePoint?: [number, number];
   targetPoint?: [number, number];
@@ -115,14 +119,16 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
   const tickValues = createScale('linear', domain, [0, 1]).ticks(form === 'radial' ? 4 : Math.max(2, Math.floor(width / 70)));
   const step = tickValues.length > 1 ? Math.abs((tickValues[1] as number) - (tickValues[0] as number)) : 1;
   const tickLabel = tickFormatter(step, Math.max(Math.abs(domain[0]), Math.abs(domain[1])), options.locale);
+  const fontSize = palette.fontSize > 0 ? palette.fontSize : TICK_FONT_SIZE;
+  const bandName = (options.bandName ?? true) ? (bandOf(bands, shown)?.label ?? '') : '';
 
   for (const old of target.querySelectorAll(':scope > svg.ioc-gauge')) old.remove();
   const root = svg(doc, 'svg', { class: `ioc-gauge ioc-gauge-${form}`, 'aria-hidden': 'true', width, height, viewBox: `0 0 ${width} ${height}` });
-  const marks: GaugeMarks = { width, height, form, plot: { left: 0, top: 0, width: 0, height: 0 }, domain, value: shown, valueText, bands: [], ticks: [] };
+  const marks: GaugeMarks = { width, height, form, plot: { left: 0, top: 0, width: 0, height: 0 }, domain, value: shown, valueText, caption: [], bands: [], ticks: [] };
 
   if (form === 'radial') {
     // A 240° arc's box is 2r wide and r(1 + sin 30°) = 1.5r tall: fit that, leaving room for the end labels.
-    const labelRoom = TICK_FONT_SIZE + 6;
+    const labelRoom = fontSize + 6;
     const pad = Math.min(4, width / 4, height / 4);
     const outer = Math.max(0, Math.min(width / 2 - pad, (height - labelRoom - pad) / 1.5));
     const cx = width / 2;
@@ -165,19 +171,27 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
         const [x, y] = at(angleOf(end), (valueInner + outer) / 2);
         const label = tickLabel(end);
         marks.ticks.push({ position: angleOf(end), label });
-        group.append(svg(doc, 'text', { class: 'end', x, y: Math.min(height - 2, y + TICK_FONT_SIZE + 6), 'text-anchor': 'middle', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, label));
+        group.append(svg(doc, 'text', { class: 'end', x, y: Math.min(height - 2, y + fontSize + 6), 'text-anchor': 'middle', fill: palette.muted, 'font-size': fontSize }, label));
       }
-      const fontSize = Math.max(TICK_FONT_SIZE, Math.min(valueInner * 0.55, (valueInner * 1.6) / Math.max(1, valueText.length * 0.6)));
-      group.append(svg(doc, 'text', { class: 'reading', x: cx, y: cy + fontSize * 0.3, 'text-anchor': 'middle', fill: palette.text, 'font-size': fontSize, 'font-weight': 'bold' }, valueText));
-      if (unit) group.append(svg(doc, 'text', { class: 'unit', x: cx, y: cy + fontSize * 0.3 + TICK_FONT_SIZE + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, unit));
+      const readingSize = Math.max(fontSize, Math.min(valueInner * 0.55, (valueInner * 1.6) / Math.max(1, valueText.length * 0.6)));
+      group.append(svg(doc, 'text', { class: 'reading', x: cx, y: cy + readingSize * 0.3, 'text-anchor': 'middle', fill: palette.text, 'font-size': readingSize, 'font-weight': 'bold' }, valueText));
+      // Under the reading, one line each: the unit, then the band the value is in.
+      let lineY = cy + readingSize * 0.3;
+      for (const [name, text] of [['unit', unit], ['band-name', bandName]] as const) {
+        if (!text) continue;
+        lineY += fontSize + 4;
+        group.append(svg(doc, 'text', { class: name, x: cx, y: lineY, 'text-anchor': 'middle', fill: name === 'unit' ? palette.muted : palette.text, 'font-size': fontSize }, text));
+        marks.caption.push(text);
+      }
     }
     root.append(group);
   } else {
     // Bullet: the reading on the left, the bar across the rest, ticks below.
-    const readingWidth = Math.min(width * 0.35, Math.max(valueText.length, unit.length) * TICK_FONT_SIZE * 0.75 + 12);
+    const caption = [unit, bandName].filter(Boolean).join(' · ');
+    const readingWidth = Math.min(width * 0.35, Math.max(valueText.length, caption.length * 0.8) * fontSize * 0.75 + 12);
     const left = Math.min(width, readingWidth + 4);
-    const barHeight = Math.min(height, Math.max(4, Math.min(28, height - TICK_FONT_SIZE - 14)));
-    const top = clamp((height - barHeight - TICK_FONT_SIZE - 8) / 2, 0, height - barHeight);
+    const barHeight = Math.min(height, Math.max(4, Math.min(28, height - fontSize - 14)));
+    const top = clamp((height - barHeight - fontSize - 8) / 2, 0, height - barHeight);
     const plot: PlotRect = { left, top, width: Math.max(0, width - left - 10), height: barHeight };
     marks.plot = plot;
     const x = createScale('linear', domain, [plot.left, plot.left + plot.width]);
@@ -208,10 +222,13 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
     const ticks = tickValues.map((value) => ({ position: x.map(value), label: tickLabel(value) }));
     marks.ticks = ticks;
     const axis = svg(doc, 'g');
-    drawAxis(axis, 'bottom', ticks, { ...plot, height: plot.height + 2 }, palette, false);
+    drawAxis(axis, 'bottom', ticks, { ...plot, height: plot.height + 2 }, palette, false, fontSize);
     group.append(axis);
-    group.append(svg(doc, 'text', { class: 'reading', x: readingWidth, y: plot.top + plot.height / 2, dy: unit ? '0' : '0.35em', 'text-anchor': 'end', fill: palette.text, 'font-size': Math.min(20, Math.max(TICK_FONT_SIZE, plot.height * 0.7)), 'font-weight': 'bold' }, valueText));
-    if (unit) group.append(svg(doc, 'text', { class: 'unit', x: readingWidth, y: plot.top + plot.height / 2 + TICK_FONT_SIZE + 2, 'text-anchor': 'end', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, unit));
+    group.append(svg(doc, 'text', { class: 'reading', x: readingWidth, y: plot.top + plot.height / 2, dy: caption ? '0' : '0.35em', 'text-anchor': 'end', fill: palette.text, 'font-size': Math.min(20, Math.max(fontSize, plot.height * 0.7)), 'font-weight': 'bold' }, valueText));
+    if (caption) {
+      group.append(svg(doc, 'text', { class: 'unit', x: readingWidth, y: plot.top + plot.height / 2 + fontSize + 2, 'text-anchor': 'end', fill: palette.muted, 'font-size': fontSize }, caption));
+      marks.caption.push(caption);
+    }
     root.append(group);
   }
   target.append(root);

@@ -120,6 +120,31 @@ describe('heatmap (pure render)', () => {
     element.remove();
   });
 
+  it("colours cells by their band's colour when bands are given, and lists the bands in the legend", () => {
+    const element = host();
+    const bands = [
+      { from: 0, to: 51, label: 'Tốt', color: '#00e400' },
+      { from: 51, to: 101, label: 'Trung bình', color: '#ffff00' },
+      { from: 101, to: 151, label: 'Kém', color: '#ff7e00' },
+    ];
+    const t = [vnDay(2026, 11, 23), vnDay(2026, 11, 24), vnDay(2026, 11, 25), vnDay(2026, 11, 26)];
+    const marks = renderHeatmap(element, { t, v: [12, 51, 150, 900] }, { ...options, bands, unit: 'VN_AQI' }, { width: 720, height: 160 });
+    const at = (key: string) => marks.cells.find((cell) => cell.key === key)!;
+    expect([at('2026-11-23').color, at('2026-11-24').color, at('2026-11-25').color]).to.deep.equal(['#00e400', '#ffff00', '#ff7e00']);
+    expect(at('2026-11-24').band).to.equal('Trung bình');
+    // Beyond the last band: that band's colour, not a blank.
+    expect(at('2026-11-26').color).to.equal('#ff7e00');
+    expect(at('2026-11-27').color).to.equal('none');
+    expect(marks.legend.kind).to.equal('bands');
+    expect(marks.legend.items.map((item) => [item.label, item.color])).to.deep.equal(bands.map((band) => [band.label, band.color]));
+    expect([...element.querySelectorAll('.legend-bands text')].map((text) => text.textContent)).to.deep.equal(['VN_AQI:', 'Tốt', 'Trung bình', 'Kém']);
+    assertInside(marks);
+    // Too narrow for every band in two rows: only the bands the data reaches.
+    const narrow = renderHeatmap(element, { t: t.slice(0, 1), v: [12] }, { ...options, bands: [...bands, ...bands.map((band) => ({ ...band, from: band.from + 151, to: band.to + 151, label: `${band.label} 2` }))] }, { width: 160, height: 160 });
+    expect(narrow.legend.items.map((item) => item.label)).to.deep.equal(['Tốt']);
+    element.remove();
+  });
+
   it('never throws and never draws outside the plot, whatever the data (property)', () => {
     const element = host();
     const value = fc.oneof(fc.double(), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -1, 1e308, -1e308));

@@ -10,6 +10,15 @@ import type { ChartPalette } from '../internal/palette.js';
 export type HeatmapLayout = 'calendar' | 'hour-weekday';
 export type HeatmapScale = 'sequential' | 'diverging';
 
+/** A band of values with a meaning and an official colour (e.g. a VN_AQI band). */
+export interface HeatmapBand {
+  from: number;
+  to: number;
+  label: string;
+  /** Resolved colour (from `--ioc-sys-color-<token>`). */
+  color: string;
+}
+
 export interface HeatmapOptions {
   locale: Locale;
   palette: ChartPalette;
@@ -17,6 +26,14 @@ export interface HeatmapOptions {
   scale?: HeatmapScale;
   /** Colour stops low to high, resolved (from `--ioc-sys-color-seq-*` or `--ioc-sys-color-div-*`). */
   colors: readonly string[];
+  /**
+   * Bands of the indicator: when given, each cell takes its band's colour (a day of VN_AQI
+   * "Kém" is the official orange) instead of a ramp, and the legend lists the bands by name.
+   * Values beyond the first or last band take that band's colour.
+   */
+  bands?: readonly HeatmapBand[];
+  /** The unit of the values (e.g. `µg/m³`, or an index's name), written in the legend. */
+  unit?: string;
   /** Fixed value range; default the data's. */
   domain?: readonly [number, number];
   /** The diverging scale's centre (default 0 when the data spans it, else the mean). */
@@ -46,6 +63,8 @@ export interface HeatmapCell {
   color: string;
   /** The period in words, e.g. `Thứ Ba 24/11/2026` or `Thứ Hai, 08:00–09:00`. */
   label: string;
+  /** The band the value falls in, when the heatmap is coloured by bands. */
+  band?: string;
   /** Start of the day or hour-of-week slot (epoch ms); for hour × weekday, the latest such hour. */
   t: number;
 }
@@ -61,6 +80,8 @@ export interface HeatmapMarks {
   cells: HeatmapCell[];
   rowLabels: string[];
   columnLabels: { position: number; label: string }[];
+  /** What the legend shows: the ramp's ends (with the unit), or the bands by name. */
+  legend: { kind: 'ramp' | 'bands' | 'none'; items: { label: string; color: string; x: number; y: number }[] };
 }
 
 const DAY = 86_400_000;
@@ -218,6 +239,17 @@ export function renderHeatmap(
     [lo, hi] = [midpoint - reach, midpoint + reach];
   }
   const ramp = colorRamp(options.colors);
+  const bands = (options.bands ?? []).filter((band) => Number.isFinite(band.from) && Number.isFinite(band.to) && band.to > band.from);
+  const bandFor = (v: number): HeatmapBand | undefined => {
+    if (!Number.isFinite(v) || bands.length === 0) return undefined;
+    const last = bands[bands.length - 1] as HeatmapBand;
+    const found = bands.find((band) => v >= band.from && (v < band.to || (band === last && v <= band.to)));
+    if (found) return found;
+    // Beyond the scale (an AQI over 500, a rounding below 0): the nearest end's band.
+    return v > last.to ? last : v < (bands[0] as HeatmapBand).from ? bands[0] : undefined;
+  };
+  const fontSize = palette.fontSize > 0 ? palette.fontSize : TICK_FONT_SIZE;
+  const unit = (options.unit ?? '').trim();
   const position = (v: number): number => {
     if (!Number.isFinite(v)) return Number.NaN;
     const span = hi - lo;
@@ -225,25 +257,63 @@ export function renderHeatmap(
     return (v - lo) / span;
   };
 
-  // Legend strip along the bottom: seven swatches and the ends' values.
-  const legendHeight = Number.isFinite(lo) ? TICK_FONT_SIZE + 14 : 0;
-  const cells: HeatmapCell[] = [];
   const rowLabels = [...weekdayNames(locale)];
+  // Capitals (Mon, Wed) run wider than the average glyph the estimate assumes: a little slack.
+  const weekdayColumn = Math.ceil(Math.max(...rowLabels.map((label) => estimateTextWidth(label, fontSize))) * 1.2) + 6;
+  // Legend along the bottom: seven ramp swatches between the ends' values (and the unit), or
+  // the bands by name, wrapped into rows (only the bands the data reaches when all would
+  // take more than two rows).
+  const swatchSize = Math.min(12, fontSize);
+  const rowHeight = fontSize + 6;
+  const legendWidth = Math.max(1, width - weekdayColumn - (years.length > 1 ? estimateTextWidth('0000', fontSize) + 6 : 0) - 4);
+  let bandRows: { band: HeatmapBand; x: number; row: number }[] = [];
+  const unitTitle = unit ? `${unit}:` : '';
+  const layoutBands = (list: readonly HeatmapBand[]) => {
+    const placed: { band: HeatmapBand; x: number; row: number }[] = [];
+    let x = unitTitle ? estimateTextWidth(unitTitle, fontSize) + 8 : 0;
+    let row = 0;
+    for (const band of list) {
+      const itemWidth = swatchSize + 4 + estimateTextWidth(band.label, fontSize);
+      if (x > 0 && x + itemWidth > legendWidth) {
+        row++;
+        x = 0;
+      }
+      placed.push({ band, x, row });
+      x += itemWidth + 12;
+    }
+    return placed;
+  };
+  if (bands.length > 0 && Number.isFinite(lo)) {
+    bandRows = layoutBands(bands);
+    if ((bandRows[bandRows.length - 1]?.row ?? 0) > 1) {
+      const reached = new Set(means.map(bandFor));
+      bandRows = layoutBands(bands.filter((band) => reached.has(band)));
+    }
+  }
+  const legendHeight = !Number.isFinite(lo) ? 0 : bandRows.length > 0 ? ((bandRows[bandRows.length - 1]?.row ?? 0) + 1) * rowHeight + 6 : fontSize + 14;
+  const cells: HeatmapCell[] = [];
   const columnLabels: { position: number; label: string }[] = [];
   const root = svg(doc, 'svg', { class: `ioc-heatmap ioc-heatmap-${layout}`, 'aria-hidden': 'true', width, height, viewBox: `0 0 ${width} ${height}` });
-  const labelGroup = svg(doc, 'g', { class: 'labels', fill: palette.muted, 'font-size': TICK_FONT_SIZE });
+  const labelGroup = svg(doc, 'g', { class: 'labels', fill: palette.muted, 'font-size': fontSize });
   const cellGroup = svg(doc, 'g', { class: 'cells' });
   let plot: PlotRect;
-  const weekdayColumn = Math.max(...rowLabels.map((label) => estimateTextWidth(label))) + 6;
+  const colorOf = (value: number): { color: string; band?: string } => {
+    if (bands.length > 0) {
+      const band = bandFor(value);
+      return band ? { color: band.color, band: band.label } : { color: 'none' };
+    }
+    const p = position(value);
+    return { color: Number.isFinite(p) ? ramp(p) : 'none' };
+  };
 
   if (layout === 'calendar') {
-    const yearLabel = years.length > 1 ? estimateTextWidth('0000') + 6 : 0;
+    const yearLabel = years.length > 1 ? estimateTextWidth('0000', fontSize) + 6 : 0;
     const left = Math.min(width, yearLabel + weekdayColumn);
-    const top = Math.min(height, TICK_FONT_SIZE + 4);
+    const top = Math.min(height, fontSize + 4);
     const availableWidth = Math.max(0, width - left - 4);
     const blocks = Math.max(1, years.length);
     // Room for the month labels between year blocks, never more than an eighth of a block.
-    const blockGap = Math.min(TICK_FONT_SIZE + 8, Math.max(0, height - top - legendHeight) / (blocks * 8));
+    const blockGap = Math.min(fontSize + 8, Math.max(0, height - top - legendHeight) / (blocks * 8));
     const availableHeight = Math.max(0, height - top - legendHeight - 4 - (blocks - 1) * blockGap);
     const cell = Math.max(0, Math.min(availableWidth / 54, availableHeight / (7 * blocks)));
     plot = { left, top, width: cell * 54, height: blocks * 7 * cell + (blocks - 1) * blockGap };
@@ -253,19 +323,19 @@ export function renderHeatmap(
       const firstMonday = jan1 - weekdayOf(jan1) * DAY;
       const daysInYear = Math.round((Date.UTC(year + 1, 0, 1) - jan1) / DAY);
       if (years.length > 1) labelGroup.append(svg(doc, 'text', { class: 'year', x: 0, y: blockTop + 3.5 * cell, dy: '0.32em', 'font-weight': 'bold' }, String(year)));
-      if (block === 0 || cell >= TICK_FONT_SIZE) {
+      if (block === 0 || cell >= fontSize) {
         for (let month = 0; month < 12; month++) {
           const first = Date.UTC(year, month, 1);
           const column = Math.floor((first - firstMonday) / (7 * DAY));
           const x = left + column * cell;
           const label = monthNames(locale)[month] ?? '';
           if (block === 0) columnLabels.push({ position: x, label });
-          if (cell * 4.3 >= estimateTextWidth(label)) labelGroup.append(svg(doc, 'text', { class: 'month', x, y: blockTop - 3 }, label));
+          if (cell * 4.3 >= estimateTextWidth(label, fontSize)) labelGroup.append(svg(doc, 'text', { class: 'month', x, y: blockTop - 3 }, label));
         }
       }
       rowLabels.forEach((label, row) => {
         // Small cells: label Monday, Wednesday and Friday only, as most calendars do.
-        if (cell < TICK_FONT_SIZE && row % 2 === 1) return;
+        if (cell < fontSize && row % 2 === 1) return;
         labelGroup.append(svg(doc, 'text', { class: 'weekday', x: left - 4, y: blockTop + (row + 0.5) * cell, dy: '0.32em', 'text-anchor': 'end' }, label));
       });
       for (let d = 0; d < daysInYear; d++) {
@@ -276,7 +346,6 @@ export function renderHeatmap(
         const value = meanOf(aggregate);
         const row = weekdayOf(day);
         const column = Math.floor((day - firstMonday) / (7 * DAY));
-        const p = position(value);
         cells.push({
           key,
           row,
@@ -286,7 +355,7 @@ export function renderHeatmap(
           size: cell,
           value,
           count: aggregate?.count ?? 0,
-          color: Number.isFinite(p) ? ramp(p) : 'none',
+          ...colorOf(value),
           label: `${weekdayNames(locale, 'long')[row] ?? ''} ${two(date.getUTCDate())}/${two(date.getUTCMonth() + 1)}/${year}`,
           t: day - offset,
         });
@@ -294,7 +363,7 @@ export function renderHeatmap(
     });
   } else {
     const left = Math.min(width, weekdayColumn);
-    const top = Math.min(height, TICK_FONT_SIZE + 4);
+    const top = Math.min(height, fontSize + 4);
     const cell = Math.max(0, Math.min(Math.max(0, width - left - 4) / 24, Math.max(0, height - top - legendHeight - 4) / 7));
     plot = { left, top, width: 24 * cell, height: 7 * cell };
     const hourEvery = cell >= 24 ? 1 : cell >= 12 ? 3 : 6;
@@ -312,7 +381,6 @@ export function renderHeatmap(
         const key = `${row}-${hour}`;
         const aggregate = cellsByKey.get(key);
         const value = meanOf(aggregate);
-        const p = position(value);
         cells.push({
           key,
           row,
@@ -322,7 +390,7 @@ export function renderHeatmap(
           size: cell,
           value,
           count: aggregate?.count ?? 0,
-          color: Number.isFinite(p) ? ramp(p) : 'none',
+          ...colorOf(value),
           label: `${weekdayNames(locale, 'long')[row] ?? ''}, ${two(hour)}:00–${two((hour + 1) % 24)}:00`,
           t: aggregate?.t ?? Number.NaN,
         });
@@ -349,20 +417,37 @@ export function renderHeatmap(
   }
   root.append(cellGroup, labelGroup);
 
-  if (legendHeight > 0 && plot.width > 0) {
-    const legend = svg(doc, 'g', { class: 'legend', 'font-size': TICK_FONT_SIZE, fill: palette.muted });
+  const legendMarks: HeatmapMarks['legend'] = { kind: 'none', items: [] };
+  if (legendHeight > 0 && plot.width > 0 && bandRows.length > 0) {
+    const legend = svg(doc, 'g', { class: 'legend legend-bands', 'font-size': fontSize, fill: palette.muted });
+    const y0 = Math.min(height - legendHeight + 2, plot.top + plot.height + 6);
+    if (unitTitle) legend.append(svg(doc, 'text', { class: 'unit', x: plot.left, y: y0 + swatchSize / 2, dy: '0.32em' }, unitTitle));
+    legendMarks.kind = 'bands';
+    for (const { band, x, row } of bandRows) {
+      const left = plot.left + x;
+      const y = y0 + row * rowHeight;
+      legend.append(svg(doc, 'rect', { x: left, y, width: swatchSize, height: swatchSize, rx: Math.min(2, swatchSize / 5), fill: band.color, stroke: palette.grid, 'stroke-width': 0.5 }));
+      legend.append(svg(doc, 'text', { x: left + swatchSize + 4, y: y + swatchSize / 2, dy: '0.32em' }, band.label));
+      legendMarks.items.push({ label: band.label, color: band.color, x: left, y });
+    }
+    root.append(legend);
+  } else if (legendHeight > 0 && plot.width > 0) {
+    const legend = svg(doc, 'g', { class: 'legend', 'font-size': fontSize, fill: palette.muted });
     const steps = 7;
     const swatch = Math.min(16, plot.width / (steps + 8));
     const swatchHeight = Math.min(10, swatch);
     const y = Math.min(height - legendHeight + 2, plot.top + plot.height + 6);
     const format = tickFormatter(Math.abs(hi - lo) / 4, Math.max(Math.abs(lo), Math.abs(hi)), locale);
     const loText = format(lo);
-    const x0 = plot.left + plot.width - steps * swatch - estimateTextWidth(format(hi)) - 4;
+    const hiText = unit ? `${format(hi)} ${unit}` : format(hi);
+    const x0 = Math.max(plot.left + estimateTextWidth(loText, fontSize) + 4, plot.left + plot.width - steps * swatch - estimateTextWidth(hiText, fontSize) - 4);
     legend.append(svg(doc, 'text', { x: x0 - 4, y: y + swatchHeight / 2, dy: '0.32em', 'text-anchor': 'end' }, loText));
     for (let i = 0; i < steps; i++) {
       legend.append(svg(doc, 'rect', { x: x0 + i * swatch, y, width: swatch, height: swatchHeight, fill: ramp(i / (steps - 1)) }));
     }
-    legend.append(svg(doc, 'text', { x: x0 + steps * swatch + 4, y: y + swatchHeight / 2, dy: '0.32em' }, format(hi)));
+    legend.append(svg(doc, 'text', { x: x0 + steps * swatch + 4, y: y + swatchHeight / 2, dy: '0.32em' }, hiText));
+    legendMarks.kind = 'ramp';
+    legendMarks.items.push({ label: loText, color: ramp(0), x: x0 - 4, y }, { label: hiText, color: ramp(1), x: x0 + steps * swatch + 4, y });
     root.append(legend);
   }
 
@@ -379,11 +464,12 @@ export function renderHeatmap(
     cells,
     rowLabels,
     columnLabels,
+    legend: legendMarks,
   };
 }
 
-/** The words for one cell: its period and value, e.g. `Thứ Ba 24/11/2026: 85 µg/m³`. */
+/** The words for one cell: its period, value and band, e.g. `Thứ Ba 24/11/2026: 85 µg/m³ (Trung bình)`. */
 export function heatmapCellText(cell: HeatmapCell, locale: Locale, decimals = 0, unit = ''): string {
-  const value = Number.isFinite(cell.value) ? `${formatValue(cell.value, locale, decimals)}${unit ? ` ${unit}` : ''}` : locale === 'en' ? 'no data' : 'không có dữ liệu';
+  const value = Number.isFinite(cell.value) ? `${formatValue(cell.value, locale, decimals)}${unit ? ` ${unit}` : ''}${cell.band ? ` (${cell.band})` : ''}` : locale === 'en' ? 'no data' : 'không có dữ liệu';
   return `${cell.label}: ${value}`;
 }

@@ -20,6 +20,13 @@ function dateFormat(locale: Locale, timeZone: string, options: Intl.DateTimeForm
   return format;
 }
 
+/**
+ * The minus sign readers see: U+2212, not the hyphen-minus `-` (which is shorter, sits lower
+ * and breaks lines after it). Screen readers say "minus" for it. Parseable output (none today:
+ * tables are for reading too) would have to use `-` on purpose.
+ */
+export const MINUS = '\u2212';
+
 const SEPARATORS: Readonly<Record<Locale, { group: string; decimal: string }>> = {
   vi: { group: '.', decimal: ',' },
   en: { group: ',', decimal: '.' },
@@ -55,32 +62,37 @@ function writeNumber(value: number, locale: Locale, decimals: number, trimZeros 
     const code = text.charCodeAt(i);
     nonZero = code >= 49 && code <= 57;
   }
-  return value < 0 && nonZero ? `-${written}` : written;
+  return value < 0 && nonZero ? `${MINUS}${written}` : written;
 }
 
-/** `1.234,5` in Vietnamese, `1,234.5` in English; an en dash for a missing value. */
+/** `1.234,5` in Vietnamese, `1,234.5` in English, `−3` with a true minus; an en dash for a missing value. */
 export function formatValue(value: number | null | undefined, locale: Locale, decimals = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
   const digits = Math.max(0, Math.min(20, Math.round(decimals)));
   return writeNumber(value, locale, digits);
 }
 
+/**
+ * Compact multipliers as words a reader knows: `5,8 nghìn`, `1,2 triệu`, `3 tỷ`; `5.8k`,
+ * `1.2M`, `3bn`. Not ICU's Vietnamese short forms (`5,8 N`, `1,2 Tr`), which nobody reads as
+ * thousands or millions on a wall.
+ */
 const COMPACT: Readonly<Record<Locale, readonly (readonly [number, string])[]>> = {
   vi: [
-    [1e9, ' T'],
-    [1e6, ' Tr'],
-    [1e3, ' N'],
+    [1e9, ' tỷ'],
+    [1e6, ' triệu'],
+    [1e3, ' nghìn'],
   ],
   en: [
-    [1e9, 'B'],
+    [1e9, 'bn'],
     [1e6, 'M'],
-    [1e3, 'K'],
+    [1e3, 'k'],
   ],
 };
 
 /**
  * A formatter for axis ticks spaced `step` apart: just enough decimals to tell ticks apart,
- * and compact notation (`1,2 Tr` / `1.2M`) once values reach hundreds of thousands.
+ * and compact notation in words (`1,2 triệu` / `1.2M`) once values reach hundreds of thousands.
  */
 export function tickFormatter(step: number, maxAbs: number, locale: Locale): (value: number) => string {
   if (Number.isFinite(maxAbs) && maxAbs >= 1e5) {

@@ -19,12 +19,13 @@ describe('charts/internal: formats', () => {
     expect(formatValue(1234.5, 'vi', 1)).to.equal('1.234,5');
     expect(formatValue(1234.5, 'en', 1)).to.equal('1,234.5');
     expect(formatValue(Number.NaN, 'vi')).to.equal('–');
-    expect(formatValue(-1234567.891, 'vi', 2)).to.equal('-1.234.567,89');
+    expect(formatValue(-1234567.891, 'vi', 2)).to.equal('\u22121.234.567,89');
     expect(formatValue(-0.0001, 'en', 1)).to.equal('0.0');
-    // The same as Intl for the two locales, without loading Intl's locale data.
+    // The same as Intl for the two locales (with a true minus), without loading Intl's locale data.
+    const intl = (locale: string, value: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value).replace('-', '\u2212');
     for (const value of [0, 7, -42.5, 999.95, 1234.5, 98765432.1]) {
-      expect(formatValue(value, 'vi', 1)).to.equal(new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value));
-      expect(formatValue(value, 'en', 1)).to.equal(new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value));
+      expect(formatValue(value, 'vi', 1)).to.equal(intl('vi-VN', value));
+      expect(formatValue(value, 'en', 1)).to.equal(intl('en-GB', value));
     }
   });
 
@@ -52,13 +53,29 @@ describe('charts/internal: formats', () => {
     expect(formatTick(NOV_24, 'month', 'en', 'Asia/Ho_Chi_Minh', 420)).to.equal('Nov 2026');
   });
 
-  it('gives ticks just enough decimals and compacts large numbers', () => {
+  it('gives ticks just enough decimals and compacts large numbers in words a reader knows', () => {
     expect(tickFormatter(0.5, 10, 'vi')(2.5)).to.equal('2,5');
     expect(tickFormatter(20, 100, 'en')(40)).to.equal('40');
     expect(tickFormatter(200_000, 1_200_000, 'en')(1_200_000)).to.equal('1.2M');
-    expect(tickFormatter(200_000, 1_200_000, 'vi')(1_200_000)).to.equal('1,2 Tr');
-    expect(tickFormatter(200_000, 1_200_000, 'vi')(2_000_000)).to.equal('2 Tr');
-    expect(tickFormatter(200_000, 1_200_000, 'en')(-400_000)).to.equal('-400K');
+    expect(tickFormatter(200_000, 1_200_000, 'vi')(1_200_000)).to.equal('1,2 triệu');
+    expect(tickFormatter(200_000, 1_200_000, 'vi')(2_000_000)).to.equal('2 triệu');
+    expect(tickFormatter(200_000, 1_200_000, 'en')(-400_000)).to.equal('\u2212400k');
+    // Not ICU's short forms ("5,8 N", "1,2 Tr"), which read as nothing on a wall.
+    expect(tickFormatter(20_000, 171_200, 'vi')(5_800)).to.equal('5,8 nghìn');
+    expect(tickFormatter(20_000, 171_200, 'en')(5_800)).to.equal('5.8k');
+    expect(tickFormatter(1e9, 3e9, 'vi')(3e9)).to.equal('3 tỷ');
+    expect(tickFormatter(1e9, 3e9, 'en')(3e9)).to.equal('3bn');
+  });
+
+  it('writes negative numbers with the minus sign U+2212, never a hyphen, in values and ticks', () => {
+    expect(formatValue(-3.25, 'vi', 1)).to.equal('\u22123,3');
+    expect(formatValue(-1234.5, 'en', 1)).to.equal('\u22121,234.5');
+    expect(formatValue(-0.01, 'vi', 1)).to.equal('0,0');
+    for (const locale of ['vi', 'en'] as const) {
+      const format = tickFormatter(0.5, 4, locale);
+      for (const value of [-4, -2.5, -0.5]) expect(format(value), format(value)).to.match(/^\u2212[0-9]/);
+      expect(tickFormatter(1e5, 5e5, locale)(-2e5)).to.not.contain('-');
+    }
   });
 });
 

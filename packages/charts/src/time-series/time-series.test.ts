@@ -86,12 +86,88 @@ describe('time series (pure render)', () => {
     const element = host();
     const marks = renderTimeSeries(element, [aqi], options, { width: 400, height: 200 });
     expect(marks.bands.map((band) => band.label)).to.deep.equal(['Tốt', 'Trung bình', 'Kém', 'Xấu']);
-    expect(element.querySelectorAll('.bands rect').length).to.equal(4);
+    expect(element.querySelectorAll('.bands rect:not(.band-key)').length).to.equal(4);
     expect(element.querySelector('line.target')).to.not.equal(null);
     expect([...element.querySelectorAll('text')].map((text) => text.textContent)).to.include.members(['Mục tiêu 100', 'Mất điện']);
     // 98 -> NaN -> 104 is a crossing too: the gap does not hide it; 104 -> 160 stays above.
     expect(marks.signals.map((signal) => signal.value)).to.deep.equal([120, 104]);
     expect(element.querySelectorAll('circle.signal').length).to.equal(2);
+    element.remove();
+  });
+
+  it('names the bands at the plot edge, outside the plot, each beside its own colour', () => {
+    const element = host();
+    const marks = renderTimeSeries(element, [aqi], options, { width: 400, height: 200 });
+    const right = marks.plot.left + marks.plot.width;
+    expect(marks.bandLabels.map((label) => label.label)).to.deep.equal(['Tốt', 'Trung bình', 'Kém', 'Xấu']);
+    marks.bandLabels.forEach((label, i) => {
+      const band = marks.bands[i]!;
+      // Outside the plot (covers no data), inside the chart, and level with its band.
+      expect(label.x).to.be.above(right);
+      expect(label.x + label.label.length * 11 * 0.6).to.be.at.most(marks.width);
+      expect(label.y).to.be.within(band.y, band.y + band.height);
+      expect(label.color).to.equal(band.color);
+    });
+    const texts = [...element.querySelectorAll('text.band-label')].map((text) => text.textContent);
+    expect(texts).to.deep.equal(['Tốt', 'Trung bình', 'Kém', 'Xấu']);
+    expect(element.querySelectorAll('rect.band-key').length).to.equal(4);
+    // Too narrow for the names: the plot keeps its width, and no label is squeezed in.
+    const narrow = renderTimeSeries(element, [aqi], options, { width: 160, height: 200 });
+    expect(narrow.bandLabels).to.deep.equal([]);
+    // A band too thin for its name is not labelled.
+    const thin = renderTimeSeries(element, [aqi], { ...options, bands: [...options.bands!, { from: 201, to: 202, label: 'Rất xấu', color: '#8f3f97' }], yDomain: [0, 202] }, { width: 400, height: 200 });
+    expect(thin.bandLabels.map((label) => label.label)).to.not.include('Rất xấu');
+    element.remove();
+  });
+
+  it('writes the unit above the value axis, in the theme\'s font size', () => {
+    const element = host();
+    const marks = renderTimeSeries(element, [aqi], { ...options, unit: 'µg/m³', palette: { ...options.palette, fontSize: 20 } }, { width: 600, height: 300 });
+    expect(marks.unit?.label).to.equal('µg/m³');
+    expect(marks.unit!.y).to.be.below(marks.plot.top);
+    const unit = element.querySelector('text.unit')!;
+    expect(unit.textContent).to.equal('µg/m³');
+    expect(unit.getAttribute('font-size')).to.equal('20');
+    for (const text of element.querySelectorAll('.axis text')) expect(text.getAttribute('font-size')).to.equal('20');
+    // No unit given: nothing written, no room taken.
+    const bare = renderTimeSeries(element, [aqi], options, { width: 400, height: 200 });
+    expect(bare.unit).to.equal(undefined);
+    expect(element.querySelector('text.unit')).to.equal(null);
+    element.remove();
+  });
+
+  it('keeps time labels at the plot ends inside the drawing, never cut off', () => {
+    const element = host(600, 200);
+    const month = { key: 'm', label: 'M', t: Array.from({ length: 120 }, (_, i) => Date.UTC(2026, 7, 1) - 7 * HOUR + i * 24 * HOUR), v: Array.from({ length: 120 }, (_, i) => (i % 7) * 4) };
+    renderTimeSeries(element, [month], { ...options, locale: 'en', bands: [], target: undefined, annotations: [], thresholds: [] }, { width: 600, height: 200 });
+    for (const text of element.querySelectorAll('.axis-bottom text')) {
+      const half = (text.textContent.length * 11 * 0.6) / 2;
+      const x = Number(text.getAttribute('x'));
+      expect(x - half, text.textContent).to.be.at.least(-0.5);
+      expect(x + half, text.textContent).to.be.at.most(600.5);
+    }
+    element.remove();
+  });
+
+  it('draws no axis, band, target or note when every series is hidden, instead of a scale of nothing', () => {
+    const element = host();
+    const chart = new TimeSeriesChart(element);
+    const shown = chart.render([aqi], { ...options, unit: 'µg/m³' }, { width: 400, height: 200 });
+    expect(shown.nothingVisible).to.be.false;
+    const marks = chart.update({ hidden: new Set(['90']) })!;
+    expect(marks.nothingVisible).to.be.true;
+    expect(marks.series).to.deep.equal([]);
+    expect(marks.xTicks).to.deep.equal([]);
+    expect(marks.yTicks).to.deep.equal([]);
+    expect(marks.bands).to.deep.equal([]);
+    expect(marks.bandLabels).to.deep.equal([]);
+    expect(marks.target).to.equal(undefined);
+    expect(marks.annotations).to.deep.equal([]);
+    expect(marks.unit).to.equal(undefined);
+    expect(element.querySelectorAll('text').length).to.equal(0);
+    expect(element.querySelectorAll('.axis').length).to.equal(0);
+    // Shown again: everything is back.
+    expect(chart.update({ hidden: new Set() })!.yTicks.length).to.be.above(1);
     element.remove();
   });
 

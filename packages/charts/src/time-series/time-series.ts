@@ -57,6 +57,14 @@ export interface TimeSeriesOptions {
   /** Stretch the value axis to include zero (default for areas). */
   includeZero?: boolean;
   bands?: readonly TimeSeriesBand[];
+  /**
+   * Names the bands at the plot's right edge, outside the plot (a strip of each band's colour
+   * and its label), so a reader knows what the shading means without covering data
+   * (default true). Labels that do not fit the band's height are left out.
+   */
+  bandLabels?: boolean;
+  /** The unit of the values (e.g. `µg/m³`), written above the value axis. */
+  unit?: string;
   target?: { value: number; label: string };
   annotations?: readonly TimeSeriesAnnotation[];
   /** Drawn dashed and faint behind the series, e.g. the same period last year already shifted forward. */
@@ -112,6 +120,12 @@ export interface TimeSeriesMarks {
   xTicks: AxisTick[];
   yTicks: AxisTick[];
   bands: { y: number; height: number; color: string; label: string }[];
+  /** Band names at the plot's right edge: the label's vertical centre, outside the plot. */
+  bandLabels: { x: number; y: number; label: string; color: string }[];
+  /** The unit above the value axis, when one was given and axes are drawn. */
+  unit?: { x: number; y: number; label: string };
+  /** True when every series is hidden: nothing is drawn, not even an axis (which would mean nothing). */
+  nothingVisible: boolean;
   series: SeriesMarks[];
   target?: { y: number; label: string };
   annotations: { x: number; label: string }[];
@@ -362,7 +376,7 @@ export class TimeSeriesChart {
     const height = Math.max(0, Number.isFinite(size.height) ? size.height : 0);
     const mode = options.mode ?? 'line';
     const kind: ScaleKind = options.yScale === 'log' ? 'log' : 'linear';
-    const axes = options.axes ?? true;
+    const axesWanted = options.axes ?? true;
     const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
     const hidden = options.hidden ?? new Set<string>();
     const ratio = clamp(options.pixelRatio ?? this.target.ownerDocument.defaultView?.devicePixelRatio ?? 1, 1, 2);
@@ -374,7 +388,16 @@ export class TimeSeriesChart {
     if (d0 === d1) [d0, d1] = [d0 - 3_600_000, d1 + 3_600_000];
 
     const fontSize = palette.fontSize;
-    const margin = axes ? { top: 8, right: 12, bottom: Math.ceil(fontSize + 10), left: 40 } : { top: 2, right: 0, bottom: 2, left: 0 };
+    // Every series hidden: no axis either, a -1…1 scale of nothing would only mislead.
+    const nothingVisible = this.states.size > 0 && visible.length === 0;
+    const axes = axesWanted && !nothingVisible;
+    const unitText = axes ? (options.unit ?? '').trim() : '';
+    const margin = axes ? { top: unitText ? Math.ceil(fontSize + 10) : 8, right: 12, bottom: Math.ceil(fontSize + 10), left: 40 } : { top: 2, right: 0, bottom: 2, left: 0 };
+    // Room at the right for the band names, when they fit in a quarter of the width.
+    const bandList = nothingVisible ? [] : (options.bands ?? []);
+    const bandLabelWidth = axes && (options.bandLabels ?? true) && bandList.length > 0 ? Math.max(...bandList.map((band) => estimateTextWidth(band.label, fontSize))) + 12 : 0;
+    const showBandLabels = bandLabelWidth > 0 && bandLabelWidth <= width / 4;
+    if (showBandLabels) margin.right = bandLabelWidth;
     const plotWidthGuess = Math.max(1, width - margin.left - margin.right);
     const columns = Math.max(1, Math.round(plotWidthGuess * ratio));
 
@@ -450,14 +473,18 @@ export class TimeSeriesChart {
       options.renderer === 'svg' || options.renderer === 'canvas' ? options.renderer : rawPoints > plot.width ? 'canvas' : 'svg';
 
     const bands: TimeSeriesMarks['bands'] = [];
-    for (const band of options.bands ?? []) {
+    const bandLabels: TimeSeriesMarks['bandLabels'] = [];
+    for (const band of bandList) {
       const a = Math.max(band.from, yScale.domain[0]);
       const b = Math.min(band.to, yScale.domain[1]);
       if (!(a < b)) continue;
       const y0 = clamp(yScale.map(b), plot.top, bottom);
       const y1 = clamp(yScale.map(a), plot.top, bottom);
-      if (Number.isFinite(y0) && Number.isFinite(y1) && y1 > y0) bands.push({ y: y0, height: y1 - y0, color: band.color, label: band.label });
+      if (!(Number.isFinite(y0) && Number.isFinite(y1) && y1 > y0)) continue;
+      bands.push({ y: y0, height: y1 - y0, color: band.color, label: band.label });
+      if (showBandLabels && y1 - y0 >= fontSize * 0.9) bandLabels.push({ x: right + 9, y: (y0 + y1) / 2, label: band.label, color: band.color });
     }
+    const unit = unitText ? { x: 0, y: Math.ceil(fontSize), label: unitText } : undefined;
 
     // Vertices for every layer; the baseline of plain areas is zero (or the bottom).
     let reduced = false;
@@ -494,10 +521,10 @@ export class TimeSeriesChart {
     }
 
     const target =
-      options.target && Number.isFinite(yScale.map(options.target.value)) && options.target.value >= yScale.domain[0] && options.target.value <= yScale.domain[1]
+      !nothingVisible && options.target && Number.isFinite(yScale.map(options.target.value)) && options.target.value >= yScale.domain[0] && options.target.value <= yScale.domain[1]
         ? { y: yScale.map(options.target.value), label: options.target.label }
         : undefined;
-    const annotations = (options.annotations ?? [])
+    const annotations = (nothingVisible ? [] : (options.annotations ?? []))
       .filter((annotation) => Number.isFinite(annotation.t) && annotation.t >= d0 && annotation.t <= d1)
       .map((annotation) => ({ x: xScale.map(annotation.t), label: annotation.label }));
     const signals = this.findSignals(visible, ranges, options.thresholds ?? [], xScale, yScale, plot);
@@ -512,6 +539,9 @@ export class TimeSeriesChart {
       xTicks,
       yTicks,
       bands,
+      bandLabels,
+      ...(unit ? { unit } : {}),
+      nothingVisible,
       series,
       target,
       annotations,
@@ -746,6 +776,9 @@ export class TimeSeriesChart {
       width,
       height,
       marks.bands.map((band) => [half(band.y), half(band.height), band.color, band.label]),
+      marks.bandLabels.map((label) => [half(label.y), label.label]),
+      marks.unit?.label ?? '',
+      palette.fontSize,
       marks.xTicks.map((tick) => [half(tick.position), tick.label]),
       marks.yTicks.map((tick) => [half(tick.position), tick.label]),
       palette.grid,
@@ -759,15 +792,21 @@ export class TimeSeriesChart {
       for (const band of marks.bands) {
         const rect = svg(doc, 'rect', { x: plot.left, y: band.y, width: plot.width, height: band.height, fill: band.color, 'fill-opacity': '0.18', 'data-label': band.label });
         bands.append(rect);
+        // The band's own colour, solid, just outside the plot: the key its name sits next to.
+        if (marks.bandLabels.length > 0) bands.append(svg(doc, 'rect', { class: 'band-key', x: plot.left + plot.width + 1, y: band.y, width: 4, height: band.height, fill: band.color }));
+      }
+      for (const label of marks.bandLabels) {
+        bands.append(svg(doc, 'text', { class: 'band-label', x: label.x, y: label.y, dy: '0.32em', fill: palette.muted, 'font-size': palette.fontSize }, label.label));
       }
       this.back.append(bands);
       if (marks.xTicks.length > 0 || marks.yTicks.length > 0) {
         const x = svg(doc, 'g');
-        drawAxis(x, 'bottom', marks.xTicks, plot, palette);
+        drawAxis(x, 'bottom', marks.xTicks, plot, palette, true, palette.fontSize, width);
         const y = svg(doc, 'g');
-        drawAxis(y, 'left', marks.yTicks, plot, palette);
+        drawAxis(y, 'left', marks.yTicks, plot, palette, true, palette.fontSize);
         this.back.append(x, y);
       }
+      if (marks.unit) this.back.append(svg(doc, 'text', { class: 'unit', x: marks.unit.x, y: marks.unit.y, fill: palette.muted, 'font-size': palette.fontSize }, marks.unit.label));
       backSeries = svg(doc, 'g', { class: 'series' });
       this.back.append(backSeries);
     }

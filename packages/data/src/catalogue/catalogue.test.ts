@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DOMAINS, type Aggregation } from '../contract/catalogue.js';
-import { bandFor, CATALOGUE, indicatorById, indicatorsOf, VN_AQI_BANDS, VN_WQI_BANDS, PM25_BANDS, PM10_BANDS } from './index.js';
+import { bandFor, CATALOGUE, indicatorById, indicatorsOf, VN_AQI_BANDS, VN_WQI_BANDS, PM25_BANDS, PM10_BANDS, RAINFALL_24H_BANDS } from './index.js';
 
 /** The indicators the issue asks every province to have, by domain. */
 const REQUIRED: Record<string, readonly string[]> = {
@@ -108,5 +108,39 @@ describe('catalogue', () => {
     expect(PM25_BANDS[5]?.to).to.equal(500);
     expect(PM10_BANDS.map((b) => b.from)).to.deep.equal([0, 50, 150, 250, 350, 420]);
     expect(bandFor(indicatorById('environment.pm25')!, 60)?.label.vi).to.equal('Kém');
+  });
+
+  it('writes indices and scores without a percent sign: PAR Index is points with one decimal', () => {
+    const par = indicatorById('governance.par-index')!;
+    expect(par.unit.code).to.not.equal('%');
+    expect(par.unit.label.vi).to.equal('điểm');
+    expect(par.unit.label.en).to.equal('points');
+    expect(par.decimals).to.equal(1);
+    // An index or a score is not a share of something: none of them is in %.
+    for (const indicator of CATALOGUE) {
+      if (/index|chỉ số|score/i.test(`${indicator.name.en} ${indicator.name.vi}`)) expect(indicator.unit.code, indicator.id).to.not.equal('%');
+    }
+  });
+
+  it('gives every percentage at most two decimals and a 0-based range, and counts no decimals', () => {
+    for (const indicator of CATALOGUE) {
+      if (indicator.unit.code === '%') {
+        expect(indicator.decimals, indicator.id).to.be.at.most(2);
+        expect(indicator.range?.max, indicator.id).to.be.a('number');
+      }
+      if (indicator.unit.code.startsWith('{') && indicator.unit.code !== '{score}') expect(indicator.decimals, `${indicator.id} counts whole things`).to.equal(0);
+    }
+  });
+
+  it('calls a dry day "Không mưa" / "No rain", not light rain; light rain starts at the 0.1 mm a gauge measures', () => {
+    const rain = indicatorById('environment.rainfall')!;
+    expect(bandFor(rain, 0)?.label).to.deep.equal({ vi: 'Không mưa', en: 'No rain' });
+    expect(bandFor(rain, 0.04)?.label.vi).to.equal('Không mưa');
+    expect(bandFor(rain, 0.1)?.label.vi).to.equal('Mưa nhỏ');
+    expect(bandFor(rain, 15.9)?.label.vi).to.equal('Mưa nhỏ');
+    expect(bandFor(rain, 16)?.label.vi).to.equal('Mưa vừa');
+    expect(bandFor(rain, 51)?.label.vi).to.equal('Mưa to');
+    expect(bandFor(rain, 101)?.label.vi).to.equal('Mưa rất to');
+    expect(RAINFALL_24H_BANDS[0]?.severity).to.equal(undefined);
   });
 });

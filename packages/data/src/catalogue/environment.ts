@@ -55,9 +55,14 @@ export const VN_WQI_BANDS: readonly Band[] = [
     advice: { vi: 'Sử dụng tốt cho mục đích cấp nước sinh hoạt.', en: 'Good for domestic water supply.' } },
 ];
 
-/** Rain in 24 hours as the national forecasting rules classify it (mưa vừa 16–50 mm, mưa to 51–100 mm, mưa rất to > 100 mm). */
+/**
+ * Rain in 24 hours as the national forecasting rules classify it (mưa vừa 16–50 mm, mưa to
+ * 51–100 mm, mưa rất to > 100 mm). Below the 0.1 mm a rain gauge resolves (WMO's smallest
+ * measurable amount) no rain fell: a dry day reads "Không mưa", never "Mưa nhỏ".
+ */
 export const RAINFALL_24H_BANDS: readonly Band[] = [
-  { from: 0, to: 16, label: { vi: 'Mưa nhỏ', en: 'Light rain' }, token: 'severity-informational' },
+  { from: 0, to: 0.1, label: { vi: 'Không mưa', en: 'No rain' }, token: 'outline' },
+  { from: 0.1, to: 16, label: { vi: 'Mưa nhỏ', en: 'Light rain' }, token: 'severity-informational' },
   { from: 16, to: 51, label: { vi: 'Mưa vừa', en: 'Moderate rain' }, token: 'severity-low' },
   { from: 51, to: 101, label: { vi: 'Mưa to', en: 'Heavy rain' }, token: 'severity-medium', severity: 'medium' },
   { from: 101, to: 1000, label: { vi: 'Mưa rất to', en: 'Very heavy rain' }, token: 'severity-high', severity: 'high' },

@@ -1,5 +1,5 @@
 import type { Indicator } from '../contract/catalogue.js';
-import { PERCENT, count } from './units.js';
+import { PERCENT, SCORE, count } from './units.js';
 
 export const GOVERNANCE: readonly Indicator[] = [
   {
@@ -84,8 +84,9 @@ export const GOVERNANCE: readonly Indicator[] = [
       vi: 'Điểm chỉ số cải cách hành chính, thang 100.',
       en: 'Public administration reform score, out of 100.',
     },
-    unit: PERCENT,
-    decimals: 2,
+    // A score out of 100, not a share: points with one decimal, as the ranking is read.
+    unit: SCORE,
+    decimals: 1,
     polarity: 'higher-is-better',
     aggregation: { time: 'last', area: 'mean' },
     range: { min: 0, max: 100 },

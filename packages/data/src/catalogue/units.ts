@@ -7,6 +7,8 @@ import type { Unit } from '../contract/catalogue.js';
  */
 export const PERCENT: Unit = { code: '%', system: 'UCUM', label: { vi: '%', en: '%' } };
 export const INDEX: Unit = { code: '1', system: 'UCUM', label: { vi: '', en: '' } };
+/** A score on a 0–100 scale (an index, not a share of something): written `91,3 điểm`, never `91,3 %`. */
+export const SCORE: Unit = { code: '{score}', system: 'UCUM', label: { vi: 'điểm', en: 'points' } };
 export const BILLION_VND: Unit = { code: '10*9{VND}', system: 'UCUM', label: { vi: 'tỷ đồng', en: 'bn VND' } };
 export const MILLION_USD: Unit = { code: '10*6{USD}', system: 'UCUM', label: { vi: 'triệu USD', en: 'million USD' } };
 export const MICROGRAM_PER_M3: Unit = { code: 'ug/m3', system: 'UCUM', label: { vi: 'µg/m³', en: 'µg/m³' } };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { VISION_DEFICIENCIES, deltaEOK, parseColor, simulateVision } from '../color/color.js';
+import { VISION_DEFICIENCIES, deltaEOK, parseColor, rgbToOklch, simulateVision } from '../color/color.js';
 import { THEME_NAMES } from '../generated/tokens.js';
 import { THEMES } from '../themes.js';
 import { MIN_CATEGORICAL_DISTANCE, MIN_RAMP_STEP, lightnessOf, palettePairs, rampOf } from './palettes.js';
@@ -15,6 +15,19 @@ describe('palettes', () => {
       expect(pairs).to.have.length(28);
       const closest = pairs[0]!;
       expect(closest.deltaE, `${closest.a} vs ${closest.b} for ${closest.vision}`).to.be.at.least(MIN_CATEGORICAL_DISTANCE);
+    });
+
+    it(`${name}: series 1, 2 and 3 are clearly different hues, not shades of one (three areas compared read apart)`, () => {
+      const [one, two, three] = [1, 2, 3].map((i) => parseColor(THEMES[name][`color-chart-${i}`]));
+      const hueGap = (a: typeof one, b: typeof one) => {
+        const d = Math.abs(rgbToOklch(a!)[2] - rgbToOklch(b!)[2]) % 360;
+        return Math.min(d, 360 - d);
+      };
+      for (const [a, b, label] of [[one, two, '1-2'], [one, three, '1-3'], [two, three, '2-3']] as const) {
+        expect(rgbToOklch(a!)[1], `series ${label[0]} has colour`).to.be.at.least(0.1);
+        expect(hueGap(a, b), `hue gap ${label}`).to.be.at.least(60);
+        expect(deltaEOK(a!, b!), `ΔEOK ${label}`).to.be.at.least(0.15);
+      }
     });
 
     it(`${name}: the sequential ramp runs from the surface to the primary, every step visible to every reader`, () => {

@@ -84,7 +84,7 @@ describe('<ioc-heatmap>', () => {
 
   it('colours cells on the theme ramp: low values like seq-1, high like seq-7', async () => {
     const style = 'width: 760px; --ioc-sys-color-seq-1: rgb(250, 250, 250); --ioc-sys-color-seq-7: rgb(0, 0, 100)';
-    const element = await heatmap(html`<ioc-heatmap style=${style} .data=${november}></ioc-heatmap>`);
+    const element = await heatmap(html`<ioc-heatmap style=${style} no-bands .data=${november}></ioc-heatmap>`);
     expect(cell(element, '2026-11-01').getAttribute('fill')).to.equal('rgb(250, 250, 250)');
     expect(cell(element, '2026-11-30').getAttribute('fill')).to.equal('rgb(0, 0, 100)');
     element.scale = 'diverging';
@@ -124,20 +124,20 @@ describe('<ioc-heatmap>', () => {
 
   it('moves through the days with data and lists them in the table', async () => {
     const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
-    expect(await press(element, 'ArrowRight')).to.equal('Chủ Nhật 01/11/2026: 40 AQI');
+    expect(await press(element, 'ArrowRight')).to.equal('Chủ Nhật 01/11/2026: 40 AQI (Tốt)');
     // In the calendar → is a week on, ↓ the next day, ← a week back.
-    expect(await press(element, 'ArrowRight')).to.equal('Chủ Nhật 08/11/2026: 47 AQI');
-    expect(await press(element, 'ArrowDown')).to.equal('Thứ Hai 09/11/2026: 48 AQI');
-    expect(await press(element, 'ArrowLeft')).to.equal('Thứ Hai 02/11/2026: 41 AQI');
-    expect(await press(element, 'ArrowLeft')).to.equal('Thứ Hai 02/11/2026: 41 AQI');
-    expect(await press(element, 'End')).to.equal('Thứ Hai 30/11/2026: 69 AQI');
+    expect(await press(element, 'ArrowRight')).to.equal('Chủ Nhật 08/11/2026: 47 AQI (Tốt)');
+    expect(await press(element, 'ArrowDown')).to.equal('Thứ Hai 09/11/2026: 48 AQI (Tốt)');
+    expect(await press(element, 'ArrowLeft')).to.equal('Thứ Hai 02/11/2026: 41 AQI (Tốt)');
+    expect(await press(element, 'ArrowLeft')).to.equal('Thứ Hai 02/11/2026: 41 AQI (Tốt)');
+    expect(await press(element, 'End')).to.equal('Thứ Hai 30/11/2026: 69 AQI (Trung bình)');
     expect(shadow(element).getElementById('chart-help')!.textContent).to.contain('trái/phải theo tuần');
     expect(shadow(element).querySelector('.focus-dot')).to.not.equal(null);
     shadow(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
     await element.updateComplete;
     const rows = [...shadow(element).querySelectorAll('[part="table"] tbody tr')].map((row) => [...row.children].map((c) => c.textContent.trim()));
     expect(rows.length).to.equal(30);
-    expect(rows[0]).to.deep.equal(['Chủ Nhật 01/11/2026', '40']);
+    expect(rows[0]).to.deep.equal(['Chủ Nhật 01/11/2026', '40', 'Tốt']);
   });
 
   it('lists new data in the table when data changes while the table is shown', async () => {
@@ -147,19 +147,28 @@ describe('<ioc-heatmap>', () => {
     element.data = { ...november, series: [{ area: '24', t: [vnDay(2026, 11, 24)], v: [99] }] };
     await element.updateComplete;
     const rows = [...shadow(element).querySelectorAll('[part="table"] tbody tr')].map((row) => [...row.children].map((c) => c.textContent.trim()));
-    expect(rows).to.deep.equal([['Thứ Ba 24/11/2026', '99']]);
+    expect(rows).to.deep.equal([['Thứ Ba 24/11/2026', '99', 'Trung bình']]);
   });
 
   it('averages several areas per cell, and the legend takes an area out of the mean', async () => {
     const day = vnDay(2026, 11, 24);
     const two: SeriesResult = { ...november, series: [{ area: 'a', t: [day], v: [10] }, { area: 'b', t: [day], v: [30] }] };
     const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${two} .areaLabels=${{ a: 'Xã A' }}></ioc-heatmap>`);
-    expect(await press(element, 'ArrowRight')).to.equal('Thứ Ba 24/11/2026: 20 AQI');
+    expect(await press(element, 'ArrowRight')).to.equal('Thứ Ba 24/11/2026: 20 AQI (Tốt)');
     const legend = [...shadow(element).querySelectorAll<HTMLButtonElement>('[part="legend-item"]')];
     expect(legend.map((button) => button.textContent.trim())).to.deep.equal(['Xã A', 'b']);
     legend[0]!.click();
     await element.updateComplete;
-    expect(await press(element, 'Home')).to.equal('Thứ Ba 24/11/2026: 30 AQI');
+    expect(await press(element, 'Home')).to.equal('Thứ Ba 24/11/2026: 30 AQI (Tốt)');
+    // Both areas out: the heatmap says so in words, and the legend stays to bring one back.
+    legend[1]!.click();
+    await element.updateComplete;
+    await waitUntil(() => shadow(element).querySelector('.all-hidden') !== null, 'no words for an empty heatmap');
+    expect(shadow(element).querySelector('.all-hidden')!.textContent).to.contain('Tất cả chuỗi đã ẩn');
+    expect(shadow(element).querySelectorAll('[part="legend-item"]').length).to.equal(2);
+    legend[1]!.click();
+    await element.updateComplete;
+    await waitUntil(() => shadow(element).querySelector('.all-hidden') === null, 'the note stayed');
   });
 
   it('redraws at its new size', async () => {
@@ -186,5 +195,48 @@ describe('<ioc-heatmap>', () => {
     const element = await heatmap(html`<ioc-heatmap style="width: 760px" label=${hostile} .data=${{ ...november, unit: { code: 'x', system: 'none', label: { vi: hostile } } }}></ioc-heatmap>`);
     expect(shadow(element).querySelector('img')).to.equal(null);
     expect(await press(element, 'ArrowRight')).to.contain(hostile);
+  });
+
+  it('colours an AQI calendar by the official VN_AQI band colours, with a legend of the bands', async () => {
+    const element = await heatmap(html`<ioc-heatmap style="width: 760px" .data=${november}></ioc-heatmap>`);
+    // 40..50 is Tốt (green 0,228,0); 51..69 Trung bình (yellow 255,255,0): not a ramp.
+    expect(cell(element, '2026-11-01').getAttribute('fill')).to.equal('rgb(0, 228, 0)');
+    expect(cell(element, '2026-11-11').getAttribute('fill')).to.equal('rgb(0, 228, 0)');
+    expect(cell(element, '2026-11-12').getAttribute('fill')).to.equal('rgb(255, 255, 0)');
+    expect(cell(element, '2026-11-30').getAttribute('fill')).to.equal('rgb(255, 255, 0)');
+    const legend = () => [...shadow(element).querySelectorAll('.surface .legend-bands text:not(.unit)')].map((text) => text.textContent);
+    expect(legend()).to.deep.equal(['Tốt', 'Trung bình', 'Kém', 'Xấu', 'Rất xấu', 'Nguy hại']);
+    const swatches = [...shadow(element).querySelectorAll('.surface .legend-bands rect')].map((rect) => rect.getAttribute('fill'));
+    expect(swatches).to.deep.equal(['rgb(0, 228, 0)', 'rgb(255, 255, 0)', 'rgb(255, 126, 0)', 'rgb(255, 0, 0)', 'rgb(143, 63, 151)', 'rgb(126, 0, 35)']);
+    expect(shadow(element).querySelector('[part="plot"]')!.getAttribute('aria-label')).to.contain('Tốt 11 ngày, Trung bình 19 ngày');
+    element.locale = 'en';
+    await element.updateComplete;
+    await waitUntil(() => legend()[0] === 'Good', 'the legend stayed Vietnamese');
+    expect(legend()).to.deep.equal(['Good', 'Moderate', 'Poor', 'Bad', 'Very bad', 'Hazardous']);
+  });
+
+  it('puts warm (above) anomalies on the red side and cold (below) on the blue side, flipped when higher is better', async () => {
+    const style = 'width: 760px; --ioc-sys-color-div-1: rgb(200, 0, 0); --ioc-sys-color-div-4: rgb(240, 240, 240); --ioc-sys-color-div-7: rgb(0, 0, 200)';
+    const days = [vnDay(2026, 7, 1), vnDay(2026, 7, 2), vnDay(2026, 7, 3)];
+    const anomaly: SeriesResult = { ...november, indicator: 'environment.temperature-anomaly', unit: { code: 'Cel', system: 'UCUM', label: { vi: '°C', en: '°C' } }, series: [{ area: '24', t: days, v: [-3, 0, 3] }] };
+    const element = await heatmap(html`<ioc-heatmap style=${style} scale="diverging" .data=${anomaly}></ioc-heatmap>`);
+    expect(cell(element, '2026-07-03').getAttribute('fill'), 'warm').to.equal('rgb(200, 0, 0)');
+    expect(cell(element, '2026-07-01').getAttribute('fill'), 'cold').to.equal('rgb(0, 0, 200)');
+    expect(cell(element, '2026-07-02').getAttribute('fill'), 'neutral').to.equal('rgb(240, 240, 240)');
+    // The legend runs cold to warm and says the unit, with a true minus.
+    const legend = [...shadow(element).querySelectorAll('.surface .legend text')].map((text) => text.textContent);
+    expect(legend).to.deep.equal(['\u22123', '3 °C']);
+    // Growth above the mean is good news: blue, and a shortfall red.
+    element.data = { ...anomaly, indicator: 'economy.grdp-growth', unit: { code: '%', system: 'UCUM', label: { vi: '%', en: '%' } } };
+    await element.updateComplete;
+    await waitUntil(() => cell(element, '2026-07-03').getAttribute('fill') === 'rgb(0, 0, 200)', 'higher-is-better above the midpoint is not blue');
+    expect(cell(element, '2026-07-01').getAttribute('fill')).to.equal('rgb(200, 0, 0)');
+  });
+
+  it('states the unit in the ramp legend and writes large values in words, not "N"', async () => {
+    const element = await heatmap(html`<ioc-heatmap style="width: 760px" layout="hour-weekday" .data=${{ ...hourly, series: [{ area: '24', t: hourly.series[0]!.t, v: (hourly.series[0]!.v as number[]).map((v) => v * 75 + 5800) }] }}></ioc-heatmap>`);
+    const legend = [...shadow(element).querySelectorAll('.surface .legend text')].map((text) => text.textContent);
+    expect(legend[0]).to.equal('5,8 nghìn');
+    expect(legend[1]).to.match(/^178,3 nghìn xe\/giờ$/);
   });
 });

@@ -8,6 +8,7 @@ import {
   weekdayNames,
   type ChartPalette,
   type DataTable,
+  type HeatmapBand,
   type HeatmapCell,
   type HeatmapLayout,
   type HeatmapMarks,
@@ -18,6 +19,7 @@ import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type
 import { missing } from '../internal/data-controller.js';
 import { DefaultPeriod, splitCodes, validateSeries } from '../internal/chart-support.js';
 import { chartMsg } from '../internal/chart-messages.js';
+import { axisUnit } from '../internal/format.js';
 import { heatmapStyles } from './heatmap.styles.js';
 
 const RAMP_STEPS = 7;
@@ -43,8 +45,12 @@ const RAMP_STEPS = 7;
  * @cssproperty --ioc-heatmap-padding - Inner padding. Defaults to `--ioc-sys-space-3`.
  * @cssproperty --ioc-heatmap-empty-color - Outline of cells without data. Defaults to `--ioc-sys-color-outline`.
  *
- * Cell colours are the theme's ramps `--ioc-sys-color-seq-1..7` (sequential) and
- * `--ioc-sys-color-div-1..7` (diverging), interpolated between.
+ * Cell colours: for an indicator with bands (VN_AQI, VN_WQI, rainfall), each day takes its
+ * band's official colour (`--ioc-sys-color-<band token>`) and the legend names the bands;
+ * otherwise the theme's ramps `--ioc-sys-color-seq-1..7` (sequential) and
+ * `--ioc-sys-color-div-1..7` (diverging), interpolated between. The diverging scale puts
+ * values above the midpoint on the red side (warmer, or worse) and below it on the blue side;
+ * for an indicator where higher is better, above is blue and below red.
  *
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
@@ -75,6 +81,9 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
 
   /** Calendar: at most this many years, the latest (default 5). */
   @property({ type: Number, attribute: 'max-years' }) maxYears = 5;
+
+  /** Colours by the ramp even when the indicator has bands (default: by its bands, with their official colours). */
+  @property({ type: Boolean, attribute: 'no-bands' }) noBands = false;
 
   /** Areas to combine (codes separated by spaces or commas); each cell is the mean over the areas shown. Default: the widget's or provider's area. */
   @property({ reflect: true }) areas?: string;
@@ -136,17 +145,33 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
+  /**
+   * The ramp's tokens, low values first. The theme's diverging ramp runs from red (div-1) to
+   * blue (div-7); above the midpoint is the red side (warm, worse), unless higher is better.
+   */
   private rampTokens(): string[] {
-    const prefix = this.scale === 'diverging' ? 'div' : 'seq';
-    return Array.from({ length: RAMP_STEPS }, (_, i) => `${prefix}-${i + 1}`);
+    const diverging = this.scale === 'diverging';
+    const tokens = Array.from({ length: RAMP_STEPS }, (_, i) => `${diverging ? 'div' : 'seq'}-${i + 1}`);
+    return diverging && this.info?.polarity !== 'higher-is-better' ? tokens.reverse() : tokens;
+  }
+
+  /** The indicator's bands, when the cells are coloured by them: not on the diverging scale, and not with `no-bands`. */
+  private bands(palette?: ChartPalette): HeatmapBand[] {
+    if (this.noBands || this.scale === 'diverging') return [];
+    const locale = this.effectiveLocale;
+    return (this.info?.bands ?? []).map((band) => ({ from: band.from, to: band.to, label: localize(band.label, locale), color: palette?.bands[band.token] ?? band.color ?? '' }));
   }
 
   protected override bandTokens(): BandTokens {
-    return { tokens: this.rampTokens() };
+    const bands = this.noBands ? [] : (this.info?.bands ?? []);
+    return {
+      tokens: [...this.rampTokens(), ...bands.map((band) => band.token)],
+      fallbacks: Object.fromEntries(bands.filter((band) => band.color).map((band) => [band.token, band.color ?? ''])),
+    };
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.layout, this.scale, this.midpoint, this.maxYears];
+    return [this.layout, this.scale, this.midpoint, this.maxYears, this.noBands, this.info];
   }
 
   /**
@@ -176,13 +201,16 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return result.series.map((series) => ({ key: series.area, label: this.areaLabels[series.area] ?? series.area, color: 'var(--_chart-muted)' }));
   }
 
-  private options(palette: ChartPalette) {
+  private options(palette: ChartPalette, result?: SeriesResult) {
+    const info = this.info;
     return {
       locale: this.effectiveLocale,
       palette,
       layout: this.layout,
       scale: this.scale,
       colors: this.rampTokens().map((token) => palette.bands[token] ?? palette.muted),
+      bands: this.bands(palette),
+      unit: result ? axisUnit({ code: result.unit.code, label: this.unitOf(result) }, info ? localize(info.name, this.effectiveLocale) : undefined, this.effectiveLocale) : '',
       ...(this.midpoint !== undefined ? { midpoint: this.midpoint } : {}),
       timeZone: this.effectiveTimeZone,
       maxYears: this.maxYears,
@@ -190,8 +218,23 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
   }
 
   protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
-    this.marks = renderHeatmap(surface, this.input(result), this.options(palette), size);
+    this.marks = renderHeatmap(surface, this.input(result), this.options(palette, result), size);
     this.marksFrom = this.cellInputs(result);
+    // Every area taken out through the legend: say so, rather than show a year of empty days.
+    let note = surface.querySelector<HTMLElement>(':scope > .all-hidden');
+    if (!this.allHidden(result)) note?.remove();
+    else {
+      if (!note) {
+        note = this.ownerDocument.createElement('p');
+        note.className = 'all-hidden';
+        surface.append(note);
+      }
+      note.textContent = chartMsg('allHidden', this.effectiveLocale);
+    }
+  }
+
+  private allHidden(result: SeriesResult): boolean {
+    return result.series.length > 0 && result.series.every((series) => this.hiddenSeries.has(series.area));
   }
 
   protected override clearChart(surface: HTMLElement): void {
@@ -205,7 +248,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
    * into a detached node, which lays out nothing but aggregates the same way.
    */
   private cellInputs(result: SeriesResult): readonly unknown[] {
-    return [result, this.layout, this.effectiveLocale, this.effectiveTimeZone, this.maxYears, this.hiddenSeries];
+    return [result, this.layout, this.effectiveLocale, this.effectiveTimeZone, this.maxYears, this.hiddenSeries, this.noBands, this.scale, this.info];
   }
 
   private cells(result: SeriesResult): HeatmapCell[] {
@@ -230,6 +273,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
   protected override chartSummary(result: SeriesResult): string {
     const locale = this.effectiveLocale;
     const title = `${this.chartTitle(result)} (${chartMsg(this.layout === 'hour-weekday' ? 'hourWeekday' : 'calendar', locale)})`;
+    if (this.allHidden(result)) return `${title}: ${chartMsg('allHidden', locale)}`;
     const filled = this.cells(result).filter((cell) => cell.count > 0 && Number.isFinite(cell.value));
     if (filled.length === 0) return `${title}: ${chartMsg('noData', locale)}.`;
     let high = filled[0] as HeatmapCell;
@@ -243,7 +287,12 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     const unit = this.unitOf(result);
     const value = (x: number) => `${formatValue(x, locale, this.decimals())}${unit ? ` ${unit}` : ''}`;
     const count = this.layout === 'hour-weekday' ? (locale === 'en' ? `${filled.length} of 168 hours of the week with data` : `${filled.length}/168 giờ trong tuần có dữ liệu`) : locale === 'en' ? `${filled.length} days with data` : `${filled.length} ngày có dữ liệu`;
-    return `${title}: ${count}; ${chartMsg('highest', locale)} ${value(high.value)} (${high.label}), ${chartMsg('lowest', locale)} ${value(low.value)} (${low.label}), ${chartMsg('mean', locale)} ${value(sum / filled.length)}.`;
+    // With bands, how many cells fell in each: what a leader asks of an AQI calendar first.
+    const perBand = new Map<string, number>();
+    for (const cell of filled) if (cell.band) perBand.set(cell.band, (perBand.get(cell.band) ?? 0) + 1);
+    const cellWord = this.layout === 'hour-weekday' ? (locale === 'en' ? 'hours' : 'giờ') : locale === 'en' ? 'days' : 'ngày';
+    const bands = perBand.size > 0 ? `; ${[...perBand].map(([band, n]) => `${band} ${n} ${cellWord}`).join(', ')}` : '';
+    return `${title}: ${count}; ${chartMsg('highest', locale)} ${value(high.value)} (${high.label}), ${chartMsg('lowest', locale)} ${value(low.value)} (${low.label}), ${chartMsg('mean', locale)} ${value(sum / filled.length)}${bands}.`;
   }
 
   protected override chartTable(result: SeriesResult): DataTable {
@@ -262,13 +311,15 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
         truncated: false,
       };
     }
-    const all = cells.filter((cell) => cell.count > 0).map((cell) => [cell.label, value(cell.value)]);
+    const withBands = cells.some((cell) => cell.band !== undefined);
+    const all = cells.filter((cell) => cell.count > 0).map((cell) => (withBands ? [cell.label, value(cell.value), cell.band ?? ''] : [cell.label, value(cell.value)]));
     const rows = all.slice(-500);
     return {
       caption,
       columns: [
         { key: 'date', label: chartMsg('date', locale), numeric: false },
         { key: 'value', label: chartMsg('value', locale), numeric: true },
+        ...(withBands ? [{ key: 'band', label: chartMsg('band', locale), numeric: false }] : []),
       ],
       rows,
       total: all.length,

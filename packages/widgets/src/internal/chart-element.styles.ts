@@ -91,6 +91,15 @@ export const chartElementStyles = css`
     border-radius: 2px;
     background: var(--_swatch, var(--_chart-series-1));
   }
+  /* A dashed series (last year's values) drawn as the line is: dashed, in its colour, faint as it is. */
+  .swatch.dashed {
+    width: 1.6em;
+    height: 0;
+    border-radius: 0;
+    background: none;
+    border-top: max(2px, var(--_chart-line-width)) dashed var(--_swatch, var(--_chart-series-1));
+    opacity: 0.55;
+  }
   .legend-item[aria-pressed='false'] .swatch {
     opacity: 0.3;
   }
@@ -127,6 +136,19 @@ export const chartElementStyles = css`
     from {
       opacity: 0;
     }
+  }
+  /* Words in place of a drawing, e.g. when the legend hides every series. */
+  .all-hidden {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    margin: 0;
+    padding: var(--ioc-sys-space-3);
+    text-align: center;
+    color: var(--ioc-sys-color-on-surface-muted);
+    font-size: var(--ioc-sys-font-size-sm);
   }
   .crosshair {
     position: absolute;

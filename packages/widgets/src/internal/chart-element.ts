@@ -17,6 +17,8 @@ export interface LegendItem {
   label: string;
   /** A CSS colour expression from tokens, e.g. `var(--_chart-series-2)`. */
   color: string;
+  /** Drawn as a short dashed line rather than a square, for a series the chart draws dashed. */
+  dashed?: boolean;
 }
 
 /** A point the keyboard can move to: what to announce and where to mark it (plot px). */
@@ -410,7 +412,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
                   aria-pressed=${this.hiddenSeries.has(item.key) ? 'false' : 'true'}
                   @click=${() => this.toggleSeries(item.key)}
                 >
-                  <span class="swatch" aria-hidden="true" ${cssVars({ '--_swatch': item.color })}></span>${item.label}
+                  <span class=${item.dashed ? 'swatch dashed' : 'swatch'} aria-hidden="true" ${cssVars({ '--_swatch': item.color })}></span>${item.label}
                 </button>`,
             )}
           </div>`

@@ -46,6 +46,7 @@ const CHART_MESSAGES = {
   ranking: { vi: 'xếp hạng', en: 'ranking' },
   calendar: { vi: 'lịch theo ngày', en: 'calendar by day' },
   hourWeekday: { vi: 'theo giờ và thứ trong tuần', en: 'by hour and weekday' },
+  allHidden: { vi: 'Tất cả chuỗi đã ẩn: chọn một chuỗi trong chú giải để hiện lại.', en: 'All series hidden: choose one in the legend to show it again.' },
 } as const;
 
 export type ChartMessageKey = keyof typeof CHART_MESSAGES;

@@ -93,7 +93,9 @@ describe('ioc-provider', () => {
     const provider = document.createElement('ioc-provider');
     provider.addEventListener('ioc-error', (event) => errors.push(event));
     provider.source = national;
-    provider.innerHTML = '<ioc-kpi-card indicator="environment.aqi"></ioc-kpi-card>';
+    const kpi = document.createElement('ioc-kpi-card');
+    kpi.setAttribute('indicator', 'environment.aqi');
+    provider.append(kpi);
     document.body.append(provider);
     try {
       const card = provider.querySelector('ioc-kpi-card')!;

@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { HttpError, createDemoSource, type DataSource, type SeriesResult } from '@ioc-kit/data';
+import { THEME_NAMES, deltaEOK, rgbToOklch, type Rgb } from '@ioc-kit/themes';
 import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './time-series.js';
-import type { IocTimeSeries, IocZoomEvent } from './time-series.js';
+import { LAST_YEAR_KEY, type IocTimeSeries, type IocZoomEvent } from './time-series.js';
 
 const HOUR = 3_600_000;
 // 24/11/2026 00:00 in Vietnam.
@@ -59,7 +60,7 @@ describe('<ioc-time-series>', () => {
 
   it("draws the indicator's bands behind the series, in the band token colours", async () => {
     const element = await chart();
-    const rects = [...root(element).querySelectorAll('.bands rect')];
+    const rects = [...root(element).querySelectorAll('.bands rect:not(.band-key)')];
     expect(rects.map((rect) => rect.getAttribute('data-label'))).to.deep.equal(['Tốt', 'Trung bình', 'Kém', 'Xấu']);
     expect(rects[0]!.getAttribute('fill')).to.equal('rgb(0, 228, 0)');
     element.setAttribute('no-bands', '');
@@ -290,5 +291,130 @@ describe('<ioc-time-series>', () => {
     expect(plot(element).getAttribute('aria-label')).to.contain('từ 01/10/2026');
     // The legend names the area from the source, not by its code.
     await waitUntil(() => root(element).querySelector('[part="legend"]')?.textContent?.includes('Sông Mây'), 'the legend kept the area code');
+  });
+});
+
+/** Any CSS colour as the screen shows it (sRGB 0..1), through a canvas: reads `color(srgb-linear …)` and relative colours too. */
+function screenColor(css: string): Rgb {
+  const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+  context.canvas.width = context.canvas.height = 1;
+  context.fillStyle = '#000';
+  context.fillStyle = css;
+  context.fillRect(0, 0, 1, 1);
+  const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+  return [r! / 255, g! / 255, b! / 255];
+}
+
+const hueGap = (a: Rgb, b: Rgb) => {
+  const d = Math.abs(rgbToOklch(a)[2] - rgbToOklch(b)[2]) % 360;
+  return Math.min(d, 360 - d);
+};
+
+describe('<ioc-time-series> says what it shows', () => {
+  before(() => loadCatalogue());
+
+  for (const theme of THEME_NAMES) {
+    it(`${theme}: three compared areas get the first three categorical colours, clearly apart, and the legend matches the lines`, async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div data-ioc-theme=${theme}>
+        <ioc-time-series style="width: 600px" grain="hour" .data=${aqiResult(VALUES, ['901', '902', '903'])}></ioc-time-series>
+      </div>`);
+      const element = await drawn(wrapper.querySelector('ioc-time-series')!);
+      const strokes = [...root(element).querySelectorAll('.plot g.line > path:last-child')].map((path) => path.getAttribute('stroke')!);
+      expect(strokes).to.have.length(3);
+      const lines = strokes.map(screenColor);
+      const host = getComputedStyle(element);
+      const tokens = [1, 2, 3].map((i) => screenColor(host.getPropertyValue(`--ioc-sys-color-chart-${i}`).trim()));
+      const swatches = [...root(element).querySelectorAll('[part="legend-item"] .swatch')].map((swatch) => screenColor(getComputedStyle(swatch).backgroundColor));
+      for (let i = 0; i < 3; i++) {
+        // In palette order, from the theme's tokens, and the legend shows the same colour.
+        expect(deltaEOK(lines[i]!, tokens[i]!), `series ${i + 1} is chart-${i + 1}`).to.be.below(0.01);
+        expect(deltaEOK(lines[i]!, swatches[i]!), `legend swatch ${i + 1}`).to.be.below(0.01);
+      }
+      for (const [a, b] of [[0, 1], [0, 2], [1, 2]] as const) {
+        expect(deltaEOK(lines[a]!, lines[b]!), `ΔEOK ${a + 1}-${b + 1}`).to.be.at.least(0.15);
+        expect(hueGap(lines[a]!, lines[b]!), `hue gap ${a + 1}-${b + 1}`).to.be.at.least(60);
+      }
+    });
+  }
+
+  it("states the unit on the value axis: the indicator's, or the index's name, in both languages", async () => {
+    const element = await chart();
+    const unit = () => root(element).querySelector('.plot text.unit')?.textContent;
+    // VN_AQI has no unit: the axis names the index.
+    expect(unit()).to.equal('VN_AQI');
+    const pm25: SeriesResult = { ...aqiResult(VALUES), indicator: 'environment.pm25', unit: { code: 'ug/m3', system: 'UCUM', label: { vi: 'µg/m³', en: 'µg/m³' } } };
+    element.data = pm25;
+    await element.updateComplete;
+    await waitUntil(() => unit() === 'µg/m³', `the axis says ${unit()}`);
+    const rain: SeriesResult = { ...aqiResult(VALUES), indicator: 'environment.rainfall', unit: { code: 'mm', system: 'UCUM', label: { vi: 'mm', en: 'mm' } } };
+    element.data = rain;
+    element.locale = 'en';
+    await element.updateComplete;
+    await waitUntil(() => unit() === 'mm', `the axis says ${unit()}`);
+    const share: SeriesResult = { ...aqiResult(VALUES), indicator: 'governance.dossiers-on-time', unit: { code: '%', system: 'UCUM', label: { vi: '%', en: '%' } } };
+    element.data = share;
+    await element.updateComplete;
+    await waitUntil(() => unit() === '%', `the axis says ${unit()}`);
+  });
+
+  it('names the VN_AQI bands beside the plot, in Vietnamese and English, without covering the data', async () => {
+    const element = await chart();
+    const labels = () => [...root(element).querySelectorAll('.plot text.band-label')].map((text) => text.textContent);
+    expect(labels()).to.deep.equal(['Tốt', 'Trung bình', 'Kém', 'Xấu']);
+    const plotRight = Math.max(...[...root(element).querySelectorAll('.plot .bands rect:not(.band-key)')].map((rect) => Number(rect.getAttribute('x')) + Number(rect.getAttribute('width'))));
+    for (const text of root(element).querySelectorAll('.plot text.band-label')) expect(Number(text.getAttribute('x'))).to.be.above(plotRight);
+    element.locale = 'en';
+    await element.updateComplete;
+    await waitUntil(() => labels()[0] === 'Good', 'the band names stayed Vietnamese');
+    expect(labels()).to.deep.equal(['Good', 'Moderate', 'Poor', 'Bad']);
+  });
+
+  it('gives last year a legend entry whose dashed swatch matches the dashed line, and hides it from there', async () => {
+    const element = await chart();
+    const lastYear = aqiResult(VALUES.map((value) => value / 2));
+    lastYear.series[0]!.t = (lastYear.series[0]!.t as number[]).map((t) => t - 365 * 24 * HOUR);
+    element.lastYear = lastYear;
+    await element.updateComplete;
+    await waitUntil(() => root(element).querySelector('g.overlay') !== null, 'no overlay');
+    const item = root(element).querySelector<HTMLButtonElement>(`[part="legend-item"][data-key="${LAST_YEAR_KEY}"]`)!;
+    expect(item.textContent.trim()).to.equal('Cùng kỳ năm trước');
+    const swatch = item.querySelector('.swatch')!;
+    expect(swatch.classList.contains('dashed')).to.be.true;
+    const style = getComputedStyle(swatch);
+    expect(style.borderTopStyle).to.equal('dashed');
+    const line = root(element).querySelector('g.overlay path')!.getAttribute('stroke')!;
+    expect(deltaEOK(screenColor(style.borderTopColor), screenColor(line))).to.be.below(0.01);
+    element.locale = 'en';
+    await element.updateComplete;
+    expect(item.textContent.trim()).to.equal('Same period last year');
+    item.click();
+    await element.updateComplete;
+    await waitUntil(() => root(element).querySelector('g.overlay') === null, 'the overlay stayed');
+    expect(item.getAttribute('aria-pressed')).to.equal('false');
+    // This year's line is still there.
+    expect(root(element).querySelectorAll('.plot g.line').length).to.equal(1);
+  });
+
+  it('says so in words when every series is hidden, draws no meaningless axis, and keeps the legend to bring one back', async () => {
+    const element = await chart();
+    const button = root(element).querySelector<HTMLButtonElement>('[part="legend-item"]')!;
+    button.click();
+    await element.updateComplete;
+    await waitUntil(() => root(element).querySelector('.all-hidden') !== null, 'no words for an empty chart');
+    expect(root(element).querySelector('.all-hidden')!.textContent).to.equal('Tất cả chuỗi đã ẩn: chọn một chuỗi trong chú giải để hiện lại.');
+    expect(root(element).querySelectorAll('.plot .axis').length).to.equal(0);
+    expect(root(element).querySelectorAll('.plot text').length).to.equal(0);
+    expect(plot(element).getAttribute('aria-label')).to.contain('Tất cả chuỗi đã ẩn');
+    expect(root(element).querySelector('[part="overview"]')).to.equal(null);
+    element.locale = 'en';
+    await element.updateComplete;
+    await waitUntil(() => root(element).querySelector('.all-hidden')?.textContent?.startsWith('All series hidden') === true, 'the words stayed Vietnamese');
+    const again = root(element).querySelector<HTMLButtonElement>('[part="legend-item"]')!;
+    expect(again.getAttribute('aria-pressed')).to.equal('false');
+    again.click();
+    await element.updateComplete;
+    await waitUntil(() => root(element).querySelector('.all-hidden') === null, 'the note stayed');
+    expect(root(element).querySelectorAll('.plot .axis').length).to.equal(2);
+    await waitUntil(() => root(element).querySelector('.overview-surface svg') !== null, 'the overview did not come back');
   });
 });

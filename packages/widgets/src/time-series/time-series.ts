@@ -34,6 +34,7 @@ import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type
 import { chartMsg } from '../internal/chart-messages.js';
 import { DataController, missing } from '../internal/data-controller.js';
 import { AreaNamesController, DefaultPeriod } from '../internal/chart-support.js';
+import { axisUnit } from '../internal/format.js';
 import { timeSeriesStyles } from './time-series.styles.js';
 
 /** Fired when the user zooms or pans: the visible time range, or undefined for all of it. */
@@ -50,6 +51,9 @@ export class IocZoomEvent extends Event {
 const DEFAULT_SPAN: Record<TimeGrain, number> = { hour: 48, day: 30, week: 26, month: 24, quarter: 12, year: 10 };
 
 const OVERVIEW_HEIGHT = 40;
+
+/** The legend key of the last-year overlay (no area code looks like it). */
+export const LAST_YEAR_KEY = 'ioc:last-year';
 
 /** Shifts times forward one calendar year, so last year's values sit under this year's. */
 function shiftOneYear(t: Float64Array): Float64Array {
@@ -255,6 +259,23 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return localize(result.unit.label, this.effectiveLocale);
   }
 
+  /** What the value axis says its numbers are: `µg/m³`, `%`, or an index's name such as `VN_AQI`. */
+  private axisUnit(result: SeriesResult): string {
+    const info = this.info;
+    return axisUnit({ code: result.unit.code, label: this.unitLabel(result) }, info ? localize(info.name, this.effectiveLocale) : undefined, this.effectiveLocale);
+  }
+
+  /** True when the legend hides every area: the chart then says so instead of drawing an empty scale. */
+  private allHidden(result: SeriesResult): boolean {
+    return result.series.length > 0 && result.series.every((series) => this.hiddenSeries.has(series.area));
+  }
+
+  /** Whether last year's values are drawn (asked for, loaded, and not hidden through the legend). */
+  private lastYearShown(): boolean {
+    const last = this.lastYearLoader.value;
+    return !!last && (this.compareLastYear || !!this.lastYear) && last.series.some((series) => series.t.length > 0);
+  }
+
   /** The series as the chart holds them (after live appends), visible ones only. */
   private visibleSeries(result: SeriesResult): { key: string; label: string; t: Float64Array; v: Float64Array }[] {
     return result.series
@@ -324,6 +345,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
         xDomain: this.domain,
         includeZero: info?.range?.min === 0 || this.mode !== 'line',
         bands,
+        unit: this.axisUnit(result),
         target: target !== undefined && Number.isFinite(target) ? { value: target, label: `${chartMsg('target', locale)} ${formatValue(target, locale, info?.decimals ?? 0)}` } : undefined,
         annotations: this.annotations,
         overlays,
@@ -333,6 +355,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       },
       size,
     );
+    this.showAllHidden(surface, this.allHidden(result));
     if (this.noOverview) return;
     if (this.overview) {
       this.drawOverview(inputs, palette, size.width, true);
@@ -351,9 +374,24 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     }
   }
 
+  /** Words in the plot when the legend hides every series; the legend stays there to bring one back. */
+  private showAllHidden(surface: HTMLElement, hidden: boolean): void {
+    let note = surface.querySelector<HTMLElement>(':scope > .all-hidden');
+    if (!hidden) {
+      note?.remove();
+      return;
+    }
+    if (!note) {
+      note = this.ownerDocument.createElement('p');
+      note.className = 'all-hidden';
+      surface.append(note);
+    }
+    note.textContent = chartMsg('allHidden', this.effectiveLocale);
+  }
+
   private overlayInputs(result: SeriesResult, palette: ChartPalette): TimeSeriesInput[] {
     const last = this.lastYearLoader.value;
-    if (!last || (!this.compareLastYear && !this.lastYear)) return [];
+    if (!last || !this.lastYearShown() || this.hiddenSeries.has(LAST_YEAR_KEY)) return [];
     return last.series.map((series) => {
       const index = Math.max(0, result.series.findIndex((s) => s.area === series.area));
       return {
@@ -454,6 +492,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   protected override chartSummary(result: SeriesResult): string {
     const info = this.info;
     const locale = this.effectiveLocale;
+    if (this.allHidden(result)) return `${this.chartTitle(result)}: ${chartMsg('allHidden', locale)}`;
     return summarizeSeries({
       locale,
       title: this.chartTitle(result),
@@ -487,8 +526,22 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     });
   }
 
+  /**
+   * One entry per area in its series colour, and, when last year is drawn, one for the dashed
+   * overlay: in the area's colour when there is one area, in the text colour when the dashes
+   * take each area's colour (the dash then says "last year", the colour which area).
+   */
   protected override legendItems(result: SeriesResult): LegendItem[] {
-    return result.series.map((series, index) => ({ key: series.area, label: this.labelOf(series.area), color: `var(--_chart-series-${(index % 8) + 1})` }));
+    const items: LegendItem[] = result.series.map((series, index) => ({ key: series.area, label: this.labelOf(series.area), color: `var(--_chart-series-${(index % 8) + 1})` }));
+    if (this.lastYearShown()) {
+      items.push({
+        key: LAST_YEAR_KEY,
+        label: chartMsg('sameLastYear', this.effectiveLocale),
+        color: result.series.length === 1 ? 'var(--_chart-series-1)' : 'var(--_chart-text)',
+        dashed: true,
+      });
+    }
+    return items;
   }
 
   /** The points the keyboard visits: the first visible series inside the visible range, at most one per pixel column. */
@@ -636,8 +689,9 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return html`<button type="button" part="reset-zoom" @click=${() => this.zoomTo(undefined)}>${chartMsg('resetZoom', this.effectiveLocale)}</button>`;
   }
 
-  protected override renderBelowPlot() {
-    if (this.noOverview) return nothing;
+  protected override renderBelowPlot(result: SeriesResult | undefined) {
+    // Nothing shown, nothing to brush: the strip would be an empty box under the words.
+    if (this.noOverview || (result && this.allHidden(result))) return nothing;
     return html`<div
       part="overview"
       aria-hidden="true"

@@ -22,4 +22,10 @@ export const barChartStyles = css`
   .surface svg {
     font-family: inherit;
   }
+  /* Read with the chart, so the same size as its labels rather than a footnote's. */
+  .ranking-note {
+    margin: var(--ioc-sys-space-1) 0 0;
+    font-size: var(--ioc-sys-font-size-sm);
+    color: var(--ioc-sys-color-on-surface-muted);
+  }
 `;

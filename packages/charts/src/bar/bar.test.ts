@@ -149,6 +149,19 @@ describe('bar chart (pure render)', () => {
     element.remove();
   });
 
+  it('colours bars by the band holding their value, the last band including its end', () => {
+    const element = host();
+    const bands = [
+      { from: 0, to: 51, color: '#00e400' },
+      { from: 51, to: 101, color: '#ffff00' },
+      { from: 101, to: 500, color: '#7e0023' },
+    ];
+    const data: BarData = { categories: ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, label: key })), series: [{ key: 's', label: 'AQI', values: [50.5, 51, 100, 500, 600] }] };
+    const marks = renderBar(element, data, { ...options, bands }, { width: 400, height: 240 });
+    expect(marks.bars.map((bar) => bar.color)).to.deep.equal(['#00e400', '#ffff00', '#ffff00', '#7e0023', TEST_PALETTE.series[0]]);
+    element.remove();
+  });
+
   it('hides series by key and colours by polarity against a reference', () => {
     const element = host();
     const marks = renderBar(

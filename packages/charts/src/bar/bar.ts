@@ -64,6 +64,11 @@ export interface BarOptions {
   unit?: string;
   /** Title of the value axis, e.g. `Đơn vị: tấn/ngày`: under a horizontal chart's axis, above a vertical one's. */
   axisLabel?: string;
+  /**
+   * Colours bars by the band holding their value (`from` inclusive, `to` exclusive, the last
+   * band's `to` included), e.g. the official VN_AQI colours; `polarity` takes precedence.
+   */
+  bands?: readonly { from: number; to: number; color: string }[];
   /** Values the indicator can take (e.g. 0–100 for a rate): a zoomed axis never reaches past them (no "101 %" tick). */
   valueRange?: { min?: number; max?: number };
 }
@@ -300,6 +305,12 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
     if (polarity && isFiniteNumber(polarity.reference)) {
       const good = polarity.direction === 'higher-is-better' ? value >= polarity.reference : value <= polarity.reference;
       return good ? polarity.good : polarity.bad;
+    }
+    const bands = options.bands;
+    if (bands && bands.length > 0) {
+      const last = bands[bands.length - 1];
+      const band = bands.find((b) => value >= b.from && (value < b.to || (b === last && value <= b.to)));
+      if (band?.color) return band.color;
     }
     return series.color ?? seriesColor(palette, seriesIndex);
   };

@@ -28,4 +28,16 @@ export const barChartStyles = css`
     font-size: var(--ioc-sys-font-size-sm);
     color: var(--ioc-sys-color-on-surface-muted);
   }
+  .ranking-note .band {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+  }
+  .ranking-note .band + .band {
+    margin-inline-start: 0.6em;
+  }
+  .ranking-note .swatch {
+    display: inline-block;
+    outline: 1px solid var(--ioc-sys-color-outline);
+  }
 `;

@@ -117,6 +117,21 @@ describe('<ioc-bar-chart>', () => {
     expect(shadow(power).querySelector('[part="table"] thead')!.textContent).to.contain('Hạng (1 = cao nhất)');
   });
 
+  it('colours an AQI ranking by its VN_AQI band and names the bands under it', async () => {
+    const element = await chart(html`<ioc-bar-chart style="width: 480px" .data=${ranking}></ioc-bar-chart>`);
+    const fill = (area: string) => bars(element).find((bar) => bar.dataset.category === area)!.getAttribute('fill');
+    // Official colours (Decision 1459): 45,5 good (green), 80 moderate (yellow), 120 poor (orange).
+    expect(fill('25112')).to.equal('rgb(0, 228, 0)');
+    expect(fill('25115')).to.equal('rgb(255, 255, 0)');
+    expect(fill('25111')).to.equal('rgb(255, 126, 0)');
+    const bands = [...shadow(element).querySelectorAll('[part="note"] .band')].map((band) => band.textContent.trim());
+    expect(bands).to.deep.equal(['Tốt', 'Trung bình', 'Kém']);
+    // Polarity colours, when asked for, take precedence.
+    element.polarityColors = true;
+    await element.updateComplete;
+    expect(shadow(element).querySelectorAll('[part="note"] .band')).to.have.length(0);
+  });
+
   it('makes the on-time ranking readable: dots on a zoomed axis, shared ranks as "=1", the unit, the axis said in words', async () => {
     // The README's embed: ten communes within one point of each other, against a 95 % target.
     const element = await chart(html`<ioc-bar-chart style="width: 560px; --ioc-bar-chart-height: 22rem" .data=${onTime} top="10"></ioc-bar-chart>`);
@@ -252,24 +267,24 @@ describe('<ioc-bar-chart>', () => {
 
   it('moves between bars with the keyboard and announces them in the locale', async () => {
     const element = await chart(html`<ioc-bar-chart style="width: 480px" .data=${ranking} locale="en"></ioc-bar-chart>`);
-    expect(await press(element, 'ArrowRight')).to.equal('1. 25112: 46 AQI');
-    expect(await press(element, 'ArrowRight')).to.equal('2. 25115: 80 AQI');
+    expect(await press(element, 'ArrowRight')).to.equal('1. 25112: 46 AQI (Good)');
+    expect(await press(element, 'ArrowRight')).to.equal('2. 25115: 80 AQI (Moderate)');
     // AQI has no decimals.
     expect(await press(element, 'End')).to.equal('4. 25113: 1,600 AQI');
     element.locale = 'vi';
     await element.updateComplete;
-    expect(await press(element, 'Home')).to.equal('1. 25112: 46 AQI');
+    expect(await press(element, 'Home')).to.equal('1. 25112: 46 AQI (Tốt)');
   });
 
   it('goes down a horizontal ranking with ArrowDown: rank 1, then 2; ArrowUp back; Home and End', async () => {
     const element = await chart(html`<ioc-bar-chart style="width: 480px" .data=${ranking} locale="en"></ioc-bar-chart>`);
-    expect(await press(element, 'ArrowDown')).to.equal('1. 25112: 46 AQI');
-    expect(await press(element, 'ArrowDown')).to.equal('2. 25115: 80 AQI');
-    expect(await press(element, 'ArrowDown')).to.equal('3. 25111: 120 AQI');
-    expect(await press(element, 'ArrowUp')).to.equal('2. 25115: 80 AQI');
+    expect(await press(element, 'ArrowDown')).to.equal('1. 25112: 46 AQI (Good)');
+    expect(await press(element, 'ArrowDown')).to.equal('2. 25115: 80 AQI (Moderate)');
+    expect(await press(element, 'ArrowDown')).to.equal('3. 25111: 120 AQI (Poor)');
+    expect(await press(element, 'ArrowUp')).to.equal('2. 25115: 80 AQI (Moderate)');
     expect(await press(element, 'End')).to.equal('4. 25113: 1,600 AQI');
-    expect(await press(element, 'ArrowUp')).to.equal('3. 25111: 120 AQI');
-    expect(await press(element, 'Home')).to.equal('1. 25112: 46 AQI');
+    expect(await press(element, 'ArrowUp')).to.equal('3. 25111: 120 AQI (Poor)');
+    expect(await press(element, 'Home')).to.equal('1. 25112: 46 AQI (Good)');
     // The focus mark sits on the row announced, the top one for rank 1.
     const plot = shadow(element).querySelector('.surface')!.getBoundingClientRect();
     const dot = shadow(element).querySelector('.focus-dot')!.getBoundingClientRect();
@@ -292,7 +307,7 @@ describe('<ioc-bar-chart>', () => {
     const y = Number(second.getAttribute('y')) + Number(second.getAttribute('height')) / 2;
     shadow(element).querySelector('[part="plot"]')!.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + x, clientY: box.top + y, bubbles: true, composed: true }));
     await element.updateComplete;
-    expect(shadow(element).querySelector('[part="tooltip"]')!.textContent).to.equal('2. 25115: 80 AQI');
+    expect(shadow(element).querySelector('[part="tooltip"]')!.textContent).to.equal('2. 25115: 80 AQI (Trung bình)');
   });
 
   it('switches to a data table of the ranking', async () => {

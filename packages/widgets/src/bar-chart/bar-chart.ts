@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import {
   localize,
   type AreaLevel,
+  type Band,
   type Polarity,
   type ByAreaQuery,
   type ByAreaResult,
@@ -36,6 +37,7 @@ import { missing } from '../internal/data-controller.js';
 import { barChartStyles } from './bar-chart.styles.js';
 import { AreaNamesController, DefaultPeriod, splitCodes, validateByArea, validateSeries } from '../internal/chart-support.js';
 import { chartMsg } from '../internal/chart-messages.js';
+import { cssVars } from '../internal/css-vars.js';
 
 type BarQuery = ByAreaQuery | SeriesQuery;
 type BarResult = ByAreaResult | SeriesResult;
@@ -310,7 +312,24 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   // ---- drawing ------------------------------------------------------------------------
 
   protected override bandTokens(): BandTokens {
-    return { tokens: ['positive', 'negative'] };
+    // A ranking of an indicator with bands (VN_AQI, VN_WQI) is coloured by band, official colours as fallbacks.
+    const bands = this.info?.bands ?? [];
+    return {
+      tokens: ['positive', 'negative', ...bands.map((band) => band.token)],
+      fallbacks: Object.fromEntries(bands.filter((band) => band.color).map((band) => [band.token, band.color ?? ''])),
+    };
+  }
+
+  /** The indicator's bands with their resolved colours, for a ranking coloured by band. */
+  private bandColors(palette: ChartPalette): { from: number; to: number; color: string }[] {
+    return (this.info?.bands ?? []).map((band) => ({ from: band.from, to: band.to, color: palette.bands[band.token] ?? band.color ?? '' })).filter((band) => band.color);
+  }
+
+  /** The band a value falls in (its label in the locale), if the indicator has bands. */
+  private bandOf(value: number): Band | undefined {
+    const bands = this.info?.bands ?? [];
+    const last = bands[bands.length - 1];
+    return bands.find((band) => value >= band.from && (value < band.to || (band === last && value <= band.to)));
   }
 
   protected override drawInputs(): readonly unknown[] {
@@ -349,6 +368,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
         // Values too close for bars from zero (on-time rates of 98–99.7 %) get dots on a zoomed axis.
         mark: 'auto',
         ...(this.info?.range ? { valueRange: this.info.range } : {}),
+        ...(ranking && this.info?.bands?.length ? { bands: this.bandColors(palette) } : {}),
         unit: model.unit,
         axisLabel: this.axisLabel(model),
         ...(this.polarityColors && polarity && polarity !== 'neutral' && reference !== undefined
@@ -408,10 +428,33 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     return parts.join(' · ');
   }
 
+  /** The bands the shown values fall in, worst last, for the key under a ranking coloured by band. */
+  private shownBands(model: BarModel): Band[] {
+    const bands = this.info?.bands ?? [];
+    if (this.polarityColors || bands.length === 0 || !model.ranked) return [];
+    const used = new Set(model.ranked.map((row) => this.bandOf(row.value)).filter((band): band is Band => band !== undefined));
+    return bands.filter((band) => used.has(band));
+  }
+
   protected override renderBelowPlot(result: BarResult | undefined) {
     if (!result) return nothing;
     const model = this.model(result);
-    if (model.ranked) return html`<p part="note" class="ranking-note">${this.rankingNote(model)}</p>`;
+    if (model.ranked) {
+      // The colours of a ranking coloured by band are named under it, with their swatches.
+      const bands = this.shownBands(model);
+      const locale = this.effectiveLocale;
+      return html`<p part="note" class="ranking-note">
+        ${bands.length > 0
+          ? html`<span class="bands"
+              >${chartMsg('band', locale)}:
+              ${bands.map(
+                (band) => html`<span class="band"><span class="swatch" aria-hidden="true" ${cssVars({ '--_swatch': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}></span>${localize(band.label, locale)}</span>`,
+              )}</span
+            >
+            · `
+          : nothing}${this.rankingNote(model)}
+      </p>`;
+    }
     // Over periods, grouped: say so when dots on a zoomed axis replace the bars.
     const visible = model.data.series.filter((series) => !this.hiddenSeries.has(series.key)).flatMap((series) => series.values);
     if (this.layout === 'grouped' && valuesNeedZoom(visible)) {
@@ -498,7 +541,8 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const locale = this.effectiveLocale;
     const category = model.data.categories[bar.categoryIndex];
     const series = model.data.series[bar.seriesIndex];
-    const value = `${formatValue(bar.value, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`;
+    const band = model.ranked ? this.bandOf(bar.value) : undefined;
+    const value = `${formatValue(bar.value, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}${band ? ` (${localize(band.label, locale)})` : ''}`;
     const percent = bar.percent !== undefined ? ` (${formatValue(bar.percent, locale, 1)} %)` : '';
     const period = category ? this.longPeriod(category.key, result) : '';
     const who = model.ranked ? (category?.label ?? '') : model.data.series.length > 1 ? `${series?.label ?? ''}, ${period}` : period;

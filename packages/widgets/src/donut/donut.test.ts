@@ -49,12 +49,12 @@ describe('<ioc-donut>', () => {
     expect(shadow(element).querySelector('.surface text.total')!.textContent).to.equal('9.714,5');
     expect(shadow(element).querySelector('.surface text.unit')!.textContent).to.equal('tỷ đồng');
     const legend = [...shadow(element).querySelectorAll('[part="legend-item"]')].map((button) => button.textContent.trim());
-    expect(legend).to.deep.equal(['Phường Kinh Bắc', '25112', '25113', 'Khác']);
+    expect(legend).to.deep.equal(['Phường Kinh Bắc · 53,6 %', '25112 · 31,9 %', '25113 · 12,4 %', 'Khác · 2,2 %']);
     expect(shadow(element).querySelector('[part="plot"]')!.getAttribute('aria-label')).to.contain('tổng 9.714,5 tỷ đồng');
     element.locale = 'en';
     await element.updateComplete;
     await waitUntil(() => shadow(element).querySelector('.surface text.total')!.textContent === '9,714.5', 'no English total');
-    expect([...shadow(element).querySelectorAll('[part="legend-item"]')].at(-1)!.textContent.trim()).to.equal('Other');
+    expect([...shadow(element).querySelectorAll('[part="legend-item"]')].at(-1)!.textContent.trim()).to.equal('Other · 2.2 %');
   });
 
   it('groups by the threshold it is given, only while "Khác" stays small', async () => {
@@ -100,7 +100,7 @@ describe('<ioc-donut>', () => {
     };
     const provider = await fixture(html`<ioc-provider .source=${dated} area="90"><ioc-donut style="width: 360px" indicator="economy.budget-revenue" level="district" at="2025-06-15"></ioc-donut></ioc-provider>`);
     const element = provider.querySelector<IocDonut>('ioc-donut')!;
-    await waitUntil(() => shadow(element).querySelector('[part="legend-item"]')?.textContent.trim() === 'Huyện Cũ', 'the district was never named');
+    await waitUntil(() => shadow(element).querySelector('[part="legend-item"]')?.textContent.trim() === 'Huyện Cũ · 53,6 %', 'the district was never named');
   });
 
   it("shares its own area's total: a province's, never the province's in place of a commune's", async () => {

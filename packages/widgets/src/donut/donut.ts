@@ -289,9 +289,10 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     if (!model.fits) return [];
     const parts = model.parts;
     if (parts.length < 2) return [];
+    // Each entry says its share of the whole: a ring alone makes the reader guess angles.
     return parts.map((part, index) => ({
       key: part.key,
-      label: part.label,
+      label: `${part.label} · ${this.shareText(part.value, model.total)}`,
       color: part.key === OTHER_KEY ? 'var(--_chart-muted)' : `var(--_chart-series-${(index % 8) + 1})`,
     }));
   }

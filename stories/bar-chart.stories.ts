@@ -84,14 +84,32 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-/** The ten wards and communes of the demo province with the worst air today, as a ranking. */
-export const Ready: Story = {};
+/**
+ * The ten wards and communes of the demo province with the worst air today, worst first. AQI is
+ * lower-is-better, so rank 1 is the cleanest air: `bottom="10"` asks for the ten worst, and the
+ * line under the chart says which end ranks 1.
+ */
+export const Ready: Story = { args: { top: undefined, bottom: 10 } };
 
-/** The five best performers on on-time dossiers, good and bad coloured against the 95 % target. */
-export const ReadyRankingPolarity: Story = { args: { indicator: 'governance.dossiers-on-time', top: 5, polarityColors: true } };
+/** `top="10"` on AQI: the ten cleanest, rank 1 first. */
+export const ReadyCleanestAir: Story = {};
 
-/** The bottom five, with a selected ward kept and highlighted even though it ranks higher. */
-export const ReadyBottomWithSelected: Story = { args: { indicator: 'governance.dossiers-on-time', top: undefined, bottom: 5, selected: '90010' } };
+/**
+ * The README's embed: the ten best communes on on-time dossiers today. A day's counts are small,
+ * so many offices had no late dossier: the ten share rank 1 at 100 % ("=1"), and the line under
+ * the chart says how many communes share it.
+ */
+export const ReadyReadmeOnTime: Story = { args: { indicator: 'governance.dossiers-on-time' } };
+
+/**
+ * The ten best on on-time dossiers this month, against the 95 % target: rates within a point of
+ * each other, so dots on a zoomed axis (said under the chart) instead of ten equal bars, and
+ * tied rates share their rank.
+ */
+export const ReadyRankingPolarity: Story = { args: { indicator: 'governance.dossiers-on-time', grain: 'month', polarityColors: true } };
+
+/** The worst five this month, worst first, with a selected ward kept and highlighted even though it ranks higher. */
+export const ReadyBottomWithSelected: Story = { args: { indicator: 'governance.dossiers-on-time', grain: 'month', top: undefined, bottom: 5, selected: '90010' } };
 
 /** Three wards month by month, side by side. */
 export const ReadyGroupedOverTime: Story = { args: { indicator: 'environment.solid-waste', areas: '90001 90010 90019', grain: 'month', top: undefined } };

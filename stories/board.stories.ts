@@ -37,7 +37,13 @@ const DOMAINS = [
   {
     title: { vi: 'Cuộc sống thông minh', en: 'Smart living' },
     kpis: ['living.bed-occupancy', 'living.clean-water-households', 'living.streetlight-faults'],
-    chart: html`<ioc-donut indicator="living.electricity" level="commune"></ioc-donut>`,
+    // A province's electricity shared among its communes; a commune has nothing under it to
+    // share among, so its board shows its own consumption over the last twelve whole months
+    // (the demo's "now" is 24/11/2026: November is not over, and a part month would look like a drop).
+    chart: (area: string) =>
+      /^\d{2}$/.test(area)
+        ? html`<ioc-donut indicator="living.electricity" level="commune"></ioc-donut>`
+        : html`<ioc-bar-chart indicator="living.electricity" areas=${area} grain="month" from="2025-11-01T00:00:00+07:00" to="2026-11-01T00:00:00+07:00"></ioc-bar-chart>`,
   },
 ];
 
@@ -57,7 +63,7 @@ const meta: Meta<{ area: string }> = {
                 <div style="display: grid; gap: 12px; grid-template-columns: repeat(3, minmax(0, 1fr));">
                   ${domain.kpis.map((indicator) => html`<ioc-kpi-card indicator=${indicator}></ioc-kpi-card>`)}
                 </div>
-                ${domain.chart}
+                ${typeof domain.chart === 'function' ? domain.chart(args.area) : domain.chart}
               </section>
             `,
           )}

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { ByAreaResult, DataSource } from '@ioc-kit/data';
 import '@ioc-kit/widgets';
 import { demoSource, failingSource, fixedSource, localeOf, pendingSource } from './support.js';
@@ -7,6 +7,8 @@ import { demoSource, failingSource, fixedSource, localeOf, pendingSource } from 
 interface Args {
   indicator: string;
   area: string;
+  level: string;
+  at: string;
   otherThreshold: number;
   maxSlices: number;
   source: DataSource;
@@ -24,11 +26,22 @@ const emptyResult: ByAreaResult = {
 const meta: Meta<Args> = {
   title: 'Widgets/Donut',
   component: 'ioc-donut',
-  args: { indicator: 'environment.solid-waste', area: '90', otherThreshold: 0.01, maxSlices: 8, source: demoSource },
-  argTypes: { source: { control: false }, otherThreshold: { control: { type: 'range', min: 0, max: 0.2, step: 0.01 } } },
+  args: { indicator: 'environment.solid-waste', area: '90', level: 'commune', at: '', otherThreshold: 0.03, maxSlices: 8, source: demoSource },
+  argTypes: {
+    source: { control: false },
+    level: { control: 'select', options: ['commune', 'district'] },
+    otherThreshold: { control: { type: 'range', min: 0, max: 0.2, step: 0.01 } },
+  },
   render: (args, { globals }) => html`
     <ioc-provider .source=${args.source} area=${args.area} locale=${localeOf(globals)}>
-      <ioc-donut indicator=${args.indicator} other-threshold=${args.otherThreshold} max-slices=${args.maxSlices} style="max-width: 36rem; --ioc-donut-height: 18rem"></ioc-donut>
+      <ioc-donut
+        indicator=${args.indicator}
+        level=${args.level}
+        at=${args.at || nothing}
+        other-threshold=${args.otherThreshold}
+        max-slices=${args.maxSlices}
+        style="max-width: 36rem; --ioc-donut-height: 18rem"
+      ></ioc-donut>
     </ioc-provider>
   `,
 };
@@ -37,12 +50,19 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /**
- * Each commune's share of the province's solid waste: the seven largest keep their slice, the
- * other ninety-odd communes (each about 1 %) are grouped as "Khác".
+ * The province's solid waste in June 2025 by its eight districts (before they were abolished on
+ * 1 July 2025): a whole with a few large parts, which a donut shows well.
  */
-export const Ready: Story = {};
+export const Ready: Story = { args: { level: 'district', at: '2025-06-15' } };
 
-/** Fewer slices: the four largest communes and "Khác". */
+/**
+ * Each commune's share of the province's solid waste today: no commune holds more than a few
+ * percent, so a donut would be a ring of slivers or a giant "Khác". The eight largest are shown
+ * as bars of their share instead, and the line under them says what the other ninety-odd hold.
+ */
+export const ReadyManyCommunes: Story = {};
+
+/** The same with at most five parts: the five largest communes. */
 export const ReadyCoarse: Story = { args: { maxSlices: 5 } };
 
 export const Pending: Story = { args: { source: pendingSource } };

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { TEST_PALETTE } from '../internal/testing.js';
-import { rankRows, renderBar, type BarData, type BarMarks, type BarOptions } from './bar.js';
+import { decimalsToTellApart, rankRows, renderBar, valuesNeedZoom, type BarData, type BarMarks, type BarOptions } from './bar.js';
 import { BAR_SNAPSHOT } from './bar.snapshot.js';
 
 function host(width = 400, height = 240): HTMLElement {
@@ -65,11 +65,19 @@ describe('bar chart (pure render)', () => {
       { ...options, orientation: 'horizontal', highlight: 'b', valueLabels: true, decimals: 1 },
       { width: 400, height: 120 },
     );
-    const actual = `${serialize(element)}\n${serialize(ranking)}`;
+    const dots = host();
+    renderBar(
+      dots,
+      { categories: [{ key: 'a', label: '=1. Xã Nam Sào' }, { key: 'b', label: '=1. Xã Ngàn Lâm' }, { key: 'c', label: '3. Phường Trầm Đình' }], series: [{ key: 'v', label: 'Đúng hạn', values: [99.1, 99.1, 98.6] }] },
+      { ...options, orientation: 'horizontal', valueLabels: true, decimals: 1, mark: 'auto', unit: '%', axisLabel: 'Đơn vị: %', target: { value: 95, label: 'Mục tiêu 95,0 %' } },
+      { width: 400, height: 160 },
+    );
+    const actual = `${serialize(element)}\n${serialize(ranking)}\n${serialize(dots)}`;
     if (actual !== BAR_SNAPSHOT) console.log(`--- new snapshot ---\n${actual}\n--- end ---`);
     expect(actual).to.equal(BAR_SNAPSHOT);
     element.remove();
     ranking.remove();
+    dots.remove();
   });
 
   it('groups bars side by side in each category, scaled from zero', () => {
@@ -141,6 +149,19 @@ describe('bar chart (pure render)', () => {
     element.remove();
   });
 
+  it('colours bars by the band holding their value, the last band including its end', () => {
+    const element = host();
+    const bands = [
+      { from: 0, to: 51, color: '#00e400' },
+      { from: 51, to: 101, color: '#ffff00' },
+      { from: 101, to: 500, color: '#7e0023' },
+    ];
+    const data: BarData = { categories: ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, label: key })), series: [{ key: 's', label: 'AQI', values: [50.5, 51, 100, 500, 600] }] };
+    const marks = renderBar(element, data, { ...options, bands }, { width: 400, height: 240 });
+    expect(marks.bars.map((bar) => bar.color)).to.deep.equal(['#00e400', '#ffff00', '#ffff00', '#7e0023', TEST_PALETTE.series[0]]);
+    element.remove();
+  });
+
   it('hides series by key and colours by polarity against a reference', () => {
     const element = host();
     const marks = renderBar(
@@ -170,6 +191,107 @@ describe('bar chart (pure render)', () => {
     expect(element.querySelectorAll('svg.ioc-bar').length).to.equal(1);
     expect(element.querySelector('g.value-labels text')!.textContent).to.equal('1,234.5');
     element.remove();
+  });
+
+  it('draws dots on a zoomed axis when values differ by less than bars from zero can show, with the unit', () => {
+    // Ten on-time rates between 98,9 and 99,7 %: as bars from zero they are ten equal bars.
+    const rates = [99.7, 99.7, 99.7, 99.6, 99.5, 99.4, 99.3, 99.1, 99, 98.9];
+    const data: BarData = { categories: rates.map((_, i) => ({ key: `c${i}`, label: `Xã ${i}` })), series: [{ key: 'v', label: 'Đúng hạn', values: rates }] };
+    const ranking: BarOptions = { ...options, orientation: 'horizontal', valueLabels: true, decimals: 1, unit: '%', axisLabel: 'Đơn vị: %' };
+    const element = host(600, 360);
+    const asBars = renderBar(element, data, ranking, { width: 600, height: 360 });
+    expect(asBars.mark).to.equal('bar');
+    const barSpread = asBars.bars[0]!.width - asBars.bars[9]!.width;
+    expect(barSpread).to.be.below(8);
+    const marks = renderBar(element, data, { ...ranking, mark: 'auto', target: { value: 95, label: 'Mục tiêu 95,0 %' } }, { width: 600, height: 360 });
+    expect(marks.mark).to.equal('dot');
+    expect(marks.zoomed).to.equal(true);
+    // The 95 % target would squeeze the dots into a corner: it is named at the axis's low edge instead.
+    expect(marks.valueDomain[0]).to.be.above(95);
+    expect(marks.target!.offAxis).to.equal('low');
+    expect(element.querySelector('line.target')).to.equal(null);
+    expect(element.querySelector('text.target-label')!.textContent).to.equal('← Mục tiêu 95,0 %');
+    expect(element.querySelectorAll('g.bars circle').length).to.equal(10);
+    expect(element.querySelectorAll('g.bars rect').length).to.equal(0);
+    const centre = (i: number) => marks.bars[i]!.x + marks.bars[i]!.width / 2;
+    // The best and the tenth are now far apart, ties sit on one spot, and the order reads from the positions.
+    expect(centre(0) - centre(9)).to.be.above(5 * barSpread);
+    expect(centre(0)).to.equal(centre(2));
+    for (let i = 1; i < 10; i++) expect(centre(i - 1)).to.be.at.least(centre(i));
+    const labels = [...element.querySelectorAll('g.value-labels text')].map((text) => text.textContent);
+    expect(labels[0]).to.equal('99,7 %');
+    expect(element.querySelector('text.axis-label')!.textContent).to.equal('Đơn vị: %');
+    assertInsidePlot(marks);
+    // A target among the values is drawn on the zoomed axis.
+    const near = renderBar(element, { ...data, series: [{ key: 'v', label: 'Đúng hạn', values: [97, 96.5, 95.2, 94.1, 93.8] }] }, { ...ranking, mark: 'auto', target: { value: 95, label: 'Mục tiêu' } }, { width: 600, height: 360 });
+    expect(near.mark).to.equal('dot');
+    expect(near.target!.offAxis).to.equal(undefined);
+    expect(near.valueDomain[0]).to.be.at.most(93.8);
+    expect(element.querySelector('line.target')).to.not.equal(null);
+    // A long unit stays out of the labels and goes on the axis only.
+    renderBar(element, data, { ...ranking, unit: 'tấn/ngày', axisLabel: 'Đơn vị: tấn/ngày' }, { width: 600, height: 360 });
+    expect(element.querySelector('g.value-labels text')!.textContent).to.equal('99,7');
+    expect(element.querySelector('text.axis-label')!.textContent).to.equal('Đơn vị: tấn/ngày');
+    element.remove();
+  });
+
+  it('zooms only values of one sign that differ by less than a fifth of the largest', () => {
+    expect(valuesNeedZoom([99.7, 98.9, 99.1])).to.equal(true);
+    expect(valuesNeedZoom([99.1, 99.1, 99.1])).to.equal(true);
+    expect(valuesNeedZoom([-50, -52])).to.equal(true);
+    expect(valuesNeedZoom([1600, 120, 80, 45.5])).to.equal(false);
+    expect(valuesNeedZoom([-1, 1])).to.equal(false);
+    expect(valuesNeedZoom([0, 0.1])).to.equal(false);
+    expect(valuesNeedZoom([42, null, Number.NaN])).to.equal(false);
+    // Stacked bars always start at zero.
+    const element = host();
+    const stacked = renderBar(element, { categories: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }], series: [{ key: 's', label: 'S', values: [99, 98] }] }, { ...options, layout: 'stacked', mark: 'auto' }, { width: 300, height: 200 });
+    expect(stacked.mark).to.equal('bar');
+    expect(stacked.valueDomain[0]).to.equal(0);
+    element.remove();
+  });
+
+  it('draws the target line under the value labels, which the line never strikes through, and labels it', () => {
+    const element = host(400, 200);
+    const data: BarData = { categories: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }], series: [{ key: 's', label: 'S', values: [94.6, 99] }] };
+    // The label of 94,6 starts just left of the line at 95 and runs across it.
+    const marks = renderBar(element, data, { ...options, orientation: 'horizontal', valueLabels: true, decimals: 1, target: { value: 95, label: 'Mục tiêu 95 %' } }, { width: 400, height: 200 });
+    const root = element.querySelector('svg.ioc-bar')!;
+    const order = [...root.children].map((node) => node.getAttribute('class'));
+    expect(order.indexOf('target')).to.be.below(order.indexOf('value-labels'));
+    for (const text of element.querySelectorAll('g.value-labels text')) {
+      // A halo of the surface colour under each label hides the line behind it.
+      expect(text.getAttribute('stroke')).to.equal(TEST_PALETTE.surface);
+      expect(text.getAttribute('paint-order')).to.equal('stroke');
+    }
+    const label = element.querySelector('text.target-label')!;
+    expect(label.textContent).to.equal('Mục tiêu 95 %');
+    // Above the plot, clear of the bars' rows.
+    expect(Number(label.getAttribute('y'))).to.be.below(marks.plot.top);
+    expect(Number(label.getAttribute('x'))).to.be.closeTo(marks.target!.position, 1e-6);
+    element.remove();
+  });
+
+  it('ranks rows so that rank 1 is the best: the highest, or the lowest where lower is better', () => {
+    const aqi = [
+      { key: 'a', label: 'An', value: 120 },
+      { key: 'b', label: 'Bình', value: 45 },
+      { key: 'c', label: 'Châu', value: 160 },
+      { key: 'd', label: 'Đông', value: 45 },
+    ];
+    expect(rankRows(aqi, { best: 'lowest' }).map((row) => [row.key, row.rank, row.tied])).to.deep.equal([['b', 1, true], ['d', 1, true], ['a', 3, false], ['c', 4, false]]);
+    // The worst first: the highest AQI.
+    expect(rankRows(aqi, { best: 'lowest', order: 'bottom', limit: 2 }).map((row) => [row.key, row.rank])).to.deep.equal([['c', 4], ['a', 3]]);
+    // A tie with a row left out of the cut still reads as a tie.
+    expect(rankRows(aqi, { best: 'lowest', limit: 1 }).map((row) => [row.key, row.tied])).to.deep.equal([['b', true]]);
+    expect(rankRows(aqi).map((row) => row.key)).to.deep.equal(['c', 'a', 'b', 'd']);
+  });
+
+  it('writes enough decimals to tell different values apart, and no more', () => {
+    expect(decimalsToTellApart([99.13, 99.08, 98.7], 1)).to.equal(2);
+    expect(decimalsToTellApart([99.1, 99.1, 98.7], 1)).to.equal(1);
+    expect(decimalsToTellApart([1600, 120], 0)).to.equal(0);
+    expect(decimalsToTellApart([1.00001, 1.00002], 0)).to.equal(2);
   });
 
   it('ranks rows: top or bottom N, shared ranks for ties, the selected row kept', () => {
@@ -206,7 +328,8 @@ describe('bar chart (pure render)', () => {
         fc.record({ width: fc.integer({ min: 0, max: 900 }), height: fc.integer({ min: 0, max: 600 }) }),
         fc.option(fc.double(), { nil: undefined }),
         fc.boolean(),
-        (categoryCount, seriesCount, values, orientation, layout, size, target, valueLabels) => {
+        fc.constantFrom('bar' as const, 'dot' as const, 'auto' as const),
+        (categoryCount, seriesCount, values, orientation, layout, size, target, valueLabels, mark) => {
           const data: BarData = {
             // Duplicate keys and labels on purpose.
             categories: Array.from({ length: categoryCount }, (_, i) => ({ key: String(i % 4), label: `Khu ${i % 3}` })),
@@ -219,12 +342,12 @@ describe('bar chart (pure render)', () => {
           const marks = renderBar(
             element,
             data,
-            { ...options, orientation, layout, valueLabels, highlight: '1', ...(target !== undefined ? { target: { value: target, label: 'T' } } : {}) },
+            { ...options, orientation, layout, valueLabels, mark, unit: '%', axisLabel: 'Đơn vị: %', highlight: '1', ...(target !== undefined ? { target: { value: target, label: 'T' } } : {}) },
             size,
           );
           assertInsidePlot(marks);
-          for (const node of element.querySelectorAll('rect, line, text')) {
-            for (const attribute of ['x', 'y', 'width', 'height', 'x1', 'x2', 'y1', 'y2']) {
+          for (const node of element.querySelectorAll('rect, line, text, circle')) {
+            for (const attribute of ['x', 'y', 'width', 'height', 'x1', 'x2', 'y1', 'y2', 'cx', 'cy', 'r']) {
               const text = node.getAttribute(attribute);
               if (text !== null && !Number.isFinite(Number(text))) throw new Error(`${node.tagName} ${attribute}=${text}`);
             }

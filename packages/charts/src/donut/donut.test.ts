@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { TEST_PALETTE } from '../internal/testing.js';
-import { OTHER_KEY, groupSlices, renderDonut, type DonutMarks, type DonutSlice } from './donut.js';
+import { OTHER_KEY, groupSlices, planSlices, renderDonut, type DonutMarks, type DonutSlice } from './donut.js';
 import { DONUT_SNAPSHOT } from './donut.snapshot.js';
 
 function host(width = 300, height = 220): HTMLElement {
@@ -60,10 +60,57 @@ describe('donut (pure render)', () => {
     // One small slice alone keeps its own name.
     const lone = groupSlices(revenue.slice(0, 4), { palette: TEST_PALETTE, threshold: 0.03 });
     expect(lone.map((part) => part.key)).to.deep.equal(['25111', '25112', '25113', '25114']);
-    // At most three slices: the two largest and "other".
-    const few = groupSlices(revenue, { threshold: 0, maxSlices: 3 });
-    expect(few.map((part) => [part.key, part.value])).to.deep.equal([['25111', 520.4], ['25112', 310], [OTHER_KEY, 141]]);
+    // At most three slices would make "other" 14,5 % of the whole: more than it may hold, so
+    // the plan keeps four slices and says they do not fit...
+    const few = planSlices(revenue, { threshold: 0, maxSlices: 3 });
+    expect(few.parts.map((part) => [part.key, part.value])).to.deep.equal([['25111', 520.4], ['25112', 310], ['25113', 120], [OTHER_KEY, 21]]);
+    expect(few.fits).to.equal(false);
+    // ...unless "other" may hold that much.
+    const loose = planSlices(revenue, { threshold: 0, maxSlices: 3, maxOtherShare: 0.2 });
+    expect(loose.parts.map((part) => [part.key, part.value])).to.deep.equal([['25111', 520.4], ['25112', 310], [OTHER_KEY, 141]]);
+    expect(loose.fits).to.equal(true);
     element.remove();
+  });
+
+  it('never makes "other" the biggest slice: many similar parts do not fit instead', () => {
+    // A hundred communes of about 1 % each: grouping ninety-odd of them would make "Khác" two thirds of the ring.
+    const communes: DonutSlice[] = Array.from({ length: 100 }, (_, i) => ({ key: `c${i}`, label: `Xã ${i}`, value: 10 + (i % 7) }));
+    const plan = planSlices(communes, { threshold: 0.03, maxSlices: 8 });
+    expect(plan.fits).to.equal(false);
+    const other = plan.parts.find((part) => part.key === OTHER_KEY);
+    const largest = Math.max(...plan.parts.filter((part) => part.key !== OTHER_KEY).map((part) => part.value));
+    if (other) expect(other.value).to.be.below(largest);
+    // A few large parts and a tail of small ones: the tail becomes a small "other".
+    const city: DonutSlice[] = [
+      { key: 'a', label: 'A', value: 400 },
+      { key: 'b', label: 'B', value: 300 },
+      { key: 'c', label: 'C', value: 200 },
+      ...Array.from({ length: 10 }, (_, i) => ({ key: `t${i}`, label: `T${i}`, value: 5 })),
+    ];
+    const tidy = planSlices(city, { threshold: 0.03, maxSlices: 8 });
+    expect(tidy.fits).to.equal(true);
+    expect(tidy.parts.map((part) => part.key)).to.deep.equal(['a', 'b', 'c', OTHER_KEY]);
+  });
+
+  it('keeps "other" small and below the largest slice, whatever the data (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 1e6, noNaN: true }), { maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 12 }),
+        (values, threshold, maxSlices) => {
+          const plan = planSlices(values.map((value, i) => ({ key: String(i), label: String(i), value })), { threshold, maxSlices });
+          const total = values.reduce((sum, value) => sum + value, 0);
+          const other = plan.parts.find((part) => part.key === OTHER_KEY);
+          if (!other) return;
+          const largest = Math.max(...plan.parts.filter((part) => part.key !== OTHER_KEY).map((part) => part.value));
+          if (!(other.value < largest)) throw new Error(`other ${other.value} not below the largest ${largest}`);
+          if (!(other.value <= total * 0.1 * (1 + 1e-9))) throw new Error(`other ${other.value} over 10 % of ${total}`);
+          if (plan.fits !== plan.parts.length <= maxSlices) throw new Error('fits does not match the count');
+        },
+      ),
+      { numRuns: 300, seed: 20261124 },
+    );
   });
 
   it('writes the total in the centre in the locale format with its unit, and shares that add up', () => {

@@ -77,17 +77,39 @@ export interface DonutPart {
   members?: string[];
 }
 
+export interface SliceOptions {
+  /** Slices below this share of the total (0..1, default 0.03) may be grouped into "other". */
+  threshold?: number;
+  /** At most this many slices, "other" included, as long as "other" stays small (default: no limit). */
+  maxSlices?: number;
+  /** The most "other" may hold, as a share of the total (0..1, default 0.1). */
+  maxOtherShare?: number;
+  otherLabel?: string;
+  hidden?: ReadonlySet<string>;
+  palette?: ChartPalette;
+}
+
+/** What a donut can show: its slices, and whether they fit `maxSlices` with a small "other". */
+export interface SlicePlan {
+  parts: DonutPart[];
+  /**
+   * False when no grouping gives at most `maxSlices` slices with "other" small: the whole is
+   * spread over many similar parts, and a donut would either be unreadable or say "other" is
+   * the biggest part. Show the largest parts as bars instead.
+   */
+  fits: boolean;
+}
+
 /**
- * The slices a donut shows: positive values only, those below `threshold` of the total merged
- * into one "other" slice (only when at least two are that small: one slice alone keeps its
- * name), and beyond `maxSlices` slices in all the smallest merged too. The input order is
- * kept; "other" comes last.
+ * Plans a donut's slices: positive values only; slices below `threshold` of the total are
+ * merged into one "other" slice, smallest first, only while "other" stays small (at most
+ * `maxOtherShare` of the total and smaller than the largest slice: "other" is never the biggest
+ * part); then, beyond `maxSlices`, the smallest slices are merged on the same terms. A lone
+ * small slice keeps its name. The input order is kept; "other" comes last.
  */
-export function groupSlices(
-  slices: readonly DonutSlice[],
-  options: { threshold?: number; maxSlices?: number; otherLabel?: string; hidden?: ReadonlySet<string>; palette?: ChartPalette } = {},
-): DonutPart[] {
-  const threshold = options.threshold ?? 0.03;
+export function planSlices(slices: readonly DonutSlice[], options: SliceOptions = {}): SlicePlan {
+  const threshold = Number.isFinite(options.threshold) ? (options.threshold as number) : 0.03;
+  const maxOther = Number.isFinite(options.maxOtherShare) ? Math.max(0, options.maxOtherShare as number) : 0.1;
   const hidden = options.hidden ?? new Set<string>();
   const palette = options.palette;
   const parts: DonutPart[] = [];
@@ -95,22 +117,46 @@ export function groupSlices(
     if (hidden.has(slice.key) || !isPositive(slice.value)) return;
     parts.push({ key: slice.key, label: slice.label, value: slice.value, color: slice.color ?? (palette ? seriesColor(palette, index) : '') });
   });
+  const maxSlices = Math.max(1, Math.floor(Number.isFinite(options.maxSlices) ? (options.maxSlices as number) : Number.POSITIVE_INFINITY));
+  // Shares relative to the largest part: sums of huge values cannot overflow to Infinity.
+  const largest = parts.reduce((max, part) => Math.max(max, part.value), 0);
+  if (!(largest > 0)) return { parts, fits: parts.length <= maxSlices };
   let total = 0;
-  for (const part of parts) total += part.value;
-  if (!Number.isFinite(total) || total <= 0) return parts;
-  let small = parts.filter((part) => part.value / total < threshold);
-  let kept = parts.filter((part) => part.value / total >= threshold);
-  const maxSlices = Math.max(1, Math.floor(options.maxSlices ?? Number.POSITIVE_INFINITY));
-  if (kept.length + (small.length > 0 ? 1 : 0) > maxSlices) {
-    // Too many slices to read: keep the largest and group the rest with the small ones.
-    const keep = new Set([...kept].sort((a, b) => b.value - a.value).slice(0, maxSlices - 1));
-    small = parts.filter((part) => !keep.has(part));
-    kept = parts.filter((part) => keep.has(part));
+  for (const part of parts) total += part.value / largest;
+  const share = (value: number) => value / largest / total;
+  // Smallest first; ties by position, so the plan never depends on the sort's stability.
+  const bySize = parts.map((part, index) => ({ part, index })).sort((a, b) => a.part.value - b.part.value || b.index - a.index);
+  const grouped = new Set<DonutPart>();
+  let other = 0;
+  const room = (part: DonutPart) => {
+    const next = other + share(part.value);
+    // "Other" stays small and below the largest part it sits beside.
+    return next <= maxOther + 1e-12 && next < share(largest) - 1e-12;
+  };
+  for (const { part } of bySize) {
+    if (share(part.value) >= threshold || !room(part)) break;
+    grouped.add(part);
+    other += share(part.value);
   }
-  if (small.length < 2) return parts;
-  const other = small.reduce((sum, part) => sum + part.value, 0);
-  kept.push({ key: OTHER_KEY, label: options.otherLabel ?? 'Khác', value: other, color: palette?.muted ?? '', members: small.map((part) => part.key) });
-  return kept;
+  for (const { part } of bySize) {
+    const count = parts.length - grouped.size + (grouped.size > 0 ? 1 : 0);
+    if (count <= maxSlices) break;
+    if (grouped.has(part)) continue;
+    if (!room(part)) break;
+    grouped.add(part);
+    other += share(part.value);
+  }
+  if (grouped.size < 2) return { parts, fits: parts.length <= maxSlices };
+  const kept = parts.filter((part) => !grouped.has(part));
+  const members = parts.filter((part) => grouped.has(part));
+  const sum = members.reduce((acc, part) => acc + part.value, 0);
+  kept.push({ key: OTHER_KEY, label: options.otherLabel ?? 'Khác', value: sum, color: palette?.muted ?? '', members: members.map((part) => part.key) });
+  return { parts: kept, fits: kept.length <= maxSlices };
+}
+
+/** The slices of `planSlices`, for callers that only draw them. */
+export function groupSlices(slices: readonly DonutSlice[], options: SliceOptions = {}): DonutPart[] {
+  return planSlices(slices, options).parts;
 }
 
 /**

@@ -22,4 +22,22 @@ export const barChartStyles = css`
   .surface svg {
     font-family: inherit;
   }
+  /* Read with the chart, so the same size as its labels rather than a footnote's. */
+  .ranking-note {
+    margin: var(--ioc-sys-space-1) 0 0;
+    font-size: var(--ioc-sys-font-size-sm);
+    color: var(--ioc-sys-color-on-surface-muted);
+  }
+  .ranking-note .band {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+  }
+  .ranking-note .band + .band {
+    margin-inline-start: 0.6em;
+  }
+  .ranking-note .swatch {
+    display: inline-block;
+    outline: 1px solid var(--ioc-sys-color-outline);
+  }
 `;

@@ -1,7 +1,10 @@
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   localize,
   type AreaLevel,
+  type Band,
+  type Polarity,
   type ByAreaQuery,
   type ByAreaResult,
   type Indicator,
@@ -14,8 +17,10 @@ import {
   formatTick,
   formatValue,
   zoneOffsetMinutes,
+  decimalsToTellApart,
   rankRows,
   renderBar,
+  valuesNeedZoom,
   summarizeCategories,
   toFloat64,
   type BarData,
@@ -27,11 +32,12 @@ import {
   type RankedRow,
 } from '@ioc-kit/charts';
 import { defineElement } from '../internal/base-element.js';
-import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
+import { AXIS_NAV_KEYS, IocChartElement, LIST_NAV_KEYS, type BandTokens, type ChartSize, type LegendItem, type NavKeySteps, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
 import { barChartStyles } from './bar-chart.styles.js';
 import { AreaNamesController, DefaultPeriod, splitCodes, validateByArea, validateSeries } from '../internal/chart-support.js';
 import { chartMsg } from '../internal/chart-messages.js';
+import { cssVars } from '../internal/css-vars.js';
 
 type BarQuery = ByAreaQuery | SeriesQuery;
 type BarResult = ByAreaResult | SeriesResult;
@@ -43,8 +49,16 @@ interface BarModel {
   ranked?: RankedRow[];
   /** Ranking mode: how many areas had a value. */
   rankedCount: number;
+  /** Ranking mode: how many areas share rank 1. */
+  tiedFirst: number;
+  /** Ranking mode: the indicator's polarity, which decides whether rank 1 is the highest or the lowest value. */
+  polarity?: Polarity;
+  /** Ranking mode: from rank 1 (`top`) or from the last rank (`bottom`), and how many. */
+  order?: 'top' | 'bottom';
+  limit?: number;
   highlight?: string;
   unit: string;
+  /** The indicator's decimals, or more when values that differ would otherwise read the same. */
   decimals: number;
 }
 
@@ -53,6 +67,13 @@ interface BarModel {
  * @summary Bars for an indicator: a ranking of areas (sorted by value from a `by-area` query,
  * top or bottom N, the selected area highlighted) or areas over periods (from a `series`
  * query when `areas` is set), vertical or horizontal, grouped, stacked or stacked to 100 %.
+ *
+ * A ranking follows the indicator's polarity: rank 1 is the best (the highest on-time rate,
+ * the lowest AQI), or the highest for a neutral indicator, and a line under the chart says so
+ * ("Xếp hạng: 1 = tốt nhất (thấp nhất)"). `top="10"` shows the ten best, `bottom="10"` the ten
+ * worst, worst first. Tied values share a rank, written "=1". When values differ by too little
+ * for bars from zero to show it, dots on a zoomed value axis replace the bars, and the line
+ * under the chart says the axis does not start at 0. The value axis names the unit.
  *
  * @csspart base - The figure around everything.
  * @csspart header - The title.
@@ -63,6 +84,7 @@ interface BarModel {
  * @csspart tooltip - The focused bar's value.
  * @csspart table - The data table.
  * @csspart status - Loading, empty and error messages.
+ * @csspart note - Under a ranking: which end ranks 1, what is shown, ties, a zoomed axis.
  *
  * @cssproperty --ioc-bar-chart-height - Height of the plot. Defaults to 16rem.
  * @cssproperty --ioc-bar-chart-surface - Background. Defaults to `--ioc-sys-color-surface`.
@@ -94,10 +116,17 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   /** Ranking: the area to highlight; default: the widget's or provider's area. */
   @property({ reflect: true }) selected?: string;
 
-  /** Ranking: show only the N highest values. */
+  /**
+   * Ranking: show only the N best, rank 1 first. Best follows the indicator's polarity: the
+   * highest values where higher is better (and for neutral indicators), the lowest where lower
+   * is better (AQI: the cleanest air).
+   */
   @property({ type: Number, reflect: true }) top?: number;
 
-  /** Ranking: show only the N lowest values (lowest first). Ignored when `top` is set. */
+  /**
+   * Ranking: show only the N worst, the worst first (AQI: the most polluted; on-time dossiers:
+   * the latest). Neutral indicators: the N lowest. Ignored when `top` is set.
+   */
   @property({ type: Number, reflect: true }) bottom?: number;
 
   /** Time grain: of the ranked period (default: the source's) or of the bars over time (default `month`). */
@@ -137,7 +166,8 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     query: () => {
       const result = this.loader.value;
       const parent = this.rankingParent();
-      return { level: result?.kind === 'by-area' ? result.level : this.level, ...(parent ? { parent } : {}) };
+      // Units of another date (districts before 1 July 2025) are named as they were then.
+      return { level: result?.kind === 'by-area' ? result.level : this.level, ...(parent ? { parent } : {}), ...(this.at ? { at: this.at } : {}) };
     },
   });
   private readonly period = new DefaultPeriod();
@@ -196,7 +226,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   // ---- model --------------------------------------------------------------------------
 
   private model(result: BarResult): BarModel {
-    const inputs = [result, this.names.names, this.areaLabels, this.effectiveLocale, this.effectiveTimeZone, this.top, this.bottom, this.selected, this.effectiveArea];
+    const inputs = [result, this.names.names, this.areaLabels, this.effectiveLocale, this.effectiveTimeZone, this.top, this.bottom, this.selected, this.effectiveArea, this.indicatorsKey];
     if (this.modelCache && this.modelCache.inputs.every((input, i) => input === inputs[i])) return this.modelCache.model;
     const model = this.buildModel(result);
     this.modelCache = { inputs, model };
@@ -213,23 +243,34 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       const rows = result.rows.map((row) => ({ key: row.area, label: name(row.area), value: row.value }));
       const useTop = this.top !== undefined && Number.isFinite(this.top);
       const useBottom = !useTop && this.bottom !== undefined && Number.isFinite(this.bottom);
+      const polarity = this.info?.polarity ?? 'neutral';
+      const limit = useTop ? this.top : useBottom ? this.bottom : undefined;
+      const order = useBottom ? 'bottom' : 'top';
       const ranked = rankRows(rows, {
-        order: useBottom ? 'bottom' : 'top',
-        ...(useTop ? { limit: this.top } : useBottom ? { limit: this.bottom } : {}),
+        order,
+        // Rank 1 is the best: the lowest value where lower is better.
+        best: polarity === 'lower-is-better' ? 'lowest' : 'highest',
+        ...(limit !== undefined ? { limit } : {}),
         ...(selected ? { keep: selected } : {}),
         locale,
       });
-      const rankedCount = rankRows(rows).length;
+      const all = rankRows(rows, { best: polarity === 'lower-is-better' ? 'lowest' : 'highest' });
+      const rankedCount = all.length;
+      const tiedFirst = all.filter((row) => row.rank === 1).length;
       return {
         data: {
-          categories: ranked.map((row) => ({ key: row.key, label: `${row.rank}. ${row.label}` })),
+          categories: ranked.map((row) => ({ key: row.key, label: `${rankText(row)}. ${row.label}` })),
           series: [{ key: 'value', label: this.chartTitle(result), values: ranked.map((row) => row.value) }],
         },
         ranked,
         rankedCount,
+        tiedFirst,
+        polarity,
+        order,
+        ...(limit !== undefined ? { limit: Math.max(0, Math.floor(limit)) } : {}),
         ...(selected ? { highlight: selected } : {}),
         unit,
-        decimals,
+        decimals: decimalsToTellApart(ranked.map((row) => row.value), decimals),
       };
     }
     // Periods as categories: the union of every series' times, in order.
@@ -250,6 +291,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
         }),
       },
       rankedCount: 0,
+      tiedFirst: 0,
       unit,
       decimals,
     };
@@ -270,11 +312,28 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   // ---- drawing ------------------------------------------------------------------------
 
   protected override bandTokens(): BandTokens {
-    return { tokens: ['positive', 'negative'] };
+    // A ranking of an indicator with bands (VN_AQI, VN_WQI) is coloured by band, official colours as fallbacks.
+    const bands = this.info?.bands ?? [];
+    return {
+      tokens: ['positive', 'negative', ...bands.map((band) => band.token)],
+      fallbacks: Object.fromEntries(bands.filter((band) => band.color).map((band) => [band.token, band.color ?? ''])),
+    };
+  }
+
+  /** The indicator's bands with their resolved colours, for a ranking coloured by band. */
+  private bandColors(palette: ChartPalette): { from: number; to: number; color: string }[] {
+    return (this.info?.bands ?? []).map((band) => ({ from: band.from, to: band.to, color: palette.bands[band.token] ?? band.color ?? '' })).filter((band) => band.color);
+  }
+
+  /** The band a value falls in (its label in the locale), if the indicator has bands. */
+  private bandOf(value: number): Band | undefined {
+    const bands = this.info?.bands ?? [];
+    const last = bands[bands.length - 1];
+    return bands.find((band) => value >= band.from && (value < band.to || (band === last && value <= band.to)));
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.names.names, this.areaLabels, this.top, this.bottom, this.selected, this.orientation, this.layout, this.polarityColors, this.target];
+    return [this.names.names, this.areaLabels, this.top, this.bottom, this.selected, this.orientation, this.layout, this.polarityColors, this.target, this.indicatorsKey];
   }
 
   private targetValue(): number | undefined {
@@ -306,10 +365,16 @@ export class IocBarChart extends IocChartElement<BarQuery> {
         ...(model.highlight ? { highlight: model.highlight } : {}),
         decimals: model.decimals,
         valueLabels: ranking,
+        // Values too close for bars from zero (on-time rates of 98–99.7 %) get dots on a zoomed axis.
+        mark: 'auto',
+        ...(this.info?.range ? { valueRange: this.info.range } : {}),
+        ...(ranking && this.info?.bands?.length ? { bands: this.bandColors(palette) } : {}),
+        unit: model.unit,
+        axisLabel: this.axisLabel(model),
         ...(this.polarityColors && polarity && polarity !== 'neutral' && reference !== undefined
           ? { polarity: { direction: polarity, reference, good: palette.bands.positive ?? palette.series[0] ?? palette.text, bad: palette.bands.negative ?? palette.signal } }
           : {}),
-        ...(target !== undefined ? { target: { value: target, label: `${chartMsg('target', locale)} ${formatValue(target, locale, model.decimals)}` } } : {}),
+        ...(target !== undefined ? { target: { value: target, label: `${chartMsg('target', locale)} ${this.withUnit(target, model)}` } } : {}),
       },
       size,
     );
@@ -318,6 +383,90 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   protected override clearChart(surface: HTMLElement): void {
     this.marks = undefined;
     surface.replaceChildren();
+  }
+
+  /** A value with its unit, as the labels write it: `95,0 %`, `1.600 AQI`. */
+  private withUnit(value: number, model: BarModel): string {
+    return `${formatValue(value, this.effectiveLocale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`;
+  }
+
+  /** The value axis's title: the unit (`Đơn vị: tấn/ngày`), or the share in the percent layout. */
+  private axisLabel(model: BarModel): string {
+    const locale = this.effectiveLocale;
+    if (!model.ranked && this.layout === 'percent') return `${chartMsg('share', locale)} (%)`;
+    return model.unit ? `${chartMsg('unit', locale)}: ${model.unit}` : '';
+  }
+
+  /** Which end ranks 1, in words: `1 = tốt nhất (cao nhất)`, or `1 = cao nhất` for a neutral indicator. */
+  private rankWords(model: BarModel): string {
+    const key = model.polarity === 'lower-is-better' ? 'rankBestLow' : model.polarity === 'higher-is-better' ? 'rankBestHigh' : 'rankHighest';
+    return chartMsg(key, this.effectiveLocale);
+  }
+
+  /** The sentence under a ranking: which end ranks 1, what is shown, ties, a zoomed axis. */
+  private rankingNote(model: BarModel): string {
+    const locale = this.effectiveLocale;
+    const parts = [`${chartMsg('rankingLead', locale)}: ${this.rankWords(model)}`];
+    const ranked = model.ranked ?? [];
+    if (model.limit !== undefined && model.limit < model.rankedCount) {
+      const neutral = model.polarity !== 'higher-is-better' && model.polarity !== 'lower-is-better';
+      const key = model.order === 'bottom' ? (neutral ? 'showingLowest' : 'showingWorst') : neutral ? 'showingHighest' : 'showingBest';
+      parts.push(chartMsg(key, locale, { n: Math.min(model.limit, model.rankedCount), total: model.rankedCount }));
+    }
+    if (ranked.some((row) => row.tied)) {
+      parts.push(chartMsg('tied', locale));
+      // More areas share first place than are shown (every small office 100 % on time): say how many.
+      const shownFirst = ranked.filter((row) => row.rank === 1).length;
+      if (shownFirst > 0 && model.tiedFirst > shownFirst) parts.push(chartMsg('tiedFirst', locale, { n: model.tiedFirst }));
+    }
+    const target = this.targetValue();
+    if (target !== undefined && (model.polarity === 'higher-is-better' || model.polarity === 'lower-is-better') && ranked.length > 0) {
+      const met = ranked.filter((row) => (model.polarity === 'higher-is-better' ? row.value >= target : row.value <= target)).length;
+      parts.push(chartMsg('targetMet', locale, { met, n: ranked.length, target: this.withUnit(target, model) }));
+    }
+    if (valuesNeedZoom(ranked.map((row) => row.value))) parts.push(chartMsg('zoomedAxis', locale));
+    return parts.join(' · ');
+  }
+
+  /** The bands the shown values fall in, worst last, for the key under a ranking coloured by band. */
+  private shownBands(model: BarModel): Band[] {
+    const bands = this.info?.bands ?? [];
+    if (this.polarityColors || bands.length === 0 || !model.ranked) return [];
+    const used = new Set(model.ranked.map((row) => this.bandOf(row.value)).filter((band): band is Band => band !== undefined));
+    return bands.filter((band) => used.has(band));
+  }
+
+  protected override renderBelowPlot(result: BarResult | undefined) {
+    if (!result) return nothing;
+    const model = this.model(result);
+    if (model.ranked) {
+      // The colours of a ranking coloured by band are named under it, with their swatches.
+      const bands = this.shownBands(model);
+      const locale = this.effectiveLocale;
+      return html`<p part="note" class="ranking-note">
+        ${bands.length > 0
+          ? html`<span class="bands"
+              >${chartMsg('band', locale)}:
+              ${bands.map(
+                (band) => html`<span class="band"><span class="swatch" aria-hidden="true" ${cssVars({ '--_swatch': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}></span>${localize(band.label, locale)}</span>`,
+              )}</span
+            >
+            · `
+          : nothing}${this.rankingNote(model)}
+      </p>`;
+    }
+    // Over periods, grouped: say so when dots on a zoomed axis replace the bars.
+    const visible = model.data.series.filter((series) => !this.hiddenSeries.has(series.key)).flatMap((series) => series.values);
+    if (this.layout === 'grouped' && valuesNeedZoom(visible)) {
+      const words = chartMsg('zoomedAxis', this.effectiveLocale);
+      return html`<p part="note" class="ranking-note">${words.charAt(0).toUpperCase()}${words.slice(1)}</p>`;
+    }
+    return nothing;
+  }
+
+  protected override navKeySteps(): NavKeySteps {
+    // A horizontal chart lists its bars from the top: ArrowDown goes to the next one (rank 1 to 2).
+    return this.marks?.orientation === 'horizontal' ? LIST_NAV_KEYS : AXIS_NAV_KEYS;
   }
 
   // ---- description ----------------------------------------------------------------------
@@ -334,10 +483,10 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const title = this.chartTitle(result);
     if (model.ranked) {
       const items = model.ranked.map((row) => ({ label: row.label, value: row.value }));
-      const text = summarizeCategories({ locale, title: `${title} (${chartMsg('ranking', locale)})`, unit: model.unit, decimals: model.decimals, items });
+      const text = summarizeCategories({ locale, title: `${title} (${chartMsg('ranking', locale)}, ${this.rankWords(model)})`, unit: model.unit, decimals: model.decimals, items });
       const selected = model.ranked.find((row) => row.key === model.highlight);
       if (!selected) return text;
-      const place = locale === 'en' ? `${selected.label} ranks ${selected.rank} of ${model.rankedCount}.` : `${selected.label} xếp hạng ${selected.rank}/${model.rankedCount}.`;
+      const place = locale === 'en' ? `${selected.label} ranks ${rankText(selected)} of ${model.rankedCount}.` : `${selected.label} xếp hạng ${rankText(selected)}/${model.rankedCount}.`;
       return `${text} ${place}`;
     }
     const visible = model.data.series.filter((series) => !this.hiddenSeries.has(series.key));
@@ -357,12 +506,12 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const caption = this.chartTitle(result);
     const value = (x: number | null | undefined) => formatValue(x, locale, model.decimals);
     if (model.ranked) {
-      const rows = model.ranked.map((row) => [this.names.nameOf(row.key, locale, this.areaLabels), String(row.rank), value(row.value)]);
+      const rows = model.ranked.map((row) => [this.names.nameOf(row.key, locale, this.areaLabels), rankText(row), value(row.value)]);
       return {
         caption,
         columns: [
           { key: 'area', label: chartMsg('area', locale), numeric: false },
-          { key: 'rank', label: chartMsg('rank', locale), numeric: true },
+          { key: 'rank', label: `${chartMsg('rank', locale)} (${this.rankWords(model)})`, numeric: true },
           { key: 'value', label: `${chartMsg('value', locale)}${unit}`, numeric: true },
         ],
         rows,
@@ -392,7 +541,8 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const locale = this.effectiveLocale;
     const category = model.data.categories[bar.categoryIndex];
     const series = model.data.series[bar.seriesIndex];
-    const value = `${formatValue(bar.value, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`;
+    const band = model.ranked ? this.bandOf(bar.value) : undefined;
+    const value = `${formatValue(bar.value, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}${band ? ` (${localize(band.label, locale)})` : ''}`;
     const percent = bar.percent !== undefined ? ` (${formatValue(bar.percent, locale, 1)} %)` : '';
     const period = category ? this.longPeriod(category.key, result) : '';
     const who = model.ranked ? (category?.label ?? '') : model.data.series.length > 1 ? `${series?.label ?? ''}, ${period}` : period;
@@ -407,8 +557,15 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   }
 
   protected override pointIndexAt(_result: BarResult, x: number, y: number): number {
-    return this.marks?.bars.findIndex((bar) => x >= bar.x && x <= bar.x + bar.width && y >= bar.y - 2 && y <= bar.y + bar.height + 2) ?? -1;
+    // A dot is small: a few pixels around it still count.
+    const slack = this.marks?.mark === 'dot' ? 6 : 0;
+    return this.marks?.bars.findIndex((bar) => x >= bar.x - slack && x <= bar.x + bar.width + slack && y >= bar.y - 2 - slack && y <= bar.y + bar.height + 2 + slack) ?? -1;
   }
+}
+
+/** A rank as a reader expects it: `3`, or `=1` when the value is tied with another area's. */
+function rankText(row: RankedRow): string {
+  return `${row.tied ? '=' : ''}${row.rank}`;
 }
 
 defineElement('ioc-bar-chart', IocBarChart);

@@ -20,4 +20,9 @@ export const donutStyles = css`
   .surface svg {
     font-family: inherit;
   }
+  .shares-note {
+    margin: var(--ioc-sys-space-1) 0 0;
+    font-size: var(--ioc-sys-font-size-sm);
+    color: var(--ioc-sys-color-on-surface-muted);
+  }
 `;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { HttpError, type ByAreaResult, type DataSource } from '@ioc-kit/data';
+import { HttpError, type ByAreaResult, type DataSource, type Query, type ResultFor } from '@ioc-kit/data';
 import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './donut.js';
@@ -49,17 +49,93 @@ describe('<ioc-donut>', () => {
     expect(shadow(element).querySelector('.surface text.total')!.textContent).to.equal('9.714,5');
     expect(shadow(element).querySelector('.surface text.unit')!.textContent).to.equal('tỷ đồng');
     const legend = [...shadow(element).querySelectorAll('[part="legend-item"]')].map((button) => button.textContent.trim());
-    expect(legend).to.deep.equal(['Phường Kinh Bắc', '25112', '25113', 'Khác']);
+    expect(legend).to.deep.equal(['Phường Kinh Bắc · 53,6 %', '25112 · 31,9 %', '25113 · 12,4 %', 'Khác · 2,2 %']);
     expect(shadow(element).querySelector('[part="plot"]')!.getAttribute('aria-label')).to.contain('tổng 9.714,5 tỷ đồng');
     element.locale = 'en';
     await element.updateComplete;
     await waitUntil(() => shadow(element).querySelector('.surface text.total')!.textContent === '9,714.5', 'no English total');
-    expect([...shadow(element).querySelectorAll('[part="legend-item"]')].at(-1)!.textContent.trim()).to.equal('Other');
+    expect([...shadow(element).querySelectorAll('[part="legend-item"]')].at(-1)!.textContent.trim()).to.equal('Other · 2.2 %');
   });
 
-  it('groups by the threshold it is given', async () => {
+  it('groups by the threshold it is given, only while "Khác" stays small', async () => {
     const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue} other-threshold="0.2"></ioc-donut>`);
-    expect(slices(element).map((path) => path.dataset.key)).to.deep.equal(['25111', '25112', '__other__']);
+    // 25113 (12,4 %) is under the threshold, but with it "Khác" would hold 14,6 % of the whole: it keeps its name.
+    expect(slices(element).map((path) => path.dataset.key)).to.deep.equal(['25111', '25112', '25113', '__other__']);
+  });
+
+  it('shows bars of the largest shares, never a giant "Khác", when the total is spread over many similar areas', async () => {
+    // The demo province's solid waste: a hundred communes, none over 1,3 % of the whole.
+    const communes: ByAreaResult = {
+      ...revenue,
+      indicator: 'environment.solid-waste',
+      unit: { code: 't/d', system: 'UCUM', label: { vi: 'tấn/ngày', en: 't/day' } },
+      rows: Array.from({ length: 100 }, (_, i) => ({ area: `9${String(i).padStart(4, '0')}`, value: 8 + (i % 9) })),
+    };
+    const element = await fixture<IocDonut>(html`<ioc-donut style="width: 420px" .data=${communes}></ioc-donut>`);
+    await waitUntil(() => shadow(element).querySelectorAll('.surface svg.ioc-bar g.bars rect').length > 0, 'no bars');
+    expect(slices(element)).to.have.length(0);
+    const rects = [...shadow(element).querySelectorAll<SVGRectElement>('.surface svg.ioc-bar g.bars rect')];
+    expect(rects).to.have.length(8);
+    const labels = [...shadow(element).querySelectorAll('.surface g.value-labels text')].map((text) => text.textContent);
+    expect(labels[0]).to.equal('1,3 %');
+    expect(shadow(element).querySelector('[part="legend"]')).to.equal(null);
+    const note = shadow(element).querySelector('[part="note"]')!.textContent;
+    expect(note).to.contain('tỷ trọng của 8 khu vực lớn nhất');
+    expect(note).to.contain('92 khu vực còn lại: 89,3 % (mỗi khu vực không quá 1,3 %)');
+    expect(note).to.contain('Tổng: 1.196,0 tấn/ngày');
+    expect(await press(element, 'ArrowDown')).to.equal('90008: 16,0 tấn/ngày, 1,3 %');
+    element.locale = 'en';
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part="note"]')!.textContent).to.contain('the other 92 areas: 89.3 % (none over 1.3 %)');
+  });
+
+  it('names the units of the date it shows (districts before 1 July 2025)', async () => {
+    const dated: DataSource = {
+      id: 'dated',
+      indicators: () => Promise.resolve([]),
+      // Districts exist only before the reorganisation: listed only when asked for that date.
+      areas: (query) => Promise.resolve(query?.at ? [{ code: '25111', level: 'district' as const, parent: '90', name: { vi: 'Huyện Cũ' } }] : []),
+      boundaries: () => Promise.resolve({ type: 'FeatureCollection', features: [] }),
+      query: <Q extends Query>() => Promise.resolve({ ...revenue, level: 'district' } as ResultFor<Q>),
+    };
+    const provider = await fixture(html`<ioc-provider .source=${dated} area="90"><ioc-donut style="width: 360px" indicator="economy.budget-revenue" level="district" at="2025-06-15"></ioc-donut></ioc-provider>`);
+    const element = provider.querySelector<IocDonut>('ioc-donut')!;
+    await waitUntil(() => shadow(element).querySelector('[part="legend-item"]')?.textContent.trim() === 'Huyện Cũ · 53,6 %', 'the district was never named');
+  });
+
+  it("shares its own area's total: a province's, never the province's in place of a commune's", async () => {
+    const queries: Query[] = [];
+    const recording: DataSource = {
+      id: 'recording',
+      indicators: () => Promise.resolve([]),
+      areas: () => Promise.resolve([]),
+      boundaries: () => Promise.resolve({ type: 'FeatureCollection', features: [] }),
+      query: <Q extends Query>(query: Q) => {
+        queries.push(query);
+        return Promise.resolve(revenue as ResultFor<Q>);
+      },
+    };
+    const province = await fixture(html`<ioc-provider .source=${recording} area="90"><ioc-donut indicator="economy.budget-revenue"></ioc-donut></ioc-provider>`);
+    await waitUntil(() => queries.length > 0, 'no query');
+    expect(queries[0]).to.deep.include({ kind: 'by-area', level: 'commune', parent: '90' });
+    province.remove();
+    // A former district shares its total among its communes.
+    queries.length = 0;
+    await fixture(html`<ioc-provider .source=${recording} area="901"><ioc-donut indicator="economy.budget-revenue"></ioc-donut></ioc-provider>`);
+    await waitUntil(() => queries.length > 0, 'no query');
+    expect(queries[0]).to.deep.include({ parent: '901' });
+    // A commune has no communes under it: the donut says so instead of showing the province's.
+    queries.length = 0;
+    const commune = await fixture(html`<ioc-provider .source=${recording} area="90001"><ioc-donut indicator="economy.budget-revenue"></ioc-donut></ioc-provider>`);
+    const element = commune.querySelector<IocDonut>('ioc-donut')!;
+    await waitUntil(() => element.state === 'error', 'no error for a commune');
+    await element.updateComplete;
+    expect(queries).to.have.length(0);
+    expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.contain('90001 is a commune');
+    // Asked explicitly, it shows the commune within its province.
+    element.parent = '90';
+    await waitUntil(() => queries.length > 0, 'no query with a parent');
+    expect(queries[0]).to.deep.include({ parent: '90' });
   });
 
   it('hides a slice from the legend and the total follows', async () => {

@@ -1,19 +1,22 @@
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localize, type AreaLevel, type ByAreaQuery, type ByAreaResult, type Indicator, type TimeGrain } from '@ioc-kit/data';
+import { ConfigError, localize, type AreaLevel, type ByAreaQuery, type ByAreaResult, type Indicator, type TimeGrain } from '@ioc-kit/data';
 import {
   OTHER_KEY,
   formatValue,
-  groupSlices,
+  planSlices,
   rankRows,
+  renderBar,
   renderDonut,
   summarizeCategories,
+  type BarMarks,
   type ChartPalette,
   type DataTable,
   type DonutMarks,
   type DonutSlice,
 } from '@ioc-kit/charts';
 import { defineElement } from '../internal/base-element.js';
-import { IocChartElement, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
+import { IocChartElement, LIST_NAV_KEYS, type ChartSize, type LegendItem, type NavKeySteps, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
 import { AreaNamesController, validateByArea } from '../internal/chart-support.js';
 import { chartMsg } from '../internal/chart-messages.js';
@@ -24,6 +27,11 @@ interface DonutModel {
   slices: (DonutSlice & { value: number })[];
   /** The slices drawn (small ones grouped as "other"), also the legend. */
   parts: { key: string; label: string; value: number; members?: string[] }[];
+  /**
+   * False when the total is spread over so many similar areas that no donut of `maxSlices`
+   * slices can keep "other" small: the largest areas are then shown as bars of their share.
+   */
+  fits: boolean;
   total: number;
   unit: string;
   decimals: number;
@@ -34,6 +42,12 @@ interface DonutModel {
  * @summary Shares of a whole across areas (from a `by-area` query): a donut with the total in
  * the centre in the locale's format with its unit, small slices grouped as "Khác" / "Other".
  *
+ * The areas are those under the widget's area (or the provider's): a province's communes, a
+ * former district's communes. Small slices are grouped only while "Khác" stays small (at most
+ * 10 % of the total, and never the biggest slice). When the total is spread over so many similar
+ * areas that no donut of `max-slices` slices can do that, the largest areas are shown as bars of
+ * their share instead, and a line under them says what the others hold together.
+ *
  * @csspart base - The figure around everything.
  * @csspart header - The title.
  * @csspart legend - The legend; each `legend-item` hides or shows a slice (the total follows).
@@ -43,6 +57,7 @@ interface DonutModel {
  * @csspart tooltip - The focused slice's value and share.
  * @csspart table - The data table (every area, with its share).
  * @csspart status - Loading, empty and error messages.
+ * @csspart note - Under the bars shown instead of a donut: the total and what the other areas hold.
  *
  * @cssproperty --ioc-donut-height - Height of the plot. Defaults to 14rem.
  * @cssproperty --ioc-donut-surface - Background. Defaults to `--ioc-sys-color-surface`.
@@ -63,7 +78,10 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   /** The level of the areas sharing the whole (`commune` by default). */
   @property({ reflect: true }) level: AreaLevel = 'commune';
 
-  /** The parent area; default: the provider's area when it is a province. */
+  /**
+   * The area whose total is shared; default: the widget's area (or the provider's) when it has
+   * units at `level` under it (a province, or a former district for communes).
+   */
   @property({ reflect: true }) parent?: string;
 
   /** Time grain of the period; default: the source's. */
@@ -75,7 +93,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   /** Slices under this share of the total (0..1) are grouped as "Khác" / "Other". Default 0.03. */
   @property({ type: Number, attribute: 'other-threshold', reflect: true }) otherThreshold = 0.03;
 
-  /** At most this many slices, "other" included (default 8): many areas would be unreadable. */
+  /** At most this many slices, "other" included (default 8): many areas would be unreadable. Beyond it, bars of the largest shares. */
   @property({ type: Number, attribute: 'max-slices', reflect: true }) maxSlices = 8;
 
   /** Data given directly, bypassing any source. */
@@ -89,16 +107,32 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     onChange: () => this.refreshDescription(),
     query: () => {
       const parent = this.parentArea();
-      return { level: this.loader.value?.level ?? this.level, ...(parent ? { parent } : {}) };
+      // Units of another date (districts before 1 July 2025) are named as they were then.
+      return { level: this.loader.value?.level ?? this.level, ...(parent ? { parent } : {}), ...(this.at ? { at: this.at } : {}) };
     },
   });
   private modelCache?: { inputs: readonly unknown[]; model: DonutModel };
   private marks?: DonutMarks;
+  /** Set instead of `marks` when the shares are drawn as bars. */
+  private barMarks?: BarMarks;
 
+  /**
+   * The area whose total is shared: `parent`, else the widget's (or provider's) area when it
+   * sits above `level`. A commune's board must show the commune's own breakdown, never the
+   * province's in its place.
+   */
   private parentArea(): string | undefined {
     if (this.parent) return this.parent;
     const area = this.effectiveArea;
-    return area && /^\d{2}$/.test(area) && this.level !== 'province' ? area : undefined;
+    const above = area ? levelOfCode(area) : undefined;
+    return area && above && LEVEL_DEPTH[above] < LEVEL_DEPTH[this.level] ? area : undefined;
+  }
+
+  /** The level of the widget's area when nothing at `level` lies under it (a commune asked for its communes). */
+  private levelWithoutUnits(): AreaLevel | undefined {
+    const area = this.effectiveArea;
+    const own = area && !this.parent ? levelOfCode(area) : undefined;
+    return own && LEVEL_DEPTH[own] >= LEVEL_DEPTH[this.level] ? own : undefined;
   }
 
   private get info(): Indicator | undefined {
@@ -106,7 +140,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   }
 
   protected chartQuery(): ByAreaQuery | undefined {
-    if (!this.indicator) return undefined;
+    if (!this.indicator || this.levelWithoutUnits()) return undefined;
     const parent = this.parentArea();
     return {
       kind: 'by-area',
@@ -132,6 +166,14 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
   protected override configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="economy.budget-revenue"', 'ioc-donut');
+    const own = this.levelWithoutUnits();
+    if (own) {
+      const area = this.effectiveArea ?? '';
+      // Falling back to the whole province would show another area's breakdown as this one's.
+      return new ConfigError(
+        `<ioc-donut> shares its area's total among the units under it, and ${area} is a ${own}: it has no ${this.level} units under it. Set parent="<province code>" to share the province's total instead, or give the donut a province or district as area.`,
+      );
+    }
     return undefined;
   }
 
@@ -143,7 +185,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
   private model(result: ByAreaResult): DonutModel {
     const locale = this.effectiveLocale;
-    const inputs = [result, this.names.names, this.areaLabels, locale, this.otherThreshold, this.maxSlices];
+    const inputs = [result, this.names.names, this.areaLabels, locale, this.otherThreshold, this.maxSlices, this.indicatorsKey];
     if (this.modelCache && this.modelCache.inputs.every((input, i) => input === inputs[i])) return this.modelCache.model;
     const ranked = rankRows(
       result.rows.map((row) => ({ key: row.area, label: this.names.nameOf(row.area, locale, this.areaLabels), value: row.value })),
@@ -151,7 +193,8 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     ).filter((row) => row.value > 0);
     const slices = ranked.map((row) => ({ key: row.key, label: row.label, value: row.value }));
     // Grouped once without regard to hidden slices, so the legend stays put as slices are toggled.
-    const parts = groupSlices(slices, { threshold: this.otherThreshold, maxSlices: this.maxSlices, otherLabel: locale === 'en' ? 'Other' : 'Khác' }).map(({ key, label, value, members }) => ({
+    const plan = planSlices(slices, { threshold: this.otherThreshold, maxSlices: this.maxSlices, otherLabel: locale === 'en' ? 'Other' : 'Khác' });
+    const parts = plan.parts.map(({ key, label, value, members }) => ({
       key,
       label,
       value,
@@ -160,6 +203,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     const model: DonutModel = {
       slices,
       parts,
+      fits: plan.fits,
       total: slices.reduce((sum, slice) => sum + slice.value, 0),
       unit: localize(result.unit.label, locale),
       decimals: this.info?.decimals ?? 0,
@@ -169,12 +213,36 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.names.names, this.areaLabels, this.otherThreshold, this.maxSlices];
+    return [this.names.names, this.areaLabels, this.otherThreshold, this.maxSlices, this.indicatorsKey];
+  }
+
+  /** How many of the largest areas the bars show when a donut cannot. */
+  private get barCount(): number {
+    return Math.max(1, Math.floor(Number.isFinite(this.maxSlices) ? this.maxSlices : 8));
   }
 
   protected override drawChart(surface: HTMLElement, result: ByAreaResult, size: ChartSize, palette: ChartPalette): void {
     const model = this.model(result);
     const locale = this.effectiveLocale;
+    if (!model.fits) {
+      // Many similar parts: a donut would be a ring of slivers or a giant "Khác". Bars of the
+      // largest shares say it, and the note under them says what the rest hold together.
+      this.marks = undefined;
+      for (const old of surface.querySelectorAll(':scope > svg.ioc-donut')) old.remove();
+      const largest = model.slices.slice(0, this.barCount);
+      this.barMarks = renderBar(
+        surface,
+        {
+          categories: largest.map((slice) => ({ key: slice.key, label: slice.label })),
+          series: [{ key: 'share', label: chartMsg('share', locale), values: largest.map((slice) => (model.total > 0 ? (slice.value / model.total) * 100 : null)), color: palette.series[0] ?? palette.text }],
+        },
+        { locale, palette, orientation: 'horizontal', mark: 'bar', valueLabels: true, decimals: 1, unit: '%', axisLabel: `${chartMsg('share', locale)} (%)` },
+        size,
+      );
+      return;
+    }
+    this.barMarks = undefined;
+    for (const old of surface.querySelectorAll(':scope > svg.ioc-bar')) old.remove();
     this.marks = renderDonut(
       surface,
       model.parts.map((part, index) => ({ key: part.key, label: part.label, value: part.value, color: part.key === OTHER_KEY ? palette.muted : (palette.series[index % palette.series.length] ?? palette.text) })),
@@ -185,15 +253,46 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
   protected override clearChart(surface: HTMLElement): void {
     this.marks = undefined;
+    this.barMarks = undefined;
     surface.replaceChildren();
   }
 
+  protected override renderBelowPlot(result: ByAreaResult | undefined) {
+    const note = result ? this.sharesNote(this.model(result)) : undefined;
+    return note ? html`<p part="note" class="shares-note">${note}</p>` : nothing;
+  }
+
+  /** Under the bars shown instead of a donut: why, what the other areas hold, the total. */
+  private sharesNote(model: DonutModel): string | undefined {
+    if (model.fits) return undefined;
+    const locale = this.effectiveLocale;
+    const shown = Math.min(this.barCount, model.slices.length);
+    const rest = model.slices.slice(shown);
+    const parts = [chartMsg('sharesInstead', locale, { n: shown })];
+    if (rest.length > 0) {
+      const restTotal = rest.reduce((sum, slice) => sum + slice.value, 0);
+      const each = Math.max(...rest.map((slice) => slice.value));
+      parts.push(chartMsg('restShare', locale, { count: rest.length, share: this.shareText(restTotal, model.total), each: this.shareText(each, model.total) }));
+    }
+    parts.push(`${chartMsg('total', locale)}: ${formatValue(model.total, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`);
+    return parts.join(' · ');
+  }
+
+  protected override navKeySteps(result: ByAreaResult): NavKeySteps {
+    // The bars shown instead of a donut list the areas from the top.
+    return this.model(result).fits ? super.navKeySteps(result) : LIST_NAV_KEYS;
+  }
+
   protected override legendItems(result: ByAreaResult): readonly LegendItem[] {
-    const parts = this.model(result).parts;
+    const model = this.model(result);
+    // Bars of the largest shares need no legend: each is named beside it.
+    if (!model.fits) return [];
+    const parts = model.parts;
     if (parts.length < 2) return [];
+    // Each entry says its share of the whole: a ring alone makes the reader guess angles.
     return parts.map((part, index) => ({
       key: part.key,
-      label: part.label,
+      label: `${part.label} · ${this.shareText(part.value, model.total)}`,
       color: part.key === OTHER_KEY ? 'var(--_chart-muted)' : `var(--_chart-series-${(index % 8) + 1})`,
     }));
   }
@@ -204,6 +303,17 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
   protected override chartSummary(result: ByAreaResult): string {
     const model = this.model(result);
+    if (!model.fits) {
+      const largest = model.slices.slice(0, this.barCount);
+      const text = summarizeCategories({
+        locale: this.effectiveLocale,
+        title: `${this.chartTitle(result)} (${chartMsg('share', this.effectiveLocale)})`,
+        unit: '%',
+        decimals: 1,
+        items: largest.map((slice) => ({ label: slice.label, value: model.total > 0 ? (slice.value / model.total) * 100 : null })),
+      });
+      return `${text} ${this.sharesNote(model) ?? ''}`.trim();
+    }
     const visible = model.parts.filter((part) => !this.hiddenSeries.has(part.key));
     return summarizeCategories({
       locale: this.effectiveLocale,
@@ -235,10 +345,19 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   }
 
   protected override navCount(): number {
-    return this.marks?.slices.length ?? 0;
+    return this.barMarks?.bars.length ?? this.marks?.slices.length ?? 0;
   }
 
   protected override navPoint(result: ByAreaResult, index: number): NavPoint | undefined {
+    const bar = this.barMarks?.bars[index];
+    if (bar) {
+      const model = this.model(result);
+      const slice = model.slices[bar.categoryIndex];
+      if (!slice) return undefined;
+      const locale = this.effectiveLocale;
+      const value = `${formatValue(slice.value, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`;
+      return { label: `${slice.label}: ${value}, ${this.shareText(slice.value, model.total)}`, x: bar.x + bar.width, y: bar.y + bar.height / 2 };
+    }
     const slice = this.marks?.slices[index];
     if (!slice) return undefined;
     const model = this.model(result);
@@ -250,6 +369,8 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   }
 
   protected override pointIndexAt(_result: ByAreaResult, x: number, y: number): number {
+    const bars = this.barMarks;
+    if (bars) return bars.bars.findIndex((bar) => x >= bar.x && x <= bar.x + bar.width && y >= bar.y - 2 && y <= bar.y + bar.height + 2);
     const marks = this.marks;
     if (!marks) return -1;
     const distance = Math.hypot(x - marks.cx, y - marks.cy);
@@ -259,6 +380,17 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     if (angle < 0) angle += 2 * Math.PI;
     return marks.slices.findIndex((slice) => angle >= slice.startAngle && angle < slice.endAngle);
   }
+}
+
+/** How deep each level sits: a unit shares its total among units deeper than itself. */
+const LEVEL_DEPTH: Readonly<Record<AreaLevel, number>> = { province: 0, district: 1, commune: 2 };
+
+/** The level an official code names by its length (Decision 19/2025/QĐ-TTg): 2 digits a province, 3 a district, 5 a commune. */
+function levelOfCode(code: string): AreaLevel | undefined {
+  if (/^\d{2}$/.test(code)) return 'province';
+  if (/^\d{3}$/.test(code)) return 'district';
+  if (/^\d{5}$/.test(code)) return 'commune';
+  return undefined;
 }
 
 defineElement('ioc-donut', IocDonut);

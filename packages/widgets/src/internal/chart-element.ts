@@ -43,6 +43,17 @@ export interface BandTokens {
 export type ChartView = 'chart' | 'table';
 
 /**
+ * Which way each arrow key moves through a chart's points: `1` to the next point (the index
+ * after), `-1` to the previous. PageUp and PageDown jump as ArrowUp and ArrowDown step.
+ */
+export type NavKeySteps = Readonly<Record<'ArrowRight' | 'ArrowLeft' | 'ArrowUp' | 'ArrowDown', 1 | -1>>;
+
+/** Along a time or category axis: right and up go forward, left and down back. */
+export const AXIS_NAV_KEYS: NavKeySteps = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
+/** Down a list drawn from the top (a horizontal ranking): down and right go to the next row. */
+export const LIST_NAV_KEYS: NavKeySteps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
+/**
  * The base of every chart widget. It loads data through a `DataController` (or takes it
  * directly), sizes the plot with a `ResizeObserver`, resolves colours from tokens, and gives
  * every chart the same accessible shell: a `role="img"` plot named by a generated summary, a
@@ -182,6 +193,10 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   /** The point under the pointer at plot px `(x, y)`, or -1. */
   protected pointIndexAt(_result: ResultFor<Q>, _x: number, _y: number): number {
     return -1;
+  }
+  /** How the arrow keys map onto the points' order; a chart whose points run down the screen maps ArrowDown forward. */
+  protected navKeySteps(_result: ResultFor<Q>): NavKeySteps {
+    return AXIS_NAV_KEYS;
   }
   /** Keys the chart handles itself (zoom, pan); return true when handled. */
   protected handleChartKey(_event: KeyboardEvent, _result: ResultFor<Q>): boolean {
@@ -526,21 +541,22 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     if (count <= 0) return;
     const current = this.activeIndex;
     const page = Math.max(1, Math.round(count / 10));
+    const steps = this.navKeySteps(result);
+    // From no point yet, a forward key lands on the first point and a backward one on the last.
+    const move = (step: 1 | -1, by: number) => (current < 0 ? (step > 0 ? 0 : count - 1) : current + step * by);
     let next: number;
     switch (event.key) {
       case 'ArrowRight':
       case 'ArrowUp':
-        next = current < 0 ? 0 : current + 1;
-        break;
       case 'ArrowLeft':
       case 'ArrowDown':
-        next = current < 0 ? count - 1 : current - 1;
+        next = move(steps[event.key], 1);
         break;
       case 'PageUp':
-        next = current + page;
+        next = move(steps.ArrowUp, page);
         break;
       case 'PageDown':
-        next = current - page;
+        next = move(steps.ArrowDown, page);
         break;
       case 'Home':
         next = 0;

@@ -22,6 +22,8 @@ export function dayStart(day: number): number {
 }
 
 const DAY_2025 = Date.UTC(2025, 0, 1) / DAY_MS;
+/** The first local day after the communes' reorganisation (1 July 2025, Resolution 202/2025/QH15). */
+const MERGER_DAY = Date.UTC(2025, 6, 1) / DAY_MS;
 /** Lunar new year's day (Tết), which moves every year and empties offices, fills roads and temples. */
 const TET_DAYS = ['2018-02-16', '2019-02-05', '2020-01-25', '2021-02-12', '2022-02-01', '2023-01-22', '2024-02-10', '2025-01-29', '2026-02-17', '2027-02-06', '2028-01-26', '2029-02-13', '2030-02-03', '2031-01-23', '2032-02-11'].map(
   (iso) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS,
@@ -266,17 +268,28 @@ export function createModels(): Readonly<Record<string, IndicatorModel>> {
     'governance.dossiers-late': {
       // A backlog (a system outage, a staff shortage) makes a commune late for a couple of weeks: memory, so a whole-span model.
       daily: (part, ctx, random) => {
-        const local = lognormal(partConstant(ctx.seed, part, 'late'), 0.5);
+        // How late dossiers run is down to the one-stop office: the old commune's before the merger of
+        // 1 July 2025, today's commune's since. Drawn per office, not per part (which a commune would
+        // average away), so communes differ as real ones do.
+        const office = (code: string) => lognormal(mulberry32(hashString(`${ctx.seed}|late-office|${code}`)), 0.5);
+        const before = office(part.oldCode);
+        const after = office(part.newCode);
+        const received = ctx.daily('governance.dossiers-received', part);
         const out = new Float64Array(ctx.days);
         let backlog = 0;
         for (let i = 0; i < ctx.days; i++) {
           const c = calendar(ctx.origin + i);
           if (backlog > 0) backlog--;
           else if (random() < 0.004) backlog = 8 + Math.floor(random() * 12);
-          out[i] = clamp(3.2 * local * 0.88 ** c.years * lognormal(random, 0.4) * (backlog > 0 ? 4 : 1), 0, 100);
+          const local = ctx.origin + i < MERGER_DAY ? before : after;
+          const rate = clamp(3.2 * local * 0.88 ** c.years * lognormal(random, 0.4) * (backlog > 0 ? 4 : 1), 0, 100);
+          // Dossiers are counted: a small office often has a day (or a month) with none late, 100 % on time.
+          const count = received[i] ?? 0;
+          out[i] = count > 0 ? clamp((100 * poisson(random, (count * rate) / 100)) / count, 0, 100) : 0;
         }
         return out;
       },
+      uses: ['governance.dossiers-received'],
       hourly: { kind: 'mean', shape: FLAT, noise: 0.05 },
     },
     'governance.dossiers-on-time': {

@@ -95,11 +95,10 @@ export const Ready: Story = { args: { top: undefined, bottom: 10 } };
 export const ReadyCleanestAir: Story = {};
 
 /**
- * The README's embed: the ten best communes on on-time dossiers today. A day's counts are small,
- * so many offices had no late dossier: the ten share rank 1 at 100 % ("=1"), and the line under
- * the chart says how many communes share it.
+ * The README's embed: the ten best communes on on-time dossiers this month (a month, because a
+ * day's counts are small: on one day most offices have no late dossier and tie at 100 %).
  */
-export const ReadyReadmeOnTime: Story = { args: { indicator: 'governance.dossiers-on-time' } };
+export const ReadyReadmeOnTime: Story = { args: { indicator: 'governance.dossiers-on-time', grain: 'month' } };
 
 /**
  * The ten best on on-time dossiers this month, against the 95 % target: rates within a point of

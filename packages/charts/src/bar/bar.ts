@@ -1,6 +1,6 @@
 import { scaleBand } from 'd3-scale';
 import type { Locale } from '@ioc-kit/data';
-import { drawAxis, estimateTextWidth, TICK_FONT_SIZE, type AxisTick } from '../internal/axis.js';
+import { drawAxis, estimateTextWidth, type AxisTick } from '../internal/axis.js';
 import { clamp, svg, type PlotRect } from '../internal/draw.js';
 import { formatValue, tickFormatter } from '../internal/format.js';
 import { seriesColor, type ChartPalette } from '../internal/palette.js';
@@ -92,9 +92,9 @@ export interface BarMarks {
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-/** Cuts a label to about `maxWidth` px at the tick font size, with an ellipsis. */
-function fitLabel(label: string, maxWidth: number): string {
-  const chars = Math.floor(maxWidth / (TICK_FONT_SIZE * 0.6));
+/** Cuts a label to about `maxWidth` px at the label font size, with an ellipsis. */
+function fitLabel(label: string, maxWidth: number, fontSize: number): string {
+  const chars = Math.floor(maxWidth / (fontSize * 0.6));
   if (label.length <= chars) return label;
   if (chars <= 1) return '';
   return `${label.slice(0, chars - 1)}…`;
@@ -131,6 +131,8 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   const orientation = options.orientation ?? 'vertical';
   const layout = options.layout ?? 'grouped';
   const palette = options.palette;
+  // Labels and the room kept for them follow the theme's label size (on a wall, the chart's size).
+  const fontSize = palette.fontSize;
   const locale = options.locale;
   const decimals = options.decimals ?? 0;
   const hidden = options.hidden ?? new Set<string>();
@@ -176,21 +178,21 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   const step = valueTickValues.length > 1 ? Math.abs((valueTickValues[1] as number) - (valueTickValues[0] as number)) : 1;
   const tickFormat = tickFormatter(step, Math.max(Math.abs(valueDomain[0]), Math.abs(valueDomain[1])), locale);
   const valueLabel = (value: number) => `${tickFormat(value)}${layout === 'percent' ? ' %' : ''}`;
-  const widestTick = Math.max(0, ...valueTickValues.map((value) => estimateTextWidth(valueLabel(value))));
+  const widestTick = Math.max(0, ...valueTickValues.map((value) => estimateTextWidth(valueLabel(value), fontSize)));
   const labelText = (value: number) => formatValue(value, locale, decimals);
   const valueLabels = options.valueLabels === true && layout === 'grouped';
-  const widestValueLabel = valueLabels ? Math.max(0, ...raw.flat().map((value) => (value === undefined ? 0 : estimateTextWidth(labelText(value))))) : 0;
+  const widestValueLabel = valueLabels ? Math.max(0, ...raw.flat().map((value) => (value === undefined ? 0 : estimateTextWidth(labelText(value), fontSize)))) : 0;
 
-  const widestCategory = Math.max(0, ...categories.map((category) => estimateTextWidth(category.label)));
+  const widestCategory = Math.max(0, ...categories.map((category) => estimateTextWidth(category.label, fontSize)));
   let plot: PlotRect;
   if (orientation === 'vertical') {
     const left = Math.min(widestTick + 10, width * 0.3);
-    const top = valueLabels ? TICK_FONT_SIZE + 6 : 8;
-    plot = { left, top, width: Math.max(0, width - left - 8), height: Math.max(0, height - top - TICK_FONT_SIZE - 10) };
+    const top = valueLabels ? fontSize + 6 : 8;
+    plot = { left, top, width: Math.max(0, width - left - 8), height: Math.max(0, height - top - fontSize - 10) };
   } else {
     const left = Math.min(widestCategory + 10, width * 0.4);
     const right = Math.min(8 + (valueLabels ? widestValueLabel + 6 : widestTick / 2), width * 0.25);
-    plot = { left, top: 4, width: Math.max(0, width - left - right), height: Math.max(0, height - 4 - TICK_FONT_SIZE - 10) };
+    plot = { left, top: 4, width: Math.max(0, width - left - right), height: Math.max(0, height - 4 - fontSize - 10) };
   }
   const plotRight = plot.left + plot.width;
   const plotBottom = plot.top + plot.height;
@@ -267,7 +269,7 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   const categoryAxis = svg(doc, 'g', { class: 'categories' });
   // Labels that do not fit the band are cut; when bands are thinner than a line of text, every k-th is shown.
   const bandSpace = band.step();
-  const every = orientation === 'vertical' ? 1 : Math.max(1, Math.ceil((TICK_FONT_SIZE + 2) / Math.max(bandSpace, 1e-9)));
+  const every = orientation === 'vertical' ? 1 : Math.max(1, Math.ceil((fontSize + 2) / Math.max(bandSpace, 1e-9)));
   // Vertical labels that do not fit their band: every k-th label, whole, rather than all of them cut.
   const verticalEvery = orientation === 'vertical' ? Math.max(1, Math.ceil((Math.min(widestCategory, 120) + 6) / Math.max(bandSpace, 1e-9))) : 1;
   categoryTicks.forEach((tick, c) => {
@@ -278,10 +280,10 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
     if (!highlighted && c % Math.max(every, verticalEvery) !== 0) return;
     const text =
       orientation === 'vertical'
-        ? svg(doc, 'text', { x: tick.position, y: plotBottom + TICK_FONT_SIZE + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': TICK_FONT_SIZE })
-        : svg(doc, 'text', { x: plot.left - 6, y: tick.position, dy: '0.32em', 'text-anchor': 'end', fill: palette.muted, 'font-size': TICK_FONT_SIZE });
+        ? svg(doc, 'text', { x: tick.position, y: plotBottom + fontSize + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': fontSize })
+        : svg(doc, 'text', { x: plot.left - 6, y: tick.position, dy: '0.32em', 'text-anchor': 'end', fill: palette.muted, 'font-size': fontSize });
     const room = orientation === 'vertical' ? bandSpace * verticalEvery : plot.left - 8;
-    text.textContent = fitLabel(tick.label, room);
+    text.textContent = fitLabel(tick.label, room, fontSize);
     if (highlighted) {
       text.setAttribute('font-weight', 'bold');
       text.setAttribute('fill', palette.text);
@@ -321,9 +323,9 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
       const negative = bar.value < 0;
       const attributes =
         orientation === 'vertical'
-          ? { x: bar.x + bar.width / 2, y: negative ? bar.y + bar.height + TICK_FONT_SIZE : bar.y - 3, 'text-anchor': 'middle' }
+          ? { x: bar.x + bar.width / 2, y: negative ? bar.y + bar.height + fontSize : bar.y - 3, 'text-anchor': 'middle' }
           : { x: negative ? bar.x - 3 : bar.x + bar.width + 3, y: bar.y + bar.height / 2, dy: '0.32em', 'text-anchor': negative ? 'end' : 'start' };
-      labels.append(svg(doc, 'text', { ...attributes, fill: palette.text, 'font-size': TICK_FONT_SIZE, 'font-weight': bar.highlighted ? 'bold' : undefined }, text));
+      labels.append(svg(doc, 'text', { ...attributes, fill: palette.text, 'font-size': fontSize, 'font-weight': bar.highlighted ? 'bold' : undefined }, text));
     }
     root.append(labels);
   }

@@ -1,6 +1,6 @@
 import { arc } from 'd3-shape';
 import type { Locale, Polarity } from '@ioc-kit/data';
-import { drawAxis, TICK_FONT_SIZE, type AxisTick } from '../internal/axis.js';
+import { drawAxis, type AxisTick } from '../internal/axis.js';
 import { clamp, svg, type PlotRect } from '../internal/draw.js';
 import { formatValue, tickFormatter } from '../internal/format.js';
 import type { ChartPalette } from '../internal/palette.js';
@@ -120,9 +120,11 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
   const root = svg(doc, 'svg', { class: `ioc-gauge ioc-gauge-${form}`, 'aria-hidden': 'true', width, height, viewBox: `0 0 ${width} ${height}` });
   const marks: GaugeMarks = { width, height, form, plot: { left: 0, top: 0, width: 0, height: 0 }, domain, value: shown, valueText, bands: [], ticks: [] };
 
+  // Labels follow the theme's label size (on a wall, the chart's size).
+  const labelSize = palette.fontSize;
   if (form === 'radial') {
     // A 240° arc's box is 2r wide and r(1 + sin 30°) = 1.5r tall: fit that, leaving room for the end labels.
-    const labelRoom = TICK_FONT_SIZE + 6;
+    const labelRoom = labelSize + 6;
     const pad = Math.min(4, width / 4, height / 4);
     const outer = Math.max(0, Math.min(width / 2 - pad, (height - labelRoom - pad) / 1.5));
     const cx = width / 2;
@@ -165,19 +167,19 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
         const [x, y] = at(angleOf(end), (valueInner + outer) / 2);
         const label = tickLabel(end);
         marks.ticks.push({ position: angleOf(end), label });
-        group.append(svg(doc, 'text', { class: 'end', x, y: Math.min(height - 2, y + TICK_FONT_SIZE + 6), 'text-anchor': 'middle', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, label));
+        group.append(svg(doc, 'text', { class: 'end', x, y: Math.min(height - 2, y + labelSize + 6), 'text-anchor': 'middle', fill: palette.muted, 'font-size': labelSize }, label));
       }
-      const fontSize = Math.max(TICK_FONT_SIZE, Math.min(valueInner * 0.55, (valueInner * 1.6) / Math.max(1, valueText.length * 0.6)));
+      const fontSize = Math.max(labelSize, Math.min(valueInner * 0.55, (valueInner * 1.6) / Math.max(1, valueText.length * 0.6)));
       group.append(svg(doc, 'text', { class: 'reading', x: cx, y: cy + fontSize * 0.3, 'text-anchor': 'middle', fill: palette.text, 'font-size': fontSize, 'font-weight': 'bold' }, valueText));
-      if (unit) group.append(svg(doc, 'text', { class: 'unit', x: cx, y: cy + fontSize * 0.3 + TICK_FONT_SIZE + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, unit));
+      if (unit) group.append(svg(doc, 'text', { class: 'unit', x: cx, y: cy + fontSize * 0.3 + labelSize + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': labelSize }, unit));
     }
     root.append(group);
   } else {
     // Bullet: the reading on the left, the bar across the rest, ticks below.
-    const readingWidth = Math.min(width * 0.35, Math.max(valueText.length, unit.length) * TICK_FONT_SIZE * 0.75 + 12);
+    const readingWidth = Math.min(width * 0.35, Math.max(valueText.length, unit.length) * labelSize * 0.75 + 12);
     const left = Math.min(width, readingWidth + 4);
-    const barHeight = Math.min(height, Math.max(4, Math.min(28, height - TICK_FONT_SIZE - 14)));
-    const top = clamp((height - barHeight - TICK_FONT_SIZE - 8) / 2, 0, height - barHeight);
+    const barHeight = Math.min(height, Math.max(4, Math.min(Math.max(28, labelSize * 2.5), height - labelSize - 14)));
+    const top = clamp((height - barHeight - labelSize - 8) / 2, 0, height - barHeight);
     const plot: PlotRect = { left, top, width: Math.max(0, width - left - 10), height: barHeight };
     marks.plot = plot;
     const x = createScale('linear', domain, [plot.left, plot.left + plot.width]);
@@ -210,8 +212,8 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
     const axis = svg(doc, 'g');
     drawAxis(axis, 'bottom', ticks, { ...plot, height: plot.height + 2 }, palette, false);
     group.append(axis);
-    group.append(svg(doc, 'text', { class: 'reading', x: readingWidth, y: plot.top + plot.height / 2, dy: unit ? '0' : '0.35em', 'text-anchor': 'end', fill: palette.text, 'font-size': Math.min(20, Math.max(TICK_FONT_SIZE, plot.height * 0.7)), 'font-weight': 'bold' }, valueText));
-    if (unit) group.append(svg(doc, 'text', { class: 'unit', x: readingWidth, y: plot.top + plot.height / 2 + TICK_FONT_SIZE + 2, 'text-anchor': 'end', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, unit));
+    group.append(svg(doc, 'text', { class: 'reading', x: readingWidth, y: plot.top + plot.height / 2, dy: unit ? '0' : '0.35em', 'text-anchor': 'end', fill: palette.text, 'font-size': Math.min(Math.max(20, labelSize * 1.6), Math.max(labelSize, plot.height * 0.7)), 'font-weight': 'bold' }, valueText));
+    if (unit) group.append(svg(doc, 'text', { class: 'unit', x: readingWidth, y: plot.top + plot.height / 2 + labelSize + 2, 'text-anchor': 'end', fill: palette.muted, 'font-size': labelSize }, unit));
     root.append(group);
   }
   target.append(root);

@@ -1,7 +1,7 @@
 import { color as parseColor } from 'd3-color';
 import { interpolateLab } from 'd3-interpolate';
 import type { Locale } from '@ioc-kit/data';
-import { TICK_FONT_SIZE, estimateTextWidth } from '../internal/axis.js';
+import { estimateTextWidth } from '../internal/axis.js';
 import { svg, type PlotRect } from '../internal/draw.js';
 import { DEFAULT_TIME_ZONE, formatValue, tickFormatter, zoneOffsetMinutes } from '../internal/format.js';
 import type { ChartPalette } from '../internal/palette.js';
@@ -168,6 +168,8 @@ export function renderHeatmap(
   const layout = options.layout ?? 'calendar';
   const locale = options.locale;
   const palette = options.palette;
+  // Labels and the room kept for them follow the theme's label size (on a wall, the chart's size).
+  const labelSize = palette.fontSize;
   const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const n = Math.min(series.t.length, series.v.length);
   let latest = Number.NaN;
@@ -226,24 +228,24 @@ export function renderHeatmap(
   };
 
   // Legend strip along the bottom: seven swatches and the ends' values.
-  const legendHeight = Number.isFinite(lo) ? TICK_FONT_SIZE + 14 : 0;
+  const legendHeight = Number.isFinite(lo) ? labelSize + 14 : 0;
   const cells: HeatmapCell[] = [];
   const rowLabels = [...weekdayNames(locale)];
   const columnLabels: { position: number; label: string }[] = [];
   const root = svg(doc, 'svg', { class: `ioc-heatmap ioc-heatmap-${layout}`, 'aria-hidden': 'true', width, height, viewBox: `0 0 ${width} ${height}` });
-  const labelGroup = svg(doc, 'g', { class: 'labels', fill: palette.muted, 'font-size': TICK_FONT_SIZE });
+  const labelGroup = svg(doc, 'g', { class: 'labels', fill: palette.muted, 'font-size': labelSize });
   const cellGroup = svg(doc, 'g', { class: 'cells' });
   let plot: PlotRect;
-  const weekdayColumn = Math.max(...rowLabels.map((label) => estimateTextWidth(label))) + 6;
+  const weekdayColumn = Math.max(...rowLabels.map((label) => estimateTextWidth(label, labelSize))) + 6;
 
   if (layout === 'calendar') {
-    const yearLabel = years.length > 1 ? estimateTextWidth('0000') + 6 : 0;
+    const yearLabel = years.length > 1 ? estimateTextWidth('0000', labelSize) + 6 : 0;
     const left = Math.min(width, yearLabel + weekdayColumn);
-    const top = Math.min(height, TICK_FONT_SIZE + 4);
+    const top = Math.min(height, labelSize + 4);
     const availableWidth = Math.max(0, width - left - 4);
     const blocks = Math.max(1, years.length);
     // Room for the month labels between year blocks, never more than an eighth of a block.
-    const blockGap = Math.min(TICK_FONT_SIZE + 8, Math.max(0, height - top - legendHeight) / (blocks * 8));
+    const blockGap = Math.min(labelSize + 8, Math.max(0, height - top - legendHeight) / (blocks * 8));
     const availableHeight = Math.max(0, height - top - legendHeight - 4 - (blocks - 1) * blockGap);
     const cell = Math.max(0, Math.min(availableWidth / 54, availableHeight / (7 * blocks)));
     plot = { left, top, width: cell * 54, height: blocks * 7 * cell + (blocks - 1) * blockGap };
@@ -253,19 +255,19 @@ export function renderHeatmap(
       const firstMonday = jan1 - weekdayOf(jan1) * DAY;
       const daysInYear = Math.round((Date.UTC(year + 1, 0, 1) - jan1) / DAY);
       if (years.length > 1) labelGroup.append(svg(doc, 'text', { class: 'year', x: 0, y: blockTop + 3.5 * cell, dy: '0.32em', 'font-weight': 'bold' }, String(year)));
-      if (block === 0 || cell >= TICK_FONT_SIZE) {
+      if (block === 0 || cell >= labelSize) {
         for (let month = 0; month < 12; month++) {
           const first = Date.UTC(year, month, 1);
           const column = Math.floor((first - firstMonday) / (7 * DAY));
           const x = left + column * cell;
           const label = monthNames(locale)[month] ?? '';
           if (block === 0) columnLabels.push({ position: x, label });
-          if (cell * 4.3 >= estimateTextWidth(label)) labelGroup.append(svg(doc, 'text', { class: 'month', x, y: blockTop - 3 }, label));
+          if (cell * 4.3 >= estimateTextWidth(label, labelSize)) labelGroup.append(svg(doc, 'text', { class: 'month', x, y: blockTop - 3 }, label));
         }
       }
       rowLabels.forEach((label, row) => {
         // Small cells: label Monday, Wednesday and Friday only, as most calendars do.
-        if (cell < TICK_FONT_SIZE && row % 2 === 1) return;
+        if (cell < labelSize && row % 2 === 1) return;
         labelGroup.append(svg(doc, 'text', { class: 'weekday', x: left - 4, y: blockTop + (row + 0.5) * cell, dy: '0.32em', 'text-anchor': 'end' }, label));
       });
       for (let d = 0; d < daysInYear; d++) {
@@ -294,7 +296,7 @@ export function renderHeatmap(
     });
   } else {
     const left = Math.min(width, weekdayColumn);
-    const top = Math.min(height, TICK_FONT_SIZE + 4);
+    const top = Math.min(height, labelSize + 4);
     const cell = Math.max(0, Math.min(Math.max(0, width - left - 4) / 24, Math.max(0, height - top - legendHeight - 4) / 7));
     plot = { left, top, width: 24 * cell, height: 7 * cell };
     const hourEvery = cell >= 24 ? 1 : cell >= 12 ? 3 : 6;
@@ -350,14 +352,14 @@ export function renderHeatmap(
   root.append(cellGroup, labelGroup);
 
   if (legendHeight > 0 && plot.width > 0) {
-    const legend = svg(doc, 'g', { class: 'legend', 'font-size': TICK_FONT_SIZE, fill: palette.muted });
+    const legend = svg(doc, 'g', { class: 'legend', 'font-size': labelSize, fill: palette.muted });
     const steps = 7;
-    const swatch = Math.min(16, plot.width / (steps + 8));
-    const swatchHeight = Math.min(10, swatch);
+    const swatch = Math.min(Math.max(16, labelSize * 1.4), plot.width / (steps + 8));
+    const swatchHeight = Math.min(Math.max(10, labelSize * 0.9), swatch);
     const y = Math.min(height - legendHeight + 2, plot.top + plot.height + 6);
     const format = tickFormatter(Math.abs(hi - lo) / 4, Math.max(Math.abs(lo), Math.abs(hi)), locale);
     const loText = format(lo);
-    const x0 = plot.left + plot.width - steps * swatch - estimateTextWidth(format(hi)) - 4;
+    const x0 = plot.left + plot.width - steps * swatch - estimateTextWidth(format(hi), labelSize) - 4;
     legend.append(svg(doc, 'text', { x: x0 - 4, y: y + swatchHeight / 2, dy: '0.32em', 'text-anchor': 'end' }, loText));
     for (let i = 0; i < steps; i++) {
       legend.append(svg(doc, 'rect', { x: x0 + i * swatch, y, width: swatch, height: swatchHeight, fill: ramp(i / (steps - 1)) }));

@@ -9,7 +9,7 @@ export interface AxisTick {
 
 export type AxisSide = 'bottom' | 'left';
 
-/** Font size of tick labels in CSS px; charts size their margins from it. */
+/** Font size of tick labels in CSS px when nothing else is known; charts draw at the palette's `fontSize`. */
 export const TICK_FONT_SIZE = 11;
 
 /**
@@ -29,13 +29,13 @@ export function drawAxis(group: SVGGElement, side: AxisSide, ticks: readonly Axi
       if (p < plot.left - 0.5 || p > right + 0.5) continue;
       if (grid) group.append(svg(doc, 'line', { x1: p, x2: p, y1: plot.top, y2: bottom, stroke: palette.grid, 'stroke-width': 1, class: 'grid' }));
       group.append(
-        svg(doc, 'text', { x: p, y: bottom + TICK_FONT_SIZE + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, tick.label),
+        svg(doc, 'text', { x: p, y: bottom + palette.fontSize + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': palette.fontSize }, tick.label),
       );
     } else {
       if (p < plot.top - 0.5 || p > bottom + 0.5) continue;
       if (grid) group.append(svg(doc, 'line', { x1: plot.left, x2: right, y1: p, y2: p, stroke: palette.grid, 'stroke-width': 1, class: 'grid' }));
       group.append(
-        svg(doc, 'text', { x: plot.left - 6, y: p, dy: '0.32em', 'text-anchor': 'end', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, tick.label),
+        svg(doc, 'text', { x: plot.left - 6, y: p, dy: '0.32em', 'text-anchor': 'end', fill: palette.muted, 'font-size': palette.fontSize }, tick.label),
       );
     }
   }

@@ -34,8 +34,8 @@ import { kpiCardStyles } from './kpi-card.styles.js';
  * @cssproperty --ioc-kpi-card-surface - Card background. Defaults to `--ioc-sys-color-surface`.
  * @cssproperty --ioc-kpi-card-border-color - Card border. Defaults to `--ioc-sys-color-outline`.
  * @cssproperty --ioc-kpi-card-radius - Corner radius. Defaults to `--ioc-sys-radius`.
- * @cssproperty --ioc-kpi-card-padding - Inner padding. Defaults to `--ioc-sys-space-4`.
- * @cssproperty --ioc-kpi-card-value-size - Size of the value. Defaults to `--ioc-sys-font-size-display`.
+ * @cssproperty --ioc-kpi-card-padding - Inner padding. Defaults to `--ioc-sys-widget-padding`.
+ * @cssproperty --ioc-kpi-card-value-size - Size of the value (it shrinks to fit a narrow card). Defaults to `--ioc-sys-widget-value-size`.
  *
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays,

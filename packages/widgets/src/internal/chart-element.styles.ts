@@ -49,7 +49,13 @@ export const chartElementStyles = css`
     --_chart-annotation: var(--_hook-annotation, var(--ioc-sys-color-on-surface-muted));
     --_chart-line-width: var(--_hook-line-width, var(--ioc-sys-widget-line-width, 1.5px));
     --_chart-font-size: var(--_hook-font-size, var(--_label-size, 0.75rem));
-    --_plot-height: var(--_hook-height, 16rem);
+    /*
+     * The plot's height: the size token, and on the wall (plot-ratio > 0) at least that share of
+     * the width (times the chart's shape), so a wide chart has room for its larger text.
+     */
+    --_plot-min: 16rem;
+    --_plot-shape: 1;
+    --_plot-height: var(--_hook-height, max(var(--_plot-min), calc(var(--ioc-sys-widget-plot-ratio, 0) * var(--_plot-shape) * 100cqi)));
   }
   [part='base'] {
     display: flex;
@@ -64,6 +70,10 @@ export const chartElementStyles = css`
     background: var(--_hook-background, var(--ioc-sys-color-surface));
     border: 1px solid var(--_hook-border-color, var(--ioc-sys-color-outline));
     border-radius: var(--_hook-radius, var(--ioc-sys-radius));
+  }
+  /* Only the frame counts its budget as content; everything inside is sized border-box as before. */
+  [part='base'] > * {
+    box-sizing: border-box;
   }
   [part='header'] {
     flex: none;

@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 /**
  * A KPI card keeps one size in every state: the frame's min-height is the budget of a ready
- * card (title, value, four lines for change, comparison, footer and a stale note), every line
- * is one line (ended by an ellipsis), and a loading placeholder or a message fills the rest.
+ * card (title, value, four lines for change, comparison, a footer of up to two lines, or a stale
+ * note), lines end in an ellipsis, and a loading placeholder or a message fills the rest.
  * Sizes come from the `--ioc-sys-widget-*` roles, which the wall theme writes in container
  * query units: the host is the container, so the value stays the largest thing on any card.
  */
@@ -20,12 +20,11 @@ export const kpiCardStyles = css`
     --_padding: var(--ioc-kpi-card-padding, var(--ioc-sys-widget-padding));
     --_gap: var(--ioc-sys-widget-gap);
     --_value-size: var(--ioc-kpi-card-value-size, var(--ioc-sys-widget-value-size));
-    /* Long values (1.991.172) shrink to fit a narrow card instead of overflowing it. */
-    --_value-font: min(var(--_value-size), 16cqi);
     --_title-size: var(--ioc-sys-widget-title-size);
     --_text-size: var(--ioc-sys-widget-text-size);
     --_label-size: var(--ioc-sys-widget-label-size);
-    --_reading-block: calc(var(--_value-font) * 1.15);
+    /* The value's line is as high in every state as the largest value can be: the budget never depends on the data. */
+    --_reading-block: calc(var(--_value-size) * 1.15);
     --_line: calc(var(--_text-size) * 1.4);
   }
   [part='base'] {
@@ -44,6 +43,10 @@ export const kpiCardStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  /* Only the frame counts its budget as content; everything inside is sized border-box as before. */
+  [part='base'] > * {
+    box-sizing: border-box;
+  }
   [part='header'] {
     flex: none;
     margin: 0;
@@ -60,11 +63,15 @@ export const kpiCardStyles = css`
     overflow-wrap: anywhere;
   }
   .reading {
+    /* Long values (1.991.172) shrink to fit the card: --_value-chars is the reading's width in characters. */
+    --_value-font: min(var(--_value-size), calc(86cqi / (var(--_value-chars, 6) * 0.58)));
     flex: none;
     display: flex;
     align-items: baseline;
     gap: var(--_gap);
     height: var(--_reading-block);
+    /* A value made smaller to fit sits in the middle of its line. */
+    padding-top: calc((var(--_value-size) - var(--_value-font)) * 0.575);
     line-height: 1.15;
     overflow: hidden;
   }
@@ -82,7 +89,7 @@ export const kpiCardStyles = css`
     text-overflow: ellipsis;
   }
   [part='unit'] {
-    flex: 0 1 auto;
+    flex: none;
     font-size: max(var(--_text-size), calc(var(--_value-font) * 0.4));
     color: var(--ioc-sys-color-on-surface-muted);
   }
@@ -131,27 +138,38 @@ export const kpiCardStyles = css`
     min-width: 1em;
   }
   [part='comparison'] {
-    display: block;
+    display: flex;
+    gap: 1em;
     font-size: var(--_label-size);
     color: var(--ioc-sys-color-on-surface-muted);
   }
-  .comparison-item,
-  [part='comparison'] dt,
-  [part='comparison'] dd {
-    display: inline;
+  /* Side by side in equal halves; in a narrow card the words give way, never the numbers. */
+  .comparison-item {
+    flex: 1 1 0;
+    display: flex;
+    min-width: 0;
   }
-  .comparison-item:not(:last-child) {
-    margin-inline-end: 1em;
+  [part='comparison'] dt {
+    min-width: 1ch;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   [part='comparison'] dt::after {
-    content: ': ';
+    content: ':';
   }
   [part='comparison'] dd {
-    margin: 0;
+    flex: none;
+    margin: 0 0 0 0.3em;
     font-variant-numeric: tabular-nums;
     color: var(--ioc-sys-color-on-surface);
   }
+  /* The footer may take two lines (the budget's fourth is free while the card is fresh). */
   [part='footer'] {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+    white-space: normal;
     font-size: var(--_label-size);
     color: var(--ioc-sys-color-on-surface-muted);
   }
@@ -162,7 +180,7 @@ export const kpiCardStyles = css`
   .skeleton {
     display: block;
     flex: none;
-    width: calc(var(--_value-font) * 2.5);
+    width: calc(var(--_value-size) * 2.5);
     max-width: 100%;
     height: var(--_reading-block);
   }

@@ -113,13 +113,18 @@ export class IocKpiCard extends IocElement {
     const decimals = info?.decimals ?? 0;
     const unit = localize(result.unit.label, locale);
     const band = info && result.value !== null ? bandFor(info, result.value) : undefined;
+    const value = formatNumber(result.value, locale, decimals);
+    const bandLabel = band ? localize(band.label, locale) : '';
+    // How wide the reading is, in characters of the value's size: the styles fit the value to the
+    // card's width with it (a short value fills a wall card, 1.991.172 still fits a narrow one).
+    const chars = value.length + (unit ? 0.45 * (unit.length + 1) : 0) + (band ? 0.25 * (bandLabel.length + 3) : 0);
     return html`
-      <div class="reading">
-        <span part="value">${formatNumber(result.value, locale, decimals)}</span>
+      <div class="reading" ${cssVars({ '--_value-chars': chars.toFixed(1) })}>
+        <span part="value">${value}</span>
         ${unit ? html`<span part="unit">${unit}</span>` : nothing}
         ${band
           ? html`<span part="band" ${cssVars({ '--_band-color': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}
-              >${localize(band.label, locale)}</span
+              >${bandLabel}</span
             >`
           : nothing}
       </div>

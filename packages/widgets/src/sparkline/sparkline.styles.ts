@@ -54,13 +54,20 @@ export const sparklineStyles = css`
     text-align: start;
     line-height: max(1.35em, var(--_plot-height));
   }
-  /* Stale: the note lies over the foot of the line (there is no room beside it), the line keeps its size. */
+  /* Stale: the line fades and the note lies over it (there is no room beside it); the size stays. */
+  :host([state='stale']) .surface {
+    opacity: 0.4;
+  }
   :host([state='stale']) [part='status'] {
     position: absolute;
-    inset: auto 0 0 0;
-    max-height: 100%;
-    line-height: 1.35;
-    background: color-mix(in srgb, var(--ioc-sys-color-surface) 85%, transparent);
+    inset: 0;
+    font-size: min(var(--_label-size), calc(var(--_plot-height) * 0.5));
+    line-height: max(1.35em, var(--_plot-height));
+    pointer-events: none;
+  }
+  [part='status'] button,
+  [part='status'] summary {
+    pointer-events: auto;
   }
   [part='status'] button,
   [part='status'] details {

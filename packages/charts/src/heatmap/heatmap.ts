@@ -266,8 +266,8 @@ export function renderHeatmap(
         }
       }
       rowLabels.forEach((label, row) => {
-        // Small cells: label Monday, Wednesday and Friday only, as most calendars do.
-        if (cell < labelSize && row % 2 === 1) return;
+        // Small cells: label Monday, Wednesday and Friday only, as most calendars do (or fewer, so labels never overlap).
+        if (cell < labelSize && row % Math.max(2, Math.ceil(labelSize / Math.max(cell, 1e-9))) !== 0) return;
         labelGroup.append(svg(doc, 'text', { class: 'weekday', x: left - 4, y: blockTop + (row + 0.5) * cell, dy: '0.32em', 'text-anchor': 'end' }, label));
       });
       for (let d = 0; d < daysInYear; d++) {
@@ -307,6 +307,8 @@ export function renderHeatmap(
       if (hour % hourEvery === 0) labelGroup.append(svg(doc, 'text', { class: 'hour', x, y: top - 4, 'text-anchor': 'middle' }, label));
     }
     rowLabels.forEach((label, row) => {
+      // Rows clearly thinner than a line of text: every k-th weekday, so labels do not overlap.
+      if (cell < labelSize * 0.8 && row % Math.ceil(labelSize / Math.max(cell, 1e-9)) !== 0) return;
       labelGroup.append(svg(doc, 'text', { class: 'weekday', x: left - 4, y: top + (row + 0.5) * cell, dy: '0.32em', 'text-anchor': 'end' }, label));
     });
     for (let row = 0; row < 7; row++) {

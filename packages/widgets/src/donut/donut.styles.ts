@@ -24,6 +24,14 @@ export const donutStyles = css`
   .surface svg {
     font-family: inherit;
   }
+  /* Above a narrow ring the legend keeps to three lines (and scrolls), so the ring keeps most of its room. */
+  [part='legend'] {
+    max-height: calc(3 * (var(--_label-size) * 1.55 + 2px) + var(--_gap) + 8px);
+    overflow: auto;
+    /* Room for the focus ring inside the scrolling box. */
+    padding: 4px;
+    margin: -4px;
+  }
   /*
    * A wide donut puts its legend beside the ring instead of above it: a legend of many areas no
    * longer shrinks the ring, and the budget is the title and the plot.
@@ -58,6 +66,10 @@ export const donutStyles = css`
       flex-direction: column;
       flex-wrap: nowrap;
       align-items: flex-start;
+      max-height: none;
+      overflow: visible;
+      padding: 0;
+      margin: 0;
     }
     .plot,
     .table-wrap {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { DataSource, KpiResult } from '@ioc-kit/data';
 import '@ioc-kit/widgets';
-import { demoSource, failingSource, fixedSource, localeOf, pendingSource } from './support.js';
+import { demoSource, failingSource, fixedSource, localeOf, pendingSource, staleSource } from './support.js';
 
 interface Args {
   indicator: string;
@@ -41,6 +41,8 @@ export const Pending: Story = { args: { source: pendingSource } };
 export const Empty: Story = { args: { source: fixedSource(emptyResult) } };
 /** A broker that is down: the card says so in words, and `ioc-error` fires. */
 export const Error: Story = { args: { source: failingSource } };
+/** The broker is down and the source serves its last good data, 5 minutes old: the data stays, with a note saying it is older. */
+export const Stale: Story = { args: { source: staleSource() } };
 export const Dark: Story = { args: { theme: 'dark' } };
 export const DarkError: Story = { args: { theme: 'dark', source: failingSource } };
 

@@ -1,6 +1,6 @@
 // Helpers for stories: sources that stay pending, fail, or answer fixed data, so every widget
 // state can be shown without a backend.
-import { HttpError, createDemoSource, type DataSource, type Query, type QueryResult, type ResultFor } from '@ioc-kit/data';
+import { HttpError, createDemoSource, withStale, type DataSource, type Query, type QueryResult, type RequestOptions, type ResultFor, type StaleInfo } from '@ioc-kit/data';
 
 /** The demo province with a fixed "now", so stories look the same on every machine and day. */
 export const demoSource: DataSource = createDemoSource({ seed: 2025, now: '2026-11-24T10:00:00+07:00' });
@@ -24,6 +24,23 @@ export const failingSource: DataSource = {
   id: 'story:failing',
   query: () => Promise.reject(new HttpError('https://broker.example.gov.vn/ngsi-ld/v1/entities', 503, 'Service Unavailable')),
 };
+
+/**
+ * The demo province as a source that could not refresh: every answer is the last good data it
+ * kept, marked `stale` (5 minutes old, the broker down), as an HTTP source serves it after a
+ * failed refresh. The widget shows the data with its "older data" note: state `stale`. The age
+ * is fixed, so the note reads the same on every run.
+ */
+export function staleSource(source: DataSource = demoSource, stale: StaleInfo = { ageMs: 5 * 60_000, reason: 'HTTP 503 Service Unavailable' }): DataSource {
+  return {
+    id: `story:stale:${source.id}`,
+    indicators: (options) => source.indicators(options),
+    areas: (query, options) => source.areas(query, options),
+    boundaries: (query, options) => source.boundaries(query, options),
+    query: async <Q extends Query>(query: Q, options?: RequestOptions): Promise<ResultFor<Q>> => withStale(await source.query<Q>(query, options), stale),
+    ...(source.supports ? { supports: source.supports } : {}),
+  };
+}
 
 /** Answers every query with the given result. */
 export function fixedSource(result: QueryResult): DataSource {

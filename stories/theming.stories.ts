@@ -48,8 +48,7 @@ const storySheet = new CSSStyleSheet();
 storySheet.replaceSync(`
   .ioc-theming { display: grid; align-content: start; gap: var(--ioc-sys-space-4); padding: var(--ioc-sys-space-4); background: var(--ioc-sys-color-surface); color: var(--ioc-sys-color-on-surface); font-family: var(--ioc-sys-font-family); border-radius: var(--ioc-sys-radius); }
   .ioc-theming h2, .ioc-theming h3 { margin: 0; font-size: var(--ioc-sys-font-size-md); }
-  .ioc-theming .board { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: var(--ioc-sys-space-3); }
-  .ioc-theming .board > * { min-height: 8rem; }
+  .ioc-theming .board { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); align-items: start; gap: var(--ioc-sys-space-3); }
   .ioc-theming .samples { display: flex; flex-wrap: wrap; align-items: center; gap: var(--ioc-sys-space-3); }
   .ioc-theming button { font: inherit; padding: var(--ioc-sys-space-2) var(--ioc-sys-space-3); border: 0; border-radius: var(--ioc-sys-radius); background: var(--ioc-sys-color-primary); color: var(--ioc-sys-color-on-primary); cursor: pointer; }
   .ioc-theming button.secondary { background: var(--ioc-sys-color-surface-raised); color: var(--ioc-sys-color-on-surface); border: var(--ioc-sys-border-width) solid var(--ioc-sys-color-outline-strong); }
@@ -73,11 +72,18 @@ if (!document.adoptedStyleSheets.includes(storySheet)) document.adoptedStyleShee
 function fillBoard(board: Element | undefined, locale: Locale): void {
   if (!board || board.childElementCount > 0) return;
   for (const tag of definedWidgets()) {
-    const indicators = tag === 'ioc-kpi-card' ? INDICATORS : ['environment.aqi'];
+    // A donut shows shares of a total (AQI has none): the communes' solid waste.
+    const indicators =
+      tag === 'ioc-kpi-card' ? INDICATORS : tag === 'ioc-donut' ? ['environment.solid-waste'] : tag === 'ioc-heatmap' ? ['mobility.vehicle-flow'] : ['environment.aqi'];
     for (const indicator of indicators) {
       const widget = document.createElement(tag);
       widget.setAttribute('indicator', indicator);
       widget.setAttribute('locale', locale);
+      // A ranking of all 99 communes in a card is a blur from across a room: the top ten read;
+      // a week by hour has cells large enough to see in a card; small communes go to "Khác".
+      if (tag === 'ioc-bar-chart') widget.setAttribute('top', '10');
+      if (tag === 'ioc-heatmap') widget.setAttribute('layout', 'hour-weekday');
+      if (tag === 'ioc-donut') widget.setAttribute('other-threshold', '0.01');
       board.append(widget);
     }
   }

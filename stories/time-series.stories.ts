@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { DataSource, SeriesResult } from '@ioc-kit/data';
 import '@ioc-kit/widgets';
 import type { IocTimeSeries } from '@ioc-kit/widgets';
-import { demoSource, failingSource, fixedSource, localeOf, pendingSource } from './support.js';
+import { demoSource, failingSource, fixedSource, localeOf, pendingSource, staleSource } from './support.js';
 
 interface Args {
   indicator: string;
@@ -118,6 +118,8 @@ export const Pending: Story = { args: { source: pendingSource } };
 export const Empty: Story = { args: { source: fixedSource(emptyResult) } };
 /** A broker that is down: the chart says so in words, and `ioc-error` fires. */
 export const Error: Story = { args: { source: failingSource } };
+/** The broker is down and the source serves its last good data, 5 minutes old: the data stays, with a note saying it is older. */
+export const Stale: Story = { args: { source: staleSource() } };
 
 /**
  * A million points (one per second for 11½ days) given straight to the chart: drawn on canvas,

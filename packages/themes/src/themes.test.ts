@@ -68,6 +68,24 @@ describe('built-in themes', () => {
     expect(THEMES.wall['color-surface']).to.equal('#000000');
   });
 
+  it('wall sizes widget text, spacing and lines to the widget (clamped container units); desk themes keep their fixed scale', () => {
+    const sized = ['title-size', 'value-size', 'text-size', 'label-size', 'padding', 'gap', 'line-width'];
+    for (const role of sized) {
+      const wall = THEMES.wall[`widget-${role}`] ?? '';
+      expect(wall, role).to.match(/^clamp\([0-9.]+(rem|px), [0-9.]+cqi, [0-9.]+(rem|px)\)$/);
+      const [low = '', , high = ''] = wall.slice('clamp('.length, -1).split(', ');
+      expect(rem(high), `${role} grows`).to.be.above(rem(low));
+      for (const desk of ['light', 'dark', 'high-contrast'] as const) expect(THEMES[desk][`widget-${role}`], `${desk} ${role}`).to.not.contain('cqi');
+    }
+    // Wall text never goes below 16 px, and the value's floor is twice the title's.
+    const floor = (role: string) => rem(THEMES.wall[`widget-${role}`]?.slice('clamp('.length).split(',')[0]);
+    for (const role of ['title-size', 'text-size', 'label-size']) expect(floor(role), role).to.be.at.least(16);
+    expect(floor('value-size')).to.be.at.least(2 * floor('title-size'));
+    expect(THEMES.wall['widget-title-lines']).to.equal('1');
+    expect(Number(THEMES.wall['widget-plot-ratio'])).to.be.above(0);
+    expect(THEMES.light['widget-plot-ratio']).to.equal('0');
+  });
+
   it('maps every high-contrast colour role to a system colour under forced-colors', () => {
     const css = themeCss();
     const forced = css.slice(css.indexOf('@media (forced-colors: active)'));

@@ -1,6 +1,6 @@
 import { scaleBand } from 'd3-scale';
 import type { Locale } from '@ioc-kit/data';
-import { drawAxis, estimateTextWidth, TICK_FONT_SIZE, type AxisTick } from '../internal/axis.js';
+import { drawAxis, estimateTextWidth, type AxisTick } from '../internal/axis.js';
 import { clamp, svg, type PlotRect } from '../internal/draw.js';
 import { formatValue, tickFormatter } from '../internal/format.js';
 import { seriesColor, type ChartPalette } from '../internal/palette.js';
@@ -116,9 +116,9 @@ export interface BarMarks {
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
-/** Cuts a label to about `maxWidth` px at the tick font size, with an ellipsis. */
-function fitLabel(label: string, maxWidth: number): string {
-  const chars = Math.floor(maxWidth / (TICK_FONT_SIZE * 0.6));
+/** Cuts a label to about `maxWidth` px at the label font size, with an ellipsis. */
+function fitLabel(label: string, maxWidth: number, fontSize: number): string {
+  const chars = Math.floor(maxWidth / (fontSize * 0.6));
   if (label.length <= chars) return label;
   if (chars <= 1) return '';
   return `${label.slice(0, chars - 1)}…`;
@@ -177,6 +177,8 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   const orientation = options.orientation ?? 'vertical';
   const layout = options.layout ?? 'grouped';
   const palette = options.palette;
+  // Labels and the room kept for them follow the theme's label size (on a wall, the chart's size).
+  const fontSize = palette.fontSize;
   const locale = options.locale;
   const decimals = options.decimals ?? 0;
   const hidden = options.hidden ?? new Set<string>();
@@ -257,27 +259,27 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   const step = valueTickValues.length > 1 ? Math.abs((valueTickValues[1] as number) - (valueTickValues[0] as number)) : 1;
   const tickFormat = tickFormatter(step, Math.max(Math.abs(valueDomain[0]), Math.abs(valueDomain[1])), locale);
   const valueLabel = (value: number) => `${tickFormat(value)}${layout === 'percent' ? ' %' : ''}`;
-  const widestTick = Math.max(0, ...valueTickValues.map((value) => estimateTextWidth(valueLabel(value))));
+  const widestTick = Math.max(0, ...valueTickValues.map((value) => estimateTextWidth(valueLabel(value), fontSize)));
   const unit = options.unit && options.unit.length <= SHORT_UNIT ? ` ${options.unit}` : '';
   const labelText = (value: number) => `${formatValue(value, locale, decimals)}${unit}`;
   const valueLabels = options.valueLabels === true && layout === 'grouped';
-  const widestValueLabel = valueLabels ? Math.max(0, ...raw.flat().map((value) => (value === undefined ? 0 : estimateTextWidth(labelText(value))))) : 0;
+  const widestValueLabel = valueLabels ? Math.max(0, ...raw.flat().map((value) => (value === undefined ? 0 : estimateTextWidth(labelText(value), fontSize)))) : 0;
   const axisLabel = options.axisLabel ?? '';
   // A line of text above or below the plot: the target's label, the axis title.
-  const line = TICK_FONT_SIZE + 6;
+  const line = fontSize + 6;
   const dotRadius = 6;
 
-  const widestCategory = Math.max(0, ...categories.map((category) => estimateTextWidth(category.label)));
+  const widestCategory = Math.max(0, ...categories.map((category) => estimateTextWidth(category.label, fontSize)));
   let plot: PlotRect;
   if (orientation === 'vertical') {
     const left = Math.min(widestTick + 10, width * 0.3);
-    const top = (valueLabels ? TICK_FONT_SIZE + 6 : 8) + (axisLabel ? line : 0);
-    plot = { left, top, width: Math.max(0, width - left - 8), height: Math.max(0, height - top - TICK_FONT_SIZE - 10) };
+    const top = (valueLabels ? fontSize + 6 : 8) + (axisLabel ? line : 0);
+    plot = { left, top, width: Math.max(0, width - left - 8), height: Math.max(0, height - top - fontSize - 10) };
   } else {
     const left = Math.min(widestCategory + 10, width * 0.4);
     const right = Math.min(8 + (valueLabels ? widestValueLabel + 6 + (mark === 'dot' ? dotRadius : 0) : widestTick / 2), width * 0.25);
     const top = target_ ? line : 4;
-    const bottom = TICK_FONT_SIZE + 10 + (axisLabel ? line : 0);
+    const bottom = fontSize + 10 + (axisLabel ? line : 0);
     plot = { left, top, width: Math.max(0, width - left - right), height: Math.max(0, height - top - bottom) };
   }
   const plotRight = plot.left + plot.width;
@@ -375,15 +377,15 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   if (axisLabel) {
     const title =
       orientation === 'vertical'
-        ? svg(doc, 'text', { class: 'axis-label', x: 0, y: TICK_FONT_SIZE, 'text-anchor': 'start', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, axisLabel)
-        : svg(doc, 'text', { class: 'axis-label', x: plotRight, y: plotBottom + 2 * TICK_FONT_SIZE + 10, 'text-anchor': 'end', fill: palette.muted, 'font-size': TICK_FONT_SIZE }, axisLabel);
+        ? svg(doc, 'text', { class: 'axis-label', x: 0, y: fontSize, 'text-anchor': 'start', fill: palette.muted, 'font-size': fontSize }, axisLabel)
+        : svg(doc, 'text', { class: 'axis-label', x: plotRight, y: plotBottom + 2 * fontSize + 10, 'text-anchor': 'end', fill: palette.muted, 'font-size': fontSize }, axisLabel);
     root.append(title);
   }
 
   const categoryAxis = svg(doc, 'g', { class: 'categories' });
   // Labels that do not fit the band are cut; when bands are thinner than a line of text, every k-th is shown.
   const bandSpace = band.step();
-  const every = orientation === 'vertical' ? 1 : Math.max(1, Math.ceil((TICK_FONT_SIZE + 2) / Math.max(bandSpace, 1e-9)));
+  const every = orientation === 'vertical' ? 1 : Math.max(1, Math.ceil((fontSize + 2) / Math.max(bandSpace, 1e-9)));
   // Vertical labels that do not fit their band: every k-th label, whole, rather than all of them cut.
   const verticalEvery = orientation === 'vertical' ? Math.max(1, Math.ceil((Math.min(widestCategory, 120) + 6) / Math.max(bandSpace, 1e-9))) : 1;
   categoryTicks.forEach((tick, c) => {
@@ -394,10 +396,10 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
     if (!highlighted && c % Math.max(every, verticalEvery) !== 0) return;
     const text =
       orientation === 'vertical'
-        ? svg(doc, 'text', { x: tick.position, y: plotBottom + TICK_FONT_SIZE + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': TICK_FONT_SIZE })
-        : svg(doc, 'text', { x: plot.left - 6, y: tick.position, dy: '0.32em', 'text-anchor': 'end', fill: palette.muted, 'font-size': TICK_FONT_SIZE });
+        ? svg(doc, 'text', { x: tick.position, y: plotBottom + fontSize + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': fontSize })
+        : svg(doc, 'text', { x: plot.left - 6, y: tick.position, dy: '0.32em', 'text-anchor': 'end', fill: palette.muted, 'font-size': fontSize });
     const room = orientation === 'vertical' ? bandSpace * verticalEvery : plot.left - 8;
-    text.textContent = fitLabel(tick.label, room);
+    text.textContent = fitLabel(tick.label, room, fontSize);
     if (highlighted) {
       text.setAttribute('font-weight', 'bold');
       text.setAttribute('fill', palette.text);
@@ -467,9 +469,9 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
       const gap = mark === 'dot' ? 4 : 3;
       const attributes =
         orientation === 'vertical'
-          ? { x: bar.x + bar.width / 2, y: negative && mark === 'bar' ? bar.y + bar.height + TICK_FONT_SIZE : bar.y - gap, 'text-anchor': 'middle' }
+          ? { x: bar.x + bar.width / 2, y: negative && mark === 'bar' ? bar.y + bar.height + fontSize : bar.y - gap, 'text-anchor': 'middle' }
           : { x: negative && mark === 'bar' ? bar.x - gap : bar.x + bar.width + gap, y: bar.y + bar.height / 2, dy: '0.32em', 'text-anchor': negative && mark === 'bar' ? 'end' : 'start' };
-      labels.append(svg(doc, 'text', { ...attributes, ...halo, fill: palette.text, 'font-size': TICK_FONT_SIZE, 'font-weight': bar.highlighted ? 'bold' : undefined }, text));
+      labels.append(svg(doc, 'text', { ...attributes, ...halo, fill: palette.text, 'font-size': fontSize, 'font-weight': bar.highlighted ? 'bold' : undefined }, text));
     }
     root.append(labels);
   }
@@ -479,11 +481,11 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
     const low = targetMark.offAxis === 'low';
     const label =
       orientation === 'vertical'
-        ? svg(doc, 'text', { class: 'target-label off-axis', x: plotRight, y: low ? plotBottom - 4 : plot.top + TICK_FONT_SIZE, 'text-anchor': 'end', ...halo, fill: palette.target, 'font-size': TICK_FONT_SIZE }, `${low ? '↓' : '↑'} ${target_.label}`)
+        ? svg(doc, 'text', { class: 'target-label off-axis', x: plotRight, y: low ? plotBottom - 4 : plot.top + fontSize, 'text-anchor': 'end', ...halo, fill: palette.target, 'font-size': fontSize }, `${low ? '↓' : '↑'} ${target_.label}`)
         : svg(
             doc,
             'text',
-            { class: 'target-label off-axis', x: low ? plot.left : plotRight, y: plot.top - 5, 'text-anchor': low ? 'start' : 'end', ...halo, fill: palette.target, 'font-size': TICK_FONT_SIZE },
+            { class: 'target-label off-axis', x: low ? plot.left : plotRight, y: plot.top - 5, 'text-anchor': low ? 'start' : 'end', ...halo, fill: palette.target, 'font-size': fontSize },
             low ? `← ${target_.label}` : `${target_.label} →`,
           );
     root.append(label);
@@ -493,7 +495,7 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
     const position = targetMark.position;
     const label =
       orientation === 'vertical'
-        ? svg(doc, 'text', { class: 'target-label', x: plotRight, y: position - 4, 'text-anchor': 'end', ...halo, fill: palette.target, 'font-size': TICK_FONT_SIZE }, target_.label)
+        ? svg(doc, 'text', { class: 'target-label', x: plotRight, y: position - 4, 'text-anchor': 'end', ...halo, fill: palette.target, 'font-size': fontSize }, target_.label)
         : svg(
             doc,
             'text',
@@ -504,7 +506,7 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
               'text-anchor': position + half > width ? 'end' : position - half < 0 ? 'start' : 'middle',
               ...halo,
               fill: palette.target,
-              'font-size': TICK_FONT_SIZE,
+              'font-size': fontSize,
             },
             target_.label,
           );

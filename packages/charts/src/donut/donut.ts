@@ -1,6 +1,5 @@
 import { arc, pie, type PieArcDatum } from 'd3-shape';
 import type { Locale } from '@ioc-kit/data';
-import { TICK_FONT_SIZE } from '../internal/axis.js';
 import { svg } from '../internal/draw.js';
 import { formatValue } from '../internal/format.js';
 import { seriesColor, type ChartPalette } from '../internal/palette.js';
@@ -223,15 +222,17 @@ export function renderDonut(target: HTMLElement, slices: readonly DonutSlice[], 
   root.append(ring);
 
   const totalText = `${formatValue(sum, locale, options.decimals ?? 0)}${options.unit ? ` ${options.unit}` : ''}`;
-  if (inner > TICK_FONT_SIZE) {
+  // Labels follow the theme's label size (on a wall, the chart's size).
+  const labelSize = palette.fontSize;
+  if (inner > labelSize) {
     // The total's font shrinks to fit the hole; long units wrap to a second line.
-    const fontSize = Math.max(TICK_FONT_SIZE, Math.min(inner / 2.2, (inner * 1.7) / Math.max(1, formatValue(sum, locale, options.decimals ?? 0).length * 0.6)));
+    const fontSize = Math.max(labelSize, Math.min(inner / 2.2, (inner * 1.7) / Math.max(1, formatValue(sum, locale, options.decimals ?? 0).length * 0.6)));
     const centre = svg(doc, 'g', { class: 'centre', 'text-anchor': 'middle' });
     centre.append(
       svg(doc, 'text', { class: 'total', x: cx, y: cy, dy: options.unit ? '0' : '0.35em', fill: palette.text, 'font-size': fontSize, 'font-weight': 'bold' }, formatValue(sum, locale, options.decimals ?? 0)),
     );
-    if (options.unit) centre.append(svg(doc, 'text', { class: 'unit', x: cx, y: cy + TICK_FONT_SIZE + 4, fill: palette.muted, 'font-size': TICK_FONT_SIZE }, options.unit));
-    if (options.totalLabel) centre.append(svg(doc, 'text', { class: 'caption', x: cx, y: cy - fontSize * 0.9, fill: palette.muted, 'font-size': TICK_FONT_SIZE }, options.totalLabel));
+    if (options.unit) centre.append(svg(doc, 'text', { class: 'unit', x: cx, y: cy + labelSize + 4, fill: palette.muted, 'font-size': labelSize }, options.unit));
+    if (options.totalLabel) centre.append(svg(doc, 'text', { class: 'caption', x: cx, y: cy - fontSize * 0.9, fill: palette.muted, 'font-size': labelSize }, options.totalLabel));
     root.append(centre);
   }
   target.append(root);

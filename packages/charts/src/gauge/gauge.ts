@@ -119,6 +119,7 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
   const tickValues = createScale('linear', domain, [0, 1]).ticks(form === 'radial' ? 4 : Math.max(2, Math.floor(width / 70)));
   const step = tickValues.length > 1 ? Math.abs((tickValues[1] as number) - (tickValues[0] as number)) : 1;
   const tickLabel = tickFormatter(step, Math.max(Math.abs(domain[0]), Math.abs(domain[1])), options.locale);
+  // Labels follow the theme's label size (on a wall, the chart's size).
   const fontSize = palette.fontSize > 0 ? palette.fontSize : TICK_FONT_SIZE;
   const bandName = (options.bandName ?? true) ? (bandOf(bands, shown)?.label ?? '') : '';
 
@@ -190,7 +191,7 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
     const caption = [unit, bandName].filter(Boolean).join(' · ');
     const readingWidth = Math.min(width * 0.35, Math.max(valueText.length, caption.length * 0.8) * fontSize * 0.75 + 12);
     const left = Math.min(width, readingWidth + 4);
-    const barHeight = Math.min(height, Math.max(4, Math.min(28, height - fontSize - 14)));
+    const barHeight = Math.min(height, Math.max(4, Math.min(Math.max(28, fontSize * 2.5), height - fontSize - 14)));
     const top = clamp((height - barHeight - fontSize - 8) / 2, 0, height - barHeight);
     const plot: PlotRect = { left, top, width: Math.max(0, width - left - 10), height: barHeight };
     marks.plot = plot;
@@ -224,7 +225,7 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
     const axis = svg(doc, 'g');
     drawAxis(axis, 'bottom', ticks, { ...plot, height: plot.height + 2 }, palette, false, fontSize);
     group.append(axis);
-    group.append(svg(doc, 'text', { class: 'reading', x: readingWidth, y: plot.top + plot.height / 2, dy: caption ? '0' : '0.35em', 'text-anchor': 'end', fill: palette.text, 'font-size': Math.min(20, Math.max(fontSize, plot.height * 0.7)), 'font-weight': 'bold' }, valueText));
+    group.append(svg(doc, 'text', { class: 'reading', x: readingWidth, y: plot.top + plot.height / 2, dy: caption ? '0' : '0.35em', 'text-anchor': 'end', fill: palette.text, 'font-size': Math.min(Math.max(20, fontSize * 1.6), Math.max(fontSize, plot.height * 0.7)), 'font-weight': 'bold' }, valueText));
     if (caption) {
       group.append(svg(doc, 'text', { class: 'unit', x: readingWidth, y: plot.top + plot.height / 2 + fontSize + 2, 'text-anchor': 'end', fill: palette.muted, 'font-size': fontSize }, caption));
       marks.caption.push(caption);

@@ -45,6 +45,19 @@ describe('heatmap (pure render)', () => {
     element.remove();
   });
 
+  it('draws labels at the palette\'s size (a wall\'s larger text) and never overlaps weekday labels', () => {
+    const element = host(260, 120);
+    const t = Array.from({ length: 14 * 24 }, (_, i) => vnDay(2026, 11, 16) + i * HOUR);
+    const v = t.map((_, i) => i % 24);
+    const wall = { ...TEST_PALETTE, fontSize: 18 };
+    renderHeatmap(element, { t, v }, { ...options, palette: wall, layout: 'hour-weekday' }, { width: 260, height: 120 });
+    expect(element.querySelector('g.labels')!.getAttribute('font-size')).to.equal('18');
+    const rows = [...element.querySelectorAll('text.weekday')].map((text) => Number(text.getAttribute('y')));
+    expect(rows.length).to.be.within(2, 6);
+    for (let i = 1; i < rows.length; i++) expect((rows[i] as number) - (rows[i - 1] as number)).to.be.at.least(18);
+    element.remove();
+  });
+
   it('lays a calendar out Monday first, weeks as columns, one cell per day of the year', () => {
     const element = host();
     // 1/1/2026 is a Thursday; 24/11/2026 a Tuesday.

@@ -1,7 +1,7 @@
 import { color as parseColor } from 'd3-color';
 import { interpolateLab } from 'd3-interpolate';
 import type { Locale } from '@ioc-kit/data';
-import { TICK_FONT_SIZE, estimateTextWidth } from '../internal/axis.js';
+import { estimateTextWidth, TICK_FONT_SIZE } from '../internal/axis.js';
 import { svg, type PlotRect } from '../internal/draw.js';
 import { DEFAULT_TIME_ZONE, formatValue, tickFormatter, zoneOffsetMinutes } from '../internal/format.js';
 import type { ChartPalette } from '../internal/palette.js';
@@ -248,6 +248,7 @@ export function renderHeatmap(
     // Beyond the scale (an AQI over 500, a rounding below 0): the nearest end's band.
     return v > last.to ? last : v < (bands[0] as HeatmapBand).from ? bands[0] : undefined;
   };
+  // Labels and the room kept for them follow the theme's label size (on a wall, the chart's size).
   const fontSize = palette.fontSize > 0 ? palette.fontSize : TICK_FONT_SIZE;
   const unit = (options.unit ?? '').trim();
   const position = (v: number): number => {
@@ -334,8 +335,8 @@ export function renderHeatmap(
         }
       }
       rowLabels.forEach((label, row) => {
-        // Small cells: label Monday, Wednesday and Friday only, as most calendars do.
-        if (cell < fontSize && row % 2 === 1) return;
+        // Small cells: label Monday, Wednesday and Friday only, as most calendars do (or fewer, so labels never overlap).
+        if (cell < fontSize && row % Math.max(2, Math.ceil(fontSize / Math.max(cell, 1e-9))) !== 0) return;
         labelGroup.append(svg(doc, 'text', { class: 'weekday', x: left - 4, y: blockTop + (row + 0.5) * cell, dy: '0.32em', 'text-anchor': 'end' }, label));
       });
       for (let d = 0; d < daysInYear; d++) {
@@ -374,6 +375,8 @@ export function renderHeatmap(
       if (hour % hourEvery === 0) labelGroup.append(svg(doc, 'text', { class: 'hour', x, y: top - 4, 'text-anchor': 'middle' }, label));
     }
     rowLabels.forEach((label, row) => {
+      // Rows clearly thinner than a line of text: every k-th weekday, so labels do not overlap.
+      if (cell < fontSize * 0.8 && row % Math.ceil(fontSize / Math.max(cell, 1e-9)) !== 0) return;
       labelGroup.append(svg(doc, 'text', { class: 'weekday', x: left - 4, y: top + (row + 0.5) * cell, dy: '0.32em', 'text-anchor': 'end' }, label));
     });
     for (let row = 0; row < 7; row++) {
@@ -434,8 +437,8 @@ export function renderHeatmap(
   } else if (legendHeight > 0 && plot.width > 0) {
     const legend = svg(doc, 'g', { class: 'legend', 'font-size': fontSize, fill: palette.muted });
     const steps = 7;
-    const swatch = Math.min(16, plot.width / (steps + 8));
-    const swatchHeight = Math.min(10, swatch);
+    const swatch = Math.min(Math.max(16, fontSize * 1.4), plot.width / (steps + 8));
+    const swatchHeight = Math.min(Math.max(10, fontSize * 0.9), swatch);
     const y = Math.min(height - legendHeight + 2, plot.top + plot.height + 6);
     const format = tickFormatter(Math.abs(hi - lo) / 4, Math.max(Math.abs(lo), Math.abs(hi)), locale);
     const loText = format(lo);

@@ -9,7 +9,7 @@ export interface AxisTick {
 
 export type AxisSide = 'bottom' | 'left';
 
-/** Font size of tick labels in CSS px; charts size their margins from it. */
+/** Font size of tick labels in CSS px when nothing else is known; charts draw at the palette's `fontSize`. */
 export const TICK_FONT_SIZE = 11;
 
 /**
@@ -19,7 +19,7 @@ export const TICK_FONT_SIZE = 11;
  * theme's (larger on a wall), the margins having been sized for it; with the drawing's `width`, a
  * bottom label at either end is moved in so it is never cut off.
  */
-export function drawAxis(group: SVGGElement, side: AxisSide, ticks: readonly AxisTick[], plot: PlotRect, palette: ChartPalette, grid = true, fontSize = TICK_FONT_SIZE, width?: number): void {
+export function drawAxis(group: SVGGElement, side: AxisSide, ticks: readonly AxisTick[], plot: PlotRect, palette: ChartPalette, grid = true, fontSize = palette.fontSize > 0 ? palette.fontSize : TICK_FONT_SIZE, width?: number): void {
   const doc = group.ownerDocument;
   group.setAttribute('class', `axis axis-${side}`);
   const right = plot.left + plot.width;

@@ -248,4 +248,23 @@ describe('charts/internal: drawing', () => {
     expect(host.children.length).to.equal(0);
     host.remove();
   });
+
+  it('reads line width and label size in px, container query units resolved against the widget', () => {
+    const host = document.createElement('div');
+    // The wall theme sizes chart text and strokes to the widget: 1cqi is 1 % of its width.
+    host.style.setProperty('container-type', 'inline-size');
+    host.style.setProperty('width', '600px');
+    host.style.setProperty('--_chart-line-width', 'clamp(3px, 1cqi, 8px)');
+    host.style.setProperty('--_chart-font-size', 'clamp(1rem, 3cqi, 2rem)');
+    document.body.append(host);
+    const wide = readPalette(host);
+    expect(wide.lineWidth).to.be.closeTo(6, 0.01);
+    expect(wide.fontSize).to.be.closeTo(18, 0.01);
+    host.style.setProperty('width', '200px');
+    const narrow = readPalette(host);
+    expect(narrow.lineWidth, 'clamped at the small end').to.equal(3);
+    expect(narrow.fontSize, 'clamped at the small end').to.equal(16);
+    expect(host.children.length).to.equal(0);
+    host.remove();
+  });
 });

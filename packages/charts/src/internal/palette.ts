@@ -15,9 +15,9 @@ export interface ChartPalette {
   readonly annotation: string;
   /** Colours by band token (`aqi-good` -> value of `--ioc-sys-color-aqi-good`). */
   readonly bands: Readonly<Record<string, string>>;
-  /** Stroke width of series lines in CSS px (`--ioc-sys-line-width`: thicker on a video wall). */
+  /** Stroke width of series lines in CSS px (`--ioc-sys-widget-line-width`: thicker on a video wall, with the chart's size). */
   readonly lineWidth: number;
-  /** Font size of axis labels in CSS px (`--ioc-sys-font-size-xs`). */
+  /** Font size of axis and other chart labels in CSS px (`--ioc-sys-widget-label-size`: on a video wall, with the chart's size). */
   readonly fontSize: number;
 }
 
@@ -124,10 +124,10 @@ export function readPalette(
   tokens.forEach((token, i) => {
     bands[token] = at(CATEGORICAL_COUNT + 7 + i) || muted;
   });
-  const number = (name: string, fallback: number): number => {
-    const value = Number.parseFloat(style?.getPropertyValue(name) ?? '');
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
+  const [lineWidth = 1.5, fontSize = 11] = lengthsOf(element, style, [
+    [PALETTE_PROPERTIES.lineWidth, 1.5],
+    [PALETTE_PROPERTIES.fontSize, 11],
+  ]);
   return {
     series: Array.from({ length: CATEGORICAL_COUNT }, (_, i) => at(i) || text),
     text,
@@ -138,22 +138,33 @@ export function readPalette(
     signal: at(CATEGORICAL_COUNT + 5) || text,
     annotation: at(CATEGORICAL_COUNT + 6) || muted,
     bands,
-    lineWidth: number(PALETTE_PROPERTIES.lineWidth, 1.5),
-    fontSize: fontSizeOf(element, style),
+    lineWidth,
+    fontSize,
   };
 }
 
-/** The axis font size in px: `--_chart-font-size` resolved (rem, calc) through a probe, else 11. */
-function fontSizeOf(element: Element, style: CSSStyleDeclaration | undefined): number {
+/**
+ * Lengths in px of custom properties in force on `element` (`[name, fallback]` pairs), resolved
+ * through probes inside its shadow root: rem, calc() and the container query units the wall
+ * theme uses (relative to the widget, which is the container) all come out as px. A plain
+ * `<n>px` needs no probe; an unset or unusable value gives the fallback.
+ */
+function lengthsOf(element: Element, style: CSSStyleDeclaration | undefined, lengths: readonly (readonly [string, number])[]): number[] {
   const view = element.ownerDocument.defaultView;
-  if (!view || !style || style.getPropertyValue(PALETTE_PROPERTIES.fontSize).trim() === '') return 11;
-  const probe = element.ownerDocument.createElement('span');
-  probe.style.setProperty('display', 'none');
-  probe.style.setProperty('font-size', `var(${PALETTE_PROPERTIES.fontSize})`);
-  (element.shadowRoot ?? element).append(probe);
-  const size = Number.parseFloat(view.getComputedStyle(probe).fontSize);
-  probe.remove();
-  return Number.isFinite(size) && size > 0 ? size : 11;
+  const values = lengths.map(([name]) => style?.getPropertyValue(name).trim() ?? '');
+  const plain = values.map((value) => (/^\d+(\.\d+)?px$/.test(value) ? Number.parseFloat(value) : undefined));
+  const probes = values.map((value, index) => {
+    if (!view || value === '' || plain[index] !== undefined) return undefined;
+    const probe = element.ownerDocument.createElement('span');
+    probe.style.setProperty('display', 'none');
+    // Every length resolves in font-size (never rounded to device pixels, as border widths are).
+    probe.style.setProperty('font-size', `var(${lengths[index]?.[0] ?? ''})`);
+    (element.shadowRoot ?? element).append(probe);
+    return probe;
+  });
+  const sizes = probes.map((probe, index) => plain[index] ?? (probe && view ? Number.parseFloat(view.getComputedStyle(probe).fontSize) : Number.NaN));
+  for (const probe of probes) probe?.remove();
+  return sizes.map((size, index) => (Number.isFinite(size) && size > 0 ? size : (lengths[index]?.[1] ?? 0)));
 }
 
 /** A colour every browser knows, used only when no theme is installed at all. */

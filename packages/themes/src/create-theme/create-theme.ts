@@ -132,7 +132,9 @@ function validDensity(density: number): number {
 
 function scaleLength(value: string, factor: number): string {
   const m = /^(\d+(?:\.\d+)?)(px|rem|em)$/.exec(value);
-  return m ? `${Number((Number(m[1]) * factor).toFixed(3))}${m[2]}` : value;
+  if (m) return `${Number((Number(m[1]) * factor).toFixed(3))}${m[2]}`;
+  // A length the browser works out (the wall's spacing follows the widget's size: clamp(… cqi …)).
+  return factor === 1 ? value : `calc(${value} * ${factor})`;
 }
 
 /**

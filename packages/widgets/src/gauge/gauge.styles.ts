@@ -3,7 +3,9 @@ import { css } from 'lit';
 /** Maps the public `--ioc-gauge-*` hooks onto the shared chart shell's private ones. */
 export const gaugeStyles = css`
   :host {
-    --_hook-height: var(--ioc-gauge-height, 12rem);
+    --_hook-height: var(--ioc-gauge-height);
+    --_plot-min: 12rem;
+    --_plot-shape: 1.4;
     --_hook-background: var(--ioc-gauge-surface);
     --_hook-border-color: var(--ioc-gauge-border-color);
     --_hook-radius: var(--ioc-gauge-radius);
@@ -13,7 +15,8 @@ export const gaugeStyles = css`
     --_hook-target: var(--ioc-gauge-target-color);
   }
   :host([form='bullet']) {
-    --_hook-height: var(--ioc-gauge-height, 4rem);
+    --_plot-min: 4rem;
+    --_plot-shape: 0.2;
   }
   .surface svg {
     font-family: inherit;

@@ -6,12 +6,32 @@ import { css } from 'lit';
  * (set per chart as `--_hook-*`) and then to a system token, so only `--ioc-*` colours show.
  * `--ioc-sys-color-chart-1..8` are the categorical colours; until a theme defines them they
  * fall back to other system roles.
+ *
+ * Sizes come from the `--ioc-sys-widget-*` roles, which the wall theme writes in container query
+ * units: the host is the container, so text, strokes and spacing follow the widget's width.
+ *
+ * Every state keeps one outer size: the frame's min-height is the budget of a ready chart (title
+ * line, toolbar line, plot at its size token, the widget's extra rows), and what fills it flexes
+ * inside that budget: the plot (a wrapped legend or a stale note makes it shorter), the loading
+ * placeholder, the empty or error message centred where the chart would be, the table.
  */
 export const chartElementStyles = css`
   :host {
-    display: block;
+    /* A flex column, so the frame fills a host stretched by the page's grid, and holds its budget otherwise. */
+    display: flex;
+    flex-direction: column;
     position: relative;
     min-width: 8rem;
+    container-type: inline-size;
+    --_title-size: var(--ioc-sys-widget-title-size);
+    --_text-size: var(--ioc-sys-widget-text-size);
+    --_label-size: var(--ioc-sys-widget-label-size);
+    --_pad: var(--_hook-padding, calc(var(--ioc-sys-widget-padding) * 0.75));
+    --_gap: var(--ioc-sys-widget-gap);
+    /* Rows of the budget; a widget without a title or toolbar sets them to 0px, one with more rows adds --_extra-block. */
+    --_header-block: calc(var(--_title-size) * 1.3 + var(--_gap));
+    --_toolbar-block: calc(var(--_label-size) * 1.55 + 2px + var(--_gap));
+    --_extra-block: 0px;
     --_chart-series-1: var(--_hook-series-1, var(--ioc-sys-color-chart-1, var(--ioc-sys-color-primary)));
     --_chart-series-2: var(--_hook-series-2, var(--ioc-sys-color-chart-2, var(--ioc-sys-color-severity-high)));
     --_chart-series-3: var(--_hook-series-3, var(--ioc-sys-color-chart-3, var(--ioc-sys-color-positive)));
@@ -27,48 +47,71 @@ export const chartElementStyles = css`
     --_chart-target: var(--_hook-target, var(--ioc-sys-color-on-surface));
     --_chart-signal: var(--_hook-signal, var(--ioc-sys-color-negative));
     --_chart-annotation: var(--_hook-annotation, var(--ioc-sys-color-on-surface-muted));
-    --_chart-line-width: var(--_hook-line-width, var(--ioc-sys-line-width, 1.5px));
-    --_chart-font-size: var(--_hook-font-size, var(--ioc-sys-font-size-xs, 0.75rem));
-    --_plot-height: var(--_hook-height, 16rem);
+    --_chart-line-width: var(--_hook-line-width, var(--ioc-sys-widget-line-width, 1.5px));
+    --_chart-font-size: var(--_hook-font-size, var(--_label-size, 0.75rem));
+    /*
+     * The plot's height: the size token, and on the wall (plot-ratio > 0) at least that share of
+     * the width (times the chart's shape), so a wide chart has room for its larger text.
+     */
+    --_plot-min: 16rem;
+    --_plot-shape: 1;
+    --_plot-height: var(--_hook-height, max(var(--_plot-min), calc(var(--ioc-sys-widget-plot-ratio, 0) * var(--_plot-shape) * 100cqi)));
   }
   [part='base'] {
     display: flex;
     flex-direction: column;
-    gap: var(--ioc-sys-space-2);
-    height: 100%;
+    flex: 1 1 auto;
+    gap: var(--_gap);
+    /* The budget is the content box, so a padding or border hook of any form (0, 1em) adds to it. */
+    box-sizing: content-box;
+    min-height: calc(var(--_header-block) + var(--_toolbar-block) + var(--_plot-height) + var(--_extra-block));
     margin: 0;
-    padding: var(--_hook-padding, var(--ioc-sys-space-3));
+    padding: var(--_pad);
     background: var(--_hook-background, var(--ioc-sys-color-surface));
     border: 1px solid var(--_hook-border-color, var(--ioc-sys-color-outline));
     border-radius: var(--_hook-radius, var(--ioc-sys-radius));
   }
+  /* Only the frame counts its budget as content; everything inside is sized border-box as before. */
+  [part='base'] > * {
+    box-sizing: border-box;
+  }
   [part='header'] {
+    flex: none;
     margin: 0;
-    font-size: var(--ioc-sys-font-size-sm);
+    font-size: var(--_title-size);
     font-weight: var(--ioc-sys-font-weight-bold);
     color: var(--ioc-sys-color-on-surface-muted);
     line-height: 1.3;
+    /* Long names end in an ellipsis instead of pushing the chart down (the wall: one line). */
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: var(--ioc-sys-widget-title-lines, 2);
+    line-clamp: var(--ioc-sys-widget-title-lines, 2);
+    overflow: hidden;
+    overflow-wrap: anywhere;
   }
   .toolbar {
+    flex: none;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--ioc-sys-space-2);
+    gap: var(--_gap);
   }
   [part='legend'] {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--ioc-sys-space-1) var(--ioc-sys-space-2);
+    gap: calc(var(--_gap) / 2) var(--_gap);
   }
   button {
     font: inherit;
-    font-size: var(--ioc-sys-font-size-xs);
+    font-size: var(--_label-size);
+    line-height: 1.25;
     color: var(--ioc-sys-color-on-surface);
     background: transparent;
     border: 1px solid var(--ioc-sys-color-outline);
     border-radius: var(--ioc-sys-space-1);
-    padding: 2px var(--ioc-sys-space-2);
+    padding: 0.15em 0.6em;
     cursor: pointer;
   }
   button:focus-visible,
@@ -109,8 +152,9 @@ export const chartElementStyles = css`
   }
   .plot {
     position: relative;
-    flex: 1 1 auto;
-    min-height: var(--_plot-height);
+    /* Takes what the budget leaves (its size token when the legend is one line), never less than half of it. */
+    flex: 1 1 0;
+    min-height: calc(var(--_plot-height) / 2);
     touch-action: none;
   }
   .plot[hidden] {
@@ -176,9 +220,9 @@ export const chartElementStyles = css`
     left: var(--_x, 0);
     top: var(--_y, 0);
     transform: translate(var(--_tx, 8px), -100%);
-    max-width: 16rem;
+    max-width: max(16rem, 40cqi);
     padding: var(--ioc-sys-space-1) var(--ioc-sys-space-2);
-    font-size: var(--ioc-sys-font-size-xs);
+    font-size: var(--_label-size);
     color: var(--ioc-sys-color-on-surface);
     background: var(--ioc-sys-color-surface-raised);
     border: 1px solid var(--ioc-sys-color-outline);
@@ -188,13 +232,16 @@ export const chartElementStyles = css`
     z-index: 1;
   }
   .table-wrap {
-    max-height: var(--_hook-table-height, 20rem);
+    /* The table sits in the plot's box and scrolls there, so switching view keeps the size too. */
+    flex: 1 1 0;
+    min-height: calc(var(--_plot-height) / 2);
+    max-height: var(--_hook-table-height, none);
     overflow: auto;
   }
   [part='table'] {
     width: 100%;
     border-collapse: collapse;
-    font-size: var(--ioc-sys-font-size-xs);
+    font-size: var(--_label-size);
     font-variant-numeric: tabular-nums;
   }
   [part='table'] caption {
@@ -212,11 +259,47 @@ export const chartElementStyles = css`
     text-align: end;
   }
   .note {
-    font-size: var(--ioc-sys-font-size-xs);
+    font-size: var(--_label-size);
     color: var(--ioc-sys-color-on-surface-muted);
   }
+  /* The placeholder covers the toolbar and plot of the chart to come. */
   .skeleton {
-    flex: 1 1 auto;
-    min-height: var(--_plot-height);
+    flex: 1 1 0;
+    min-height: 0;
+  }
+  [part='status'] {
+    font-size: var(--_text-size);
+    line-height: 1.35;
+    overflow-wrap: anywhere;
+  }
+  /* Empty and error: the message sits centred in the box the chart would fill, and scrolls there if long. */
+  :host([state='empty']) [part='status'],
+  :host([state='error']) [part='status'] {
+    flex: 1 1 0;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: safe center;
+    gap: var(--_gap);
+    overflow: auto;
+    text-align: center;
+  }
+  /* Stale: a note under the chart (message, retry, details), taking its room from the plot. */
+  :host([state='stale']) [part='status'] {
+    flex: none;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_gap) / 2) var(--_gap);
+    max-height: calc(var(--_plot-height) / 2);
+    overflow: auto;
+  }
+  [part='status'] details,
+  [part='status'] summary {
+    font-size: var(--_label-size);
+  }
+  [part='status'] details {
+    max-width: 100%;
   }
 `;

@@ -35,8 +35,8 @@ import { kpiCardStyles } from './kpi-card.styles.js';
  * @cssproperty --ioc-kpi-card-surface - Card background. Defaults to `--ioc-sys-color-surface`.
  * @cssproperty --ioc-kpi-card-border-color - Card border. Defaults to `--ioc-sys-color-outline`.
  * @cssproperty --ioc-kpi-card-radius - Corner radius. Defaults to `--ioc-sys-radius`.
- * @cssproperty --ioc-kpi-card-padding - Inner padding. Defaults to `--ioc-sys-space-4`.
- * @cssproperty --ioc-kpi-card-value-size - Size of the value. Defaults to `--ioc-sys-font-size-display`.
+ * @cssproperty --ioc-kpi-card-padding - Inner padding. Defaults to `--ioc-sys-widget-padding`.
+ * @cssproperty --ioc-kpi-card-value-size - Size of the value (it shrinks to fit a narrow card). Defaults to `--ioc-sys-widget-value-size`.
  *
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays,
@@ -115,13 +115,18 @@ export class IocKpiCard extends IocElement {
     const decimals = info?.decimals ?? 0;
     const unit = localize(result.unit.label, locale);
     const band = info && result.value !== null ? bandFor(info, result.value) : undefined;
+    const value = formatNumber(result.value, locale, decimals);
+    const bandLabel = band ? localize(band.label, locale) : '';
+    // How wide the reading is, in characters of the value's size: the styles fit the value to the
+    // card's width with it (a short value fills a wall card, 1.991.172 still fits a narrow one).
+    const chars = value.length + (unit ? 0.45 * (unit.length + 1) : 0) + (band ? 0.25 * (bandLabel.length + 3) : 0);
     return html`
-      <div class="reading">
-        <span part="value">${formatNumber(result.value, locale, decimals)}</span>
+      <div class="reading" ${cssVars({ '--_value-chars': chars.toFixed(1) })}>
+        <span part="value">${value}</span>
         ${unit ? html`<span part="unit">${unit}</span>` : nothing}
         ${band
           ? html`<span part="band" ${cssVars({ '--_band-color': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}
-              >${localize(band.label, locale)}</span
+              >${bandLabel}</span
             >`
           : nothing}
       </div>

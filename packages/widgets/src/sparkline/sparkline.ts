@@ -38,7 +38,7 @@ const FROM_VALUES = 'values';
  *
  * @cssproperty --ioc-sparkline-height - Height. Defaults to 2rem.
  * @cssproperty --ioc-sparkline-color - Line colour. Defaults to `--ioc-sys-color-chart-1`.
- * @cssproperty --ioc-sparkline-line-width - Line width. Defaults to `--ioc-sys-line-width`.
+ * @cssproperty --ioc-sparkline-line-width - Line width. Defaults to `--ioc-sys-widget-line-width`.
  *
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.

@@ -20,6 +20,11 @@ export const timeSeriesStyles = css`
     --_hook-series-6: var(--ioc-time-series-series-6);
     --_hook-series-7: var(--ioc-time-series-series-7);
     --_hook-series-8: var(--ioc-time-series-series-8);
+    --_extra-block: calc(var(--_overview-height) + var(--_gap));
+    --_overview-height: var(--ioc-time-series-overview-height, 2.5rem);
+  }
+  :host([no-overview]) {
+    --_extra-block: 0px;
   }
   .plot {
     cursor: crosshair;
@@ -29,7 +34,8 @@ export const timeSeriesStyles = css`
   }
   [part='overview'] {
     position: relative;
-    height: var(--ioc-time-series-overview-height, 2.5rem);
+    flex: none;
+    height: var(--_overview-height);
     border: 1px solid var(--ioc-sys-color-outline);
     border-radius: var(--ioc-sys-space-1);
     touch-action: none;

@@ -94,7 +94,7 @@ function shiftOneYear(t: Float64Array): Float64Array {
  * @cssproperty --ioc-time-series-border-color - Border. Defaults to `--ioc-sys-color-outline`.
  * @cssproperty --ioc-time-series-radius - Corner radius. Defaults to `--ioc-sys-radius`.
  * @cssproperty --ioc-time-series-padding - Inner padding. Defaults to `--ioc-sys-space-3`.
- * @cssproperty --ioc-time-series-line-width - Line width. Defaults to `--ioc-sys-line-width`.
+ * @cssproperty --ioc-time-series-line-width - Line width. Defaults to `--ioc-sys-widget-line-width`.
  * @cssproperty --ioc-time-series-series-1 - Colour of series 1 (to 8). Defaults to `--ioc-sys-color-chart-1` (to 8).
  * @cssproperty --ioc-time-series-grid-color - Grid lines. Defaults to `--ioc-sys-color-outline`.
  * @cssproperty --ioc-time-series-target-color - Target line. Defaults to `--ioc-sys-color-on-surface`.
@@ -152,7 +152,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   @property({ type: Boolean, attribute: 'no-bands' }) noBands = false;
 
   /** Hides the overview strip under the chart. */
-  @property({ type: Boolean, attribute: 'no-overview' }) noOverview = false;
+  @property({ type: Boolean, attribute: 'no-overview', reflect: true }) noOverview = false;
 
   /** Data given directly, bypassing any source. */
   @property({ attribute: false }) data?: SeriesResult;

@@ -285,14 +285,26 @@ export const chartElementStyles = css`
     overflow: auto;
     text-align: center;
   }
-  /* Stale: a note under the chart (message, retry, details), taking its room from the plot. */
+  /*
+   * Stale: a note under the chart (message, retry, details), taking its room from the plot. With
+   * a chart's own note (below) at most a quarter of the plot each, and the plot at least half of
+   * it, a ready or stale chart never outgrows its budget.
+   */
   :host([state='stale']) [part='status'] {
     flex: none;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_gap) / 2) var(--_gap);
-    max-height: calc(var(--_plot-height) / 2);
+    max-height: calc(var(--_plot-height) / 4 - var(--_gap));
+    overflow: auto;
+  }
+  /* A chart's note under its plot (how a ranking reads, the shares left out): a quarter of the plot at most, scrolling when longer. */
+  [part='base'] > [part='note'] {
+    flex: none;
+    /* The frame's gap spaces it; a margin would be outside the budget. */
+    margin: 0;
+    max-height: calc(var(--_plot-height) / 4 - var(--_gap));
     overflow: auto;
   }
   [part='status'] details,

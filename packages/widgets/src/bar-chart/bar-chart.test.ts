@@ -149,12 +149,12 @@ describe('<ioc-bar-chart>', () => {
     // The target is far below the ten: named at the axis's edge with an arrow, and in words.
     expect(shadow(element).querySelector('.surface text.target-label')!.textContent).to.equal('← Mục tiêu 95,0 %');
     expect(note(element)).to.contain('10/10 đạt mục tiêu 95,0 %');
-    expect(note(element)).to.contain('“=”: đồng hạng (cùng giá trị)');
+    expect(note(element)).to.contain('“=”: đồng hạng');
     expect(note(element)).to.contain('trục giá trị không bắt đầu từ 0');
     element.locale = 'en';
     await element.updateComplete;
     await waitUntil(() => shadow(element).querySelector('.surface text.axis-label')?.textContent === 'Unit: %', 'no English unit');
-    expect(note(element)).to.contain('“=”: tied (same value)');
+    expect(note(element)).to.contain('“=”: tied');
     expect(note(element)).to.contain('the value axis does not start at 0');
     expect(note(element)).to.contain('10 of 10 meet the target of 95.0 %');
     // Values that differ get the decimals to show it: ranked 1 and 2 never both read "99,1".

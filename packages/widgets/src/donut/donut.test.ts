@@ -80,13 +80,13 @@ describe('<ioc-donut>', () => {
     expect(labels[0]).to.equal('1,3 %');
     expect(shadow(element).querySelector('[part="legend"]')).to.equal(null);
     const note = shadow(element).querySelector('[part="note"]')!.textContent;
-    expect(note).to.contain('tỷ trọng của 8 khu vực lớn nhất');
-    expect(note).to.contain('92 khu vực còn lại: 89,3 % (mỗi khu vực không quá 1,3 %)');
+    expect(note).to.contain('Tỷ trọng 8 khu vực lớn nhất');
+    expect(note).to.contain('92 khu vực khác: 89,3 % (mỗi khu vực ≤ 1,3 %)');
     expect(note).to.contain('Tổng: 1.196,0 tấn/ngày');
     expect(await press(element, 'ArrowDown')).to.equal('90008: 16,0 tấn/ngày, 1,3 %');
     element.locale = 'en';
     await element.updateComplete;
-    expect(shadow(element).querySelector('[part="note"]')!.textContent).to.contain('the other 92 areas: 89.3 % (none over 1.3 %)');
+    expect(shadow(element).querySelector('[part="note"]')!.textContent).to.contain('92 other areas: 89.3 % (each ≤ 1.3 %)');
   });
 
   it('names the units of the date it shows (districts before 1 July 2025)', async () => {

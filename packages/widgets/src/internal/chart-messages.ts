@@ -52,18 +52,16 @@ const CHART_MESSAGES = {
   showingWorst: { vi: '{n} kém nhất trong {total}, kém nhất trước', en: 'worst {n} of {total}, worst first' },
   showingHighest: { vi: '{n} cao nhất trong {total}', en: 'highest {n} of {total}' },
   showingLowest: { vi: '{n} thấp nhất trong {total}, thấp nhất trước', en: 'lowest {n} of {total}, lowest first' },
-  tied: { vi: '“=”: đồng hạng (cùng giá trị)', en: '“=”: tied (same value)' },
+  tied: { vi: '“=”: đồng hạng', en: '“=”: tied' },
   tiedFirst: { vi: '{n} khu vực cùng hạng 1', en: '{n} areas share rank 1' },
   targetMet: { vi: '{met}/{n} đạt mục tiêu {target}', en: '{met} of {n} meet the target of {target}' },
   zoomedAxis: { vi: 'trục giá trị không bắt đầu từ 0', en: 'the value axis does not start at 0' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
-  sharesInstead: {
-    vi: 'Tổng chia cho nhiều khu vực, không khu vực nào chiếm phần lớn: tỷ trọng của {n} khu vực lớn nhất',
-    en: 'The total is spread over many areas, none of them large: shares of the {n} largest',
-  },
-  restShare: { vi: '{count} khu vực còn lại: {share} (mỗi khu vực không quá {each})', en: 'the other {count} areas: {share} (none over {each})' },
+  sharesInstead: { vi: 'Tỷ trọng {n} khu vực lớn nhất', en: 'Shares of the {n} largest areas' },
+  restShare: { vi: '{count} khu vực khác: {share} (mỗi khu vực ≤ {each})', en: '{count} other areas: {share} (each ≤ {each})' },
   calendar: { vi: 'lịch theo ngày', en: 'calendar by day' },
   hourWeekday: { vi: 'theo giờ và thứ trong tuần', en: 'by hour and weekday' },
+  inProgress: { vi: 'Đang cập nhật', en: 'In progress' },
   allHidden: { vi: 'Tất cả chuỗi đã ẩn: chọn một chuỗi trong chú giải để hiện lại.', en: 'All series hidden: choose one in the legend to show it again.' },
 } as const;
 

@@ -17,6 +17,7 @@ const MESSAGES = {
   unchanged: { vi: 'Không đổi', en: 'Unchanged' },
   target: { vi: 'Mục tiêu', en: 'Target' },
   sameLastYear: { vi: 'Cùng kỳ năm trước', en: 'Same period last year' },
+  sameLastYearShort: { vi: 'Cùng kỳ', en: 'Last year' },
   updated: { vi: 'Cập nhật', en: 'Updated' },
 } as const;
 

@@ -234,4 +234,47 @@ export const kpiCardStyles = css`
     max-width: 100%;
     font-size: var(--_label-size);
   }
+  .short {
+    display: none;
+  }
+  /*
+   * A narrow card keeps every number and gives up words: the change loses "so với kỳ trước",
+   * "Cùng kỳ năm trước" becomes "Cùng kỳ" (the full words stay for screen readers and in the
+   * tooltips). Narrower still, the comparisons take a line each and the footer keeps the time.
+   */
+  @container (max-width: 20rem) {
+    [part='delta'] .words,
+    [part='comparison'] .long {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    [part='comparison'] .short {
+      display: inline;
+    }
+  }
+  @container (max-width: 14rem) {
+    [part='comparison'] {
+      flex-direction: column;
+      gap: 0;
+    }
+    .comparison-item {
+      flex: none;
+    }
+    [part='footer'] .words {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    [part='footer'] {
+      -webkit-line-clamp: 1;
+      line-clamp: 1;
+    }
+  }
 `;

@@ -89,7 +89,9 @@ describe('ioc-kpi-card', () => {
 
   it('shows the same period last year and the target when given', async () => {
     const card = await fixture<IocKpiCard>(html`<ioc-kpi-card .data=${{ ...aqi, value: 80, sameLastYear: 1500, target: 50 }}></ioc-kpi-card>`);
-    const items = [...part(card, 'comparison')!.querySelectorAll('div')].map((item) => [item.querySelector('dt')!.textContent, item.querySelector('dd')!.textContent]);
+    // The label as read (the short form is for narrow cards and hidden from screen readers).
+    const label = (dt: Element) => [...dt.childNodes].filter((node) => node.nodeType !== Node.COMMENT_NODE && !(node instanceof Element && node.getAttribute('aria-hidden') === 'true')).map((node) => node.textContent).join('').trim();
+    const items = [...part(card, 'comparison')!.querySelectorAll('div')].map((item) => [label(item.querySelector('dt')!), item.querySelector('dd')!.textContent]);
     expect(items).to.deep.equal([
       ['Cùng kỳ năm trước', '1.500'],
       ['Mục tiêu', '50'],
@@ -366,5 +368,28 @@ describe('ioc-kpi-card', () => {
     const b = createDemoSource({ seed: 7, now: '2026-11-24T10:00:00Z' });
     const q = { kind: 'kpi', indicator: 'environment.aqi', area: '90' } as const;
     expect(await a.query(q)).to.deep.equal(await b.query(q));
+  });
+
+  it('keeps every number in a narrow card and gives up words, which stay for screen readers and tooltips', async () => {
+    const data = { ...aqi, value: 59, previous: 85, sameLastYear: 55, target: 50 };
+    const wide = await fixture<IocKpiCard>(html`<ioc-kpi-card style="width: 400px" .data=${data}></ioc-kpi-card>`);
+    const narrow = await fixture<IocKpiCard>(html`<ioc-kpi-card style="width: 180px" .data=${data}></ioc-kpi-card>`);
+    const shown = (card: IocKpiCard, selector: string) => {
+      const element = card.shadowRoot!.querySelector<HTMLElement>(selector)!;
+      const style = getComputedStyle(element);
+      return style.display !== 'none' && style.position !== 'absolute';
+    };
+    expect(shown(wide, '[part="delta"] .words')).to.equal(true);
+    expect(shown(narrow, '[part="delta"] .words')).to.equal(false);
+    expect(shown(narrow, '[part="comparison"] .short')).to.equal(true);
+    expect(shown(narrow, '[part="comparison"] .long')).to.equal(false);
+    expect(shown(wide, '[part="comparison"] .short')).to.equal(false);
+    // The numbers are whole, not cut by an ellipsis.
+    for (const part of ['delta', 'comparison']) {
+      const element = narrow.shadowRoot!.querySelector<HTMLElement>(`[part="${part}"]`)!;
+      expect(element.scrollWidth, `${part} overflows`).to.be.at.most(element.clientWidth + 1);
+    }
+    expect(narrow.shadowRoot!.querySelector('[part="delta"]')!.getAttribute('title')).to.contain('so với kỳ trước');
+    expect(narrow.shadowRoot!.querySelector('[part="band"]')!.getAttribute('title')).to.equal('Trung bình');
   });
 });

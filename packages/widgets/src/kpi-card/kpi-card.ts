@@ -125,14 +125,16 @@ export class IocKpiCard extends IocElement {
         <span part="value">${value}</span>
         ${unit ? html`<span part="unit">${unit}</span>` : nothing}
         ${band
-          ? html`<span part="band" ${cssVars({ '--_band-color': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}
+          ? html`<span part="band" title=${bandLabel} ${cssVars({ '--_band-color': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}
               >${bandLabel}</span
             >`
           : nothing}
       </div>
       ${this.renderDelta(result, info)} ${this.renderComparisons(result, decimals)}
       ${result.observedAt
-        ? html`<div part="footer">${msg('updated', locale)} ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}</div>`
+        ? html`<div part="footer" title=${`${msg('updated', locale)} ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}`}>
+            <span class="words">${msg('updated', locale)}</span> ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}
+          </div>`
         : nothing}
     `;
   }
@@ -153,10 +155,12 @@ export class IocKpiCard extends IocElement {
           : 'bad';
     const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
     const percent = previous !== 0 ? ` (${formatSigned(((value - previous) / Math.abs(previous)) * 100, locale, 1)} %)` : '';
-    return html`<div part="delta" class=${judgement} data-direction=${direction}>
+    const words = msg('vsPrevious', locale);
+    // In a narrow card the words give way to the numbers (still read aloud, and in the tooltip).
+    return html`<div part="delta" class=${judgement} data-direction=${direction} title=${`${formatSigned(change, locale, decimals)}${percent} ${words}`}>
       <span class="arrow" aria-hidden="true">${arrow}</span>
       <span class="visually-hidden">${msg(direction, locale)}</span>
-      ${formatSigned(change, locale, decimals)}${percent} ${msg('vsPrevious', locale)}
+      ${formatSigned(change, locale, decimals)}${percent} <span class="words">${words}</span>
     </div>`;
   }
 
@@ -166,7 +170,10 @@ export class IocKpiCard extends IocElement {
     const target = result.target ?? this.info?.target ?? null;
     const items = [
       result.sameLastYear !== null && result.sameLastYear !== undefined
-        ? html`<div class="comparison-item"><dt>${msg('sameLastYear', locale)}</dt><dd>${formatNumber(result.sameLastYear, locale, decimals)}</dd></div>`
+        ? html`<div class="comparison-item">
+            <dt><span class="long">${msg('sameLastYear', locale)}</span><span class="short" aria-hidden="true">${msg('sameLastYearShort', locale)}</span></dt>
+            <dd>${formatNumber(result.sameLastYear, locale, decimals)}</dd>
+          </div>`
         : nothing,
       target !== null
         ? html`<div class="comparison-item"><dt>${msg('target', locale)}</dt><dd>${formatNumber(target, locale, decimals)}</dd></div>`

@@ -417,4 +417,22 @@ describe('<ioc-time-series> says what it shows', () => {
     expect(root(element).querySelectorAll('.plot .axis').length).to.equal(2);
     await waitUntil(() => root(element).querySelector('.overview-surface svg') !== null, 'the overview did not come back');
   });
+
+  it('marks the day still under way on a chart of totals, so its sum so far does not read as a drop', async () => {
+    const source = createDemoSource({ seed: 2025, now: '2026-11-24T10:00:00+07:00' });
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90">
+      <ioc-time-series style="width: 600px" indicator="citizens.feedback-received" grain="day"></ioc-time-series>
+      <ioc-time-series style="width: 600px" indicator="environment.aqi" grain="day"></ioc-time-series>
+    </ioc-provider>`);
+    const [totals, means] = [...provider.querySelectorAll<IocTimeSeries>('ioc-time-series')] as [IocTimeSeries, IocTimeSeries];
+    await drawn(totals);
+    await drawn(means);
+    const labels = (element: IocTimeSeries) => [...root(element).querySelectorAll('.surface svg text')].map((text) => text.textContent);
+    await waitUntil(() => labels(totals).includes('Đang cập nhật'), `no in-progress mark: ${labels(totals).join('|')}`);
+    const line = root(totals).querySelector('.surface line.annotation')!;
+    // At 24/11 00:00 in Vietnam, the start of the demo's current day.
+    expect(Number(line.getAttribute('x1'))).to.be.above(500);
+    // An average of a part day is no drop: no mark.
+    expect(labels(means)).to.not.include('Đang cập nhật');
+  });
 });

@@ -5,6 +5,7 @@ import {
   addPeriods,
   localize,
   parseTime,
+  periodStart,
   toIso,
   type Indicator,
   type SeriesData,
@@ -306,6 +307,21 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return out;
   }
 
+  /**
+   * A mark where the period still under way begins, for totals (reports, vehicles, rain): its
+   * sum so far would read as a sudden drop. Only when the data reaches into that period.
+   */
+  private inProgress(result: SeriesResult): TimeSeriesAnnotation | undefined {
+    const time = this.info?.aggregation.time;
+    if (time !== 'sum' || result.grain === 'hour') return undefined;
+    const start = periodStart(this.now, result.grain);
+    const reaches = result.series.some((series) => {
+      const t = series.t;
+      return t.length > 0 && (t[t.length - 1] as number) >= start;
+    });
+    return reaches ? { t: start, label: chartMsg('inProgress', this.effectiveLocale) } : undefined;
+  }
+
   // ---- drawing ------------------------------------------------------------------------
 
   protected override bandTokens(): BandTokens {
@@ -333,6 +349,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       : (info?.bands ?? []).map((band) => ({ from: band.from, to: band.to, label: localize(band.label, locale), color: palette.bands[band.token] ?? palette.muted }));
     const target = this.target ?? info?.target;
     const overlays = this.overlayInputs(result, palette);
+    const progress = this.inProgress(result);
     this.chart.render(
       inputs,
       {
@@ -347,7 +364,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
         bands,
         unit: this.axisUnit(result),
         target: target !== undefined && Number.isFinite(target) ? { value: target, label: `${chartMsg('target', locale)} ${formatValue(target, locale, info?.decimals ?? 0)}` } : undefined,
-        annotations: this.annotations,
+        annotations: progress ? [...this.annotations, progress] : this.annotations,
         overlays,
         thresholds: this.thresholds(),
         hidden: this.hiddenSeries,

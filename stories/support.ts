@@ -2,10 +2,15 @@
 // state can be shown without a backend.
 import { HttpError, createDemoSource, withStale, type DataSource, type Query, type QueryResult, type RequestOptions, type ResultFor, type StaleInfo } from '@ioc-kit/data';
 
+/** The stories' "now": the demo data ends here, and every story's clock reads it, whatever the date. */
+export const STORY_NOW = '2026-11-24T10:00:00+07:00';
+
 /** The demo province with a fixed "now", so stories look the same on every machine and day. */
-export const demoSource: DataSource = createDemoSource({ seed: 2025, now: '2026-11-24T10:00:00+07:00' });
+export const demoSource: DataSource = createDemoSource({ seed: 2025, now: STORY_NOW });
 
 const base = {
+  // The same clock as the demo's: "retrying at 10:00" reads the same on every run.
+  now: () => Date.parse(STORY_NOW),
   indicators: () => Promise.resolve([]),
   areas: () => Promise.resolve([]),
   boundaries: () => Promise.resolve({ type: 'FeatureCollection' as const, features: [] }),
@@ -39,6 +44,8 @@ export function staleSource(source: DataSource = demoSource, stale: StaleInfo = 
     boundaries: (query, options) => source.boundaries(query, options),
     query: async <Q extends Query>(query: Q, options?: RequestOptions): Promise<ResultFor<Q>> => withStale(await source.query<Q>(query, options), stale),
     ...(source.supports ? { supports: source.supports } : {}),
+    // A wrapper keeps the clock of what it wraps: the windows end where the data does.
+    ...(source.now ? { now: source.now.bind(source) } : {}),
   };
 }
 

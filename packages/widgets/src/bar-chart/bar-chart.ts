@@ -443,7 +443,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       // The colours of a ranking coloured by band are named under it, with their swatches.
       const bands = this.shownBands(model);
       const locale = this.effectiveLocale;
-      return html`<p part="note" class="ranking-note">
+      return html`<p part="note" class="ranking-note" title=${this.rankingNote(model)}>
         ${bands.length > 0
           ? html`<span class="bands"
               >${chartMsg('band', locale)}:

@@ -259,7 +259,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
   protected override renderBelowPlot(result: ByAreaResult | undefined) {
     const note = result ? this.sharesNote(this.model(result)) : undefined;
-    return note ? html`<p part="note" class="shares-note">${note}</p>` : nothing;
+    return note ? html`<p part="note" class="shares-note" title=${note}>${note}</p>` : nothing;
   }
 
   /** Under the bars shown instead of a donut: why, what the other areas hold, the total. */

@@ -299,13 +299,17 @@ export const chartElementStyles = css`
     max-height: calc(var(--_plot-height) / 4 - var(--_gap));
     overflow: auto;
   }
-  /* A chart's note under its plot (how a ranking reads, the shares left out): a quarter of the plot at most, scrolling when longer. */
+  /*
+   * A chart's note under its plot (how a ranking reads, the shares left out): a quarter of the
+   * plot at most; longer words are cut (not scrolled: a scrolling note would be a tab stop of
+   * its own) and stay whole in its tooltip and for screen readers.
+   */
   [part='base'] > [part='note'] {
     flex: none;
     /* The frame's gap spaces it; a margin would be outside the budget. */
     margin: 0;
     max-height: calc(var(--_plot-height) / 4 - var(--_gap));
-    overflow: auto;
+    overflow: hidden;
   }
   [part='status'] details,
   [part='status'] summary {

@@ -50,7 +50,7 @@ export const TIME_SERIES_SNAPSHOT = [
   "<line class=\"target\" x1=\"30\" x2=\"322\" y1=\"93.5\" y2=\"93.5\" stroke=\"#111111\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>",
   "<text x=\"318\" y=\"89.5\" text-anchor=\"end\" fill=\"#111111\" font-size=\"11\">Mục tiêu 100</text>",
   "<line class=\"annotation\" x1=\"189.3\" x2=\"189.3\" y1=\"8\" y2=\"179\" stroke=\"#666666\" stroke-dasharray=\"2 3\"/>",
-  "<text x=\"192.3\" y=\"19\" fill=\"#666666\" font-size=\"11\">Mất điện</text>",
+  "<text x=\"192.3\" y=\"19\" text-anchor=\"start\" fill=\"#666666\" font-size=\"11\">Mất điện</text>",
   "<circle class=\"signal\" cx=\"136.2\" cy=\"76.4\" r=\"3.5\" fill=\"#ee0000\" stroke=\"#ffffff\" stroke-width=\"1\"/>",
   "<circle class=\"signal\" cx=\"215.8\" cy=\"90.1\" r=\"3.5\" fill=\"#ee0000\" stroke=\"#ffffff\" stroke-width=\"1\"/>",
   "</svg>",

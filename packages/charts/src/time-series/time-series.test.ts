@@ -95,6 +95,15 @@ describe('time series (pure render)', () => {
     element.remove();
   });
 
+  it('writes an annotation at the right edge to the left of its line, inside the plot', () => {
+    const element = host();
+    const marks = renderTimeSeries(element, [aqi], { ...options, bands: [], annotations: [{ t: START + 11 * HOUR, label: 'Đang cập nhật' }] }, { width: 400, height: 200 });
+    const text = [...element.querySelectorAll('text')].find((node) => node.textContent === 'Đang cập nhật')!;
+    expect(text.getAttribute('text-anchor')).to.equal('end');
+    expect(Number(text.getAttribute('x'))).to.be.below(marks.annotations[0]!.x);
+    element.remove();
+  });
+
   it('names the bands at the plot edge, outside the plot, each beside its own colour', () => {
     const element = host();
     const marks = renderTimeSeries(element, [aqi], options, { width: 400, height: 200 });

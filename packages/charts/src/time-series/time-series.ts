@@ -865,9 +865,16 @@ export class TimeSeriesChart {
       );
     }
     for (const annotation of marks.annotations) {
+      // The label reads to the right of its line, or to the left where it would leave the plot.
+      const before = annotation.x + 3 + estimateTextWidth(annotation.label, palette.fontSize) > plot.left + plot.width;
       this.front.append(
         svg(doc, 'line', { class: 'annotation', x1: annotation.x, x2: annotation.x, y1: plot.top, y2: plot.top + plot.height, stroke: palette.annotation, 'stroke-dasharray': '2 3' }),
-        svg(doc, 'text', { x: annotation.x + 3, y: plot.top + palette.fontSize, fill: palette.annotation, 'font-size': palette.fontSize }, annotation.label),
+        svg(
+          doc,
+          'text',
+          { x: before ? annotation.x - 3 : annotation.x + 3, y: plot.top + palette.fontSize, 'text-anchor': before ? 'end' : 'start', fill: palette.annotation, 'font-size': palette.fontSize },
+          annotation.label,
+        ),
       );
     }
     for (const signal of marks.signals) {

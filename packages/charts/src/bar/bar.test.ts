@@ -55,6 +55,20 @@ function assertInsidePlot(marks: BarMarks): void {
 }
 
 describe('bar chart (pure render)', () => {
+  it('names every row of a ranking with large text in a small chart, smaller rather than skipping', () => {
+    const element = host(320, 200);
+    const ten: BarData = {
+      categories: Array.from({ length: 10 }, (_, i) => ({ key: String(i), label: `Phường số ${i + 1}` })),
+      series: [{ key: 'v', label: 'Giá trị', values: Array.from({ length: 10 }, (_, i) => 100 - i * 7) }],
+    };
+    // Wall text (24 px) where each row is about 15 px high.
+    renderBar(element, ten, { ...options, palette: { ...TEST_PALETTE, fontSize: 24 }, orientation: 'horizontal' }, { width: 320, height: 200 });
+    const names = [...element.querySelectorAll('g.categories text')];
+    expect(names.map((text) => text.textContent)).to.deep.equal(ten.categories.map((category) => category.label));
+    for (const text of names) expect(Number(text.getAttribute('font-size'))).to.be.within(10, 24);
+    element.remove();
+  });
+
   it('draws the same SVG for the same data (snapshot)', () => {
     const element = host();
     renderBar(element, months, { ...options, target: { value: 90, label: 'Mục tiêu' } }, { width: 400, height: 240 });

@@ -385,7 +385,10 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   const categoryAxis = svg(doc, 'g', { class: 'categories' });
   // Labels that do not fit the band are cut; when bands are thinner than a line of text, every k-th is shown.
   const bandSpace = band.step();
-  const every = orientation === 'vertical' ? 1 : Math.max(1, Math.ceil((fontSize + 2) / Math.max(bandSpace, 1e-9)));
+  // A ranking names every row: where rows are thinner than the text (large wall text in a small
+  // chart), the names get smaller, down to 10 px, before any is left out.
+  const categorySize = orientation === 'vertical' ? fontSize : Math.max(Math.min(fontSize, 10), Math.min(fontSize, bandSpace - 2));
+  const every = orientation === 'vertical' ? 1 : Math.max(1, Math.ceil((categorySize + 2) / Math.max(bandSpace, 1e-9)));
   // Vertical labels that do not fit their band: every k-th label, whole, rather than all of them cut.
   const verticalEvery = orientation === 'vertical' ? Math.max(1, Math.ceil((Math.min(widestCategory, 120) + 6) / Math.max(bandSpace, 1e-9))) : 1;
   categoryTicks.forEach((tick, c) => {
@@ -397,9 +400,9 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
     const text =
       orientation === 'vertical'
         ? svg(doc, 'text', { x: tick.position, y: plotBottom + fontSize + 4, 'text-anchor': 'middle', fill: palette.muted, 'font-size': fontSize })
-        : svg(doc, 'text', { x: plot.left - 6, y: tick.position, dy: '0.32em', 'text-anchor': 'end', fill: palette.muted, 'font-size': fontSize });
+        : svg(doc, 'text', { x: plot.left - 6, y: tick.position, dy: '0.32em', 'text-anchor': 'end', fill: palette.muted, 'font-size': categorySize });
     const room = orientation === 'vertical' ? bandSpace * verticalEvery : plot.left - 8;
-    text.textContent = fitLabel(tick.label, room, fontSize);
+    text.textContent = fitLabel(tick.label, room, categorySize);
     if (highlighted) {
       text.setAttribute('font-weight', 'bold');
       text.setAttribute('fill', palette.text);

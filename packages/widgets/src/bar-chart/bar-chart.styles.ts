@@ -23,9 +23,8 @@ export const barChartStyles = css`
     font-family: inherit;
   }
   /* Read with the chart, so the same size as its labels rather than a footnote's. */
+  /* Size and room are the shared note's (chart-element.styles.ts). */
   .ranking-note {
-    margin: var(--ioc-sys-space-1) 0 0;
-    font-size: var(--ioc-sys-font-size-sm);
     color: var(--ioc-sys-color-on-surface-muted);
   }
   .ranking-note .band {

@@ -24,9 +24,8 @@ export const donutStyles = css`
   .surface svg {
     font-family: inherit;
   }
+  /* Size and room are the shared note's (chart-element.styles.ts). */
   .shares-note {
-    margin: var(--ioc-sys-space-1) 0 0;
-    font-size: var(--ioc-sys-font-size-sm);
     color: var(--ioc-sys-color-on-surface-muted);
   }
   /* Above a narrow ring the legend keeps to three lines (and scrolls), so the ring keeps most of its room. */

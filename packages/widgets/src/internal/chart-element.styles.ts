@@ -308,7 +308,10 @@ export const chartElementStyles = css`
     flex: none;
     /* The frame's gap spaces it; a margin would be outside the budget. */
     margin: 0;
-    max-height: calc(var(--_plot-height) / 4 - var(--_gap));
+    /* As large as the chart's labels it explains, and cut after a whole line. */
+    font-size: var(--_label-size);
+    line-height: 1.35;
+    max-height: round(down, calc(var(--_plot-height) / 4 - var(--_gap)), calc(var(--_label-size) * 1.35));
     overflow: hidden;
   }
   [part='status'] details,

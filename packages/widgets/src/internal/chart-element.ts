@@ -359,7 +359,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     const title = this.chartTitle(result);
     return html`
       <figure part="base" aria-busy=${this.loader.loading ? 'true' : 'false'}>
-        ${title ? html`<figcaption part="header">${title}</figcaption>` : nothing}
+        ${title ? html`<figcaption part="header" title=${title}>${title}</figcaption>` : nothing}
         ${showing ? this.renderToolbar(result) : nothing}
         <div
           part="plot"

@@ -98,7 +98,7 @@ export class IocKpiCard extends IocElement {
     const result = this.loader.value;
     return html`
       <section part="base" role="group" aria-label=${title} aria-busy=${this.loader.loading ? 'true' : 'false'}>
-        <h3 part="header">${title}</h3>
+        <h3 part="header" title=${title}>${title}</h3>
         ${state === 'ready' || state === 'stale' || (state === 'empty' && result) ? this.renderValue(result, info) : nothing}
         ${this.renderStatus(state)}
       </section>

@@ -132,6 +132,9 @@ describe('<ioc-donut>', () => {
     await element.updateComplete;
     expect(queries).to.have.length(0);
     expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.contain('90001 is a commune');
+    // In words for an official; the advice for the developer is the detail.
+    expect(shadow(element).querySelector('[role="alert"] .status-text')!.textContent).to.equal('Địa bàn này không có đơn vị nhỏ hơn để chia tỷ trọng');
+    expect(shadow(element).querySelector('[part="retry"]')).to.equal(null);
     // Asked explicitly, it shows the commune within its province.
     element.parent = '90';
     await waitUntil(() => queries.length > 0, 'no query with a parent');

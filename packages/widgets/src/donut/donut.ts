@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ConfigError, localize, type AreaLevel, type ByAreaQuery, type ByAreaResult, type Indicator, type TimeGrain } from '@ioc-kit/data';
+import { localize, type AreaLevel, type ByAreaQuery, type ByAreaResult, type Indicator, type TimeGrain } from '@ioc-kit/data';
 import {
   OTHER_KEY,
   formatValue,
@@ -18,6 +18,7 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, LIST_NAV_KEYS, type ChartSize, type LegendItem, type NavKeySteps, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
+import { WidgetSetupError } from '../internal/status.js';
 import { AreaNamesController, validateByArea } from '../internal/chart-support.js';
 import { chartMsg } from '../internal/chart-messages.js';
 import { donutStyles } from './donut.styles.js';
@@ -170,7 +171,8 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     if (own) {
       const area = this.effectiveArea ?? '';
       // Falling back to the whole province would show another area's breakdown as this one's.
-      return new ConfigError(
+      return new WidgetSetupError(
+        { vi: 'Địa bàn này không có đơn vị nhỏ hơn để chia tỷ trọng', en: 'This area has no smaller units to share its total among' },
         `<ioc-donut> shares its area's total among the units under it, and ${area} is a ${own}: it has no ${this.level} units under it. Set parent="<province code>" to share the province's total instead, or give the donut a province or district as area.`,
       );
     }

@@ -4,6 +4,19 @@ import type { DataState } from './data-controller.js';
 import { formatDate } from './format.js';
 import { msg, staleMessage } from './messages.js';
 
+/**
+ * A set-up mistake a widget can explain to an official in one short sentence of their language
+ * (`summary`), while `message` keeps the technical advice for the portal's developer.
+ */
+export class WidgetSetupError extends ConfigError {
+  readonly summary: Readonly<Record<Locale, string>>;
+  constructor(summary: Readonly<Record<Locale, string>>, message: string) {
+    super(message);
+    this.name = 'WidgetSetupError';
+    this.summary = summary;
+  }
+}
+
 /** A setting a widget cannot work without (an area, an indicator), named so the widget can say which in words. */
 export class MissingSettingError extends ConfigError {
   readonly setting: 'area' | 'indicator';
@@ -23,6 +36,7 @@ export function errorSummary(error: IocDataError | undefined, locale: Locale): s
   const vi = locale === 'vi';
   if (!error) return msg('error', locale);
   if (error instanceof MissingSettingError) return msg(error.setting === 'area' ? 'noArea' : 'noIndicator', locale);
+  if (error instanceof WidgetSetupError) return error.summary[locale];
   switch (error.code) {
     case 'http': {
       const status = (error as { status?: unknown }).status;
@@ -87,7 +101,8 @@ function renderProblem(view: StatusView, summary: string, role: 'alert' | 'statu
       ? `${locale === 'vi' ? 'Thử lại lúc' : 'Retrying at'} ${formatDate(view.retryAt, locale, 'time', view.timeZone)}`
       : '';
   const sentence = retrying ? `${summary}. ${retrying}` : summary;
-  const missing = view.error instanceof MissingSettingError;
+  // Nothing to retry until the page changes a setting.
+  const missing = view.error instanceof MissingSettingError || view.error instanceof WidgetSetupError;
   return html`<div part="status" role=${role} class="status problem" title=${detail}>
     <span class="status-text">${sentence}</span>
     ${view.onRetry && !missing

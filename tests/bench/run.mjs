@@ -220,10 +220,19 @@ install({
 });`,
 };
 
+/**
+ * One library's page script, bundled as a portal's bundler would (code-split: what a widget
+ * loads only on need, like the indicator catalogue, is a chunk of its own). A single-file
+ * esbuild bundle would wrap those shared modules in lazy initialisers, which esbuild drops under
+ * `"sideEffects": false` (evanw/esbuild#1490, #2326). Returns the files by URL path.
+ */
 async function bundle(lib) {
   const result = await build({
     stdin: { contents: adapters[lib], resolveDir: root, sourcefile: `${lib}.js`, loader: 'ts' },
     bundle: true,
+    splitting: true,
+    outdir: path.join(root, '.bench-out'),
+    chunkNames: `${lib}-[name]-[hash]`,
     minify: true,
     format: 'esm',
     write: false,
@@ -234,7 +243,12 @@ async function bundle(lib) {
     external: ['./harness.js'],
     logLevel: 'error',
   });
-  return result.outputFiles[0].text;
+  const files = {};
+  for (const output of result.outputFiles) {
+    const name = path.basename(output.path);
+    files[name === 'stdin.js' ? `${lib}.js` : name] = output.text;
+  }
+  return files;
 }
 
 // ---- serving ------------------------------------------------------------------------------
@@ -288,6 +302,11 @@ function table(header, rows) {
 
 async function measureInPage(browser, url, lib, run) {
   const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  // A page that cannot start says why, instead of only timing out.
+  page.on('pageerror', (error) => console.error(`bench: ${lib} page error: ${error.stack ?? error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`bench: ${lib} console: ${message.text()}`);
+  });
   try {
     await page.goto(`${url}/?lib=${lib}`);
     await page.waitForFunction('window.benchReady === true', null, { timeout: 30_000 });
@@ -317,7 +336,7 @@ async function heapOf(page) {
 async function main() {
   const started = performance.now();
   const files = { 'harness.js': harness, 'uplot.css': readFileSync(path.join(root, 'node_modules/uplot/dist/uPlot.min.css'), 'utf8') };
-  for (const lib of LIBS) files[`${lib}.js`] = await bundle(lib);
+  for (const lib of LIBS) Object.assign(files, await bundle(lib));
   const server = await serve(files);
   const options = launchOptions();
   const browser = await chromium.launch({

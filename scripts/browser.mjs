@@ -19,6 +19,9 @@ export const CHROME_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--lang=vi-VN',
+  // The same pixels on every run (visual baselines): no hinting that depends on the machine, sRGB.
+  '--font-render-hinting=none',
+  '--force-color-profile=srgb',
 ];
 
 export function launchOptions() {

@@ -131,6 +131,8 @@ export const ReadyLargeData: Story = {
 
 /** Live data: a new point every second through `appendPoints()`, without redrawing history. */
 export const ReadyLive: Story = {
+  // Points arrive every second: its pixels depend on when the screenshot is taken.
+  tags: ['no-visual'],
   render: (_args, { globals }) => {
     const data = walk(5000, 1000);
     const series = data.series[0]!;

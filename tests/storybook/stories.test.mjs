@@ -1,7 +1,10 @@
 // Every story in the static Storybook build renders without a page error or console error,
-// every ioc-* widget in it settles into the state the story is named for, and axe finds no
-// serious or critical WCAG 2.1 AA violation. Designers browse
-// these; a story that throws is a broken page for them.
+// every ioc-* widget in it settles into the state the story is named for, axe finds no
+// serious or critical WCAG 2.1 AA violation, and its pixels match the committed baseline
+// (tests/visual/baselines; `npm run test:visual:update` takes them anew on purpose). Each
+// widget's Ready story is also checked in the dark, wall and high-contrast themes and in
+// English, and the province board on the wall. Designers browse these; a story that throws, or that changed by
+// accident, is a broken page for them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +13,8 @@ import { createRequire } from 'node:module';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 import { serveDir } from '../support/static-server.mjs';
 import { launch, newContext } from '../support/browser.mjs';
+import { clockShiftMs } from '../support/clock-shift.mjs';
+import { baselineBrowser, baselineName, compareWithBaseline } from '../visual/compare.mjs';
 
 const STATIC = 'storybook-static';
 let server;
@@ -27,26 +32,38 @@ after(async () => {
 });
 
 const STATES = ['pending', 'ready', 'empty', 'error', 'stale'];
+/**
+ * The other looks a designer signs off: each widget's Ready story per theme and in English, and
+ * the province board on the wall (the boards are the largest images: one more look each is enough).
+ */
+const variantsOf = (story) =>
+  /^widgets-[a-z-]+--ready$/.test(story.id) ? ['theme:dark', 'theme:wall', 'theme:high-contrast', 'locale:en'] : story.id === 'demo-province-overview-board--province' ? ['theme:wall'] : [];
 
 test('every story renders cleanly and its widgets reach the state it is named for', async () => {
   const index = JSON.parse(readFileSync(`${STATIC}/index.json`, 'utf8'));
   const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
   assert.ok(stories.length > 0, 'the build has no stories');
-  const context = await newContext(browser, { viewport: { width: 1200, height: 800 } });
+  const context = await newContext(browser, { viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
   const failures = [];
+  let screenshots = 0;
+  const otherBrowser = baselineBrowser(browser.version());
+  if (otherBrowser) console.log(`# ${otherBrowser}`);
+  // Every story as it opens, then the variants; a year ahead (the second pass), the stories alone:
+  // their pixels must not move with the date.
+  const loads = [...stories.map((story) => ({ story, globals: '' })), ...(clockShiftMs() ? [] : stories.flatMap((story) => variantsOf(story).map((globals) => ({ story, globals }))))];
   // Two stories at a time: one per core.
-  const queue = [...stories];
+  const queue = [...loads];
   const worker = async () => {
-    for (let story = queue.shift(); story; story = queue.shift()) await checkStory(story);
+    for (let load = queue.shift(); load; load = queue.shift()) await checkStory(load.story, load.globals);
   };
-  const checkStory = async (story) => {
+  const checkStory = async (story, globals) => {
     const page = await context.newPage();
     const problems = [];
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) problems.push(`console.error: ${message.text()}`);
     });
-    await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`);
+    await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story${globals ? `&globals=${globals}` : ''}`);
     await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount > 0, null, { timeout: 15_000 }).catch(() => problems.push('story root stayed empty'));
     const wanted = STATES.find((state) => story.name.toLowerCase().replace(/\s+/g, '').startsWith(state) || story.name.toLowerCase().endsWith(` ${state}`) || story.name.toLowerCase().endsWith(state));
     if (wanted) {
@@ -54,6 +71,15 @@ test('every story renders cleanly and its widgets reach the state it is named fo
         .waitForFunction((state) => [...document.querySelectorAll('[state]')].some((el) => el.tagName.startsWith('IOC-') && el.getAttribute('state') === state), wanted, { timeout: 10_000 })
         .then(() => true, () => false);
       if (!reached) problems.push(`no ioc-* widget reached state="${wanted}"`);
+    }
+    // Pixels: once the fonts are in and two frames have settled. A story whose content moves on
+    // its own (a live feed) is tagged `no-visual`.
+    if (!otherBrowser && !story.tags?.includes('no-visual')) {
+      await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+      const png = await page.locator('#storybook-root').screenshot({ animations: 'disabled', caret: 'hide', scale: 'css' });
+      const changed = compareWithBaseline(baselineName(story.id, globals.replace(':', '-')), png);
+      screenshots++;
+      if (changed) problems.push(`visual: ${changed}`);
     }
     // Accessibility: WCAG 2.1 A/AA rules on the rendered story, shadow roots included.
     await page.addScriptTag({ content: axeSource });
@@ -73,11 +99,11 @@ test('every story renders cleanly and its widgets reach the state it is named fo
         .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? ''} at ${v.nodes[0]?.target.join(' ')}`);
     });
     for (const violation of violations) problems.push(`a11y ${violation}`);
-    if (problems.length) failures.push(`${story.id}: ${problems.join('; ')}`);
+    if (problems.length) failures.push(`${story.id}${globals ? ` (${globals})` : ''}: ${problems.join('; ')}`);
     await page.close();
   };
   await Promise.all([worker(), worker()]);
   await context.close();
-  assert.deepEqual(failures, [], `${failures.length} of ${stories.length} stories failed`);
-  console.log(`# ${stories.length} stories rendered cleanly`);
+  assert.deepEqual(failures, [], `${failures.length} of ${loads.length} story loads failed`);
+  console.log(`# ${stories.length} stories in ${loads.length} loads rendered cleanly; ${screenshots} screenshots matched their baselines`);
 });

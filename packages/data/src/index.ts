@@ -37,7 +37,8 @@ export { connectSse, connectWebSocket, type LiveConnection, type LiveConnectionO
 export { parseLiveMessage, type LiveMessage, type LiveClientMessage } from './sources/live/protocol.js';
 export { SseParser, type SseEvent } from './sources/live/sse-parser.js';
 export { backoffDelay, type BackoffOptions } from './sources/live/backoff.js';
-export { pollingSubscribe, withPolling, pageVisibility, type PollingOptions, type PollingHandle, type VisibilitySignal } from './internal/subscribe.js';
+export { followQuery, isTransient, type FollowUpdate, type FollowOptions, type FollowHandle } from './refresh/follow.js';
+export { pageVisibility, type VisibilitySignal } from './refresh/page.js';
 export { createNgsiLdSource, ngsiLdFetcher, SDM_TYPES, type NgsiLdSourceOptions, type SdmType } from './sources/ngsi-ld/ngsi-ld-source.js';
 export { NgsiLdClient, type NgsiLdClientOptions, type EntityQuery, type TemporalQuery, type NgsiAnswer, type NotificationSubscription } from './sources/ngsi-ld/client.js';
 export { ngsiLdSubscribe, incrementalQuery as ngsiLdIncrementalQuery, mergeSeries } from './sources/ngsi-ld/subscribe.js';

@@ -31,7 +31,6 @@ export { createDemoSource, DEMO_ALERT_RULES, type DemoSourceOptions } from './so
 export { registerSource, registeredSources, createSource, type SourceFactory } from './registry.js';
 export { HttpClient, request, defaultHttpClient, type HttpClientOptions, type HttpRequestOptions, type HttpResult, type CacheOutcome } from './internal/http.js';
 export { createHttpSource, type HttpSourceOptions, type FieldSpec, type KpiEndpoint, type SeriesEndpoint, type ByAreaEndpoint, type AlertsEndpoint } from './sources/http/http-source.js';
-export { registerHttpSource, httpOptionsFromAttributes } from './sources/http/register.js';
 export { createLiveSource, type LiveSource, type LiveSourceOptions } from './sources/live/live-source.js';
 export { connectSse, connectWebSocket, type LiveConnection, type LiveConnectionOptions, type LiveStatus, type LiveState } from './sources/live/connection.js';
 export { parseLiveMessage, type LiveMessage, type LiveClientMessage } from './sources/live/protocol.js';
@@ -48,6 +47,3 @@ export { unitFromCode, convertUnit } from './sources/ngsi-ld/units.js';
 export { createSensorThingsSource, DEFAULT_STA_INDICATORS, indicatorOfDatastream, type SensorThingsSourceOptions, type StaIndicatorMatch } from './sources/sensorthings/sensorthings-source.js';
 export { readCollection as readStaCollection, readDataArray as readStaDataArray, readDatastream as readStaDatastream, readObservation as readStaObservation, readThing as readStaThing, readTimeOrInterval as readStaTime, readUnitOfMeasurement, type StaCollection, type StaDatastream, type StaObservation, type StaThing } from './sources/sensorthings/sta-parse.js';
 export { staUrl, staQueryString, staString, staTime, expandText as staExpand, resolveNextLink as resolveStaNextLink, type StaQueryOptions } from './sources/sensorthings/sta-query.js';
-export { registerNgsiLdSource, ngsiLdOptionsFromAttributes } from './sources/ngsi-ld/register.js';
-export { registerSensorThingsSource, sensorThingsOptionsFromAttributes } from './sources/sensorthings/register.js';
-export { registerLiveSource } from './sources/live/register.js';

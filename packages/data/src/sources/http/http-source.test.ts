@@ -3,11 +3,10 @@ import { startTestServer, type TestServer } from '../../../../../tests/support/s
 import type { Indicator } from '../../contract/catalogue.js';
 import { ConfigError, HttpError, UnsupportedQueryError, type ValidationError } from '../../contract/errors.js';
 import type { KpiResult, SeriesResult } from '../../contract/query.js';
-import { createSource, registeredSources } from '../../registry.js';
+import { createSource, registeredSources, registerSource } from '../../registry.js';
 import { HttpClient } from '../../internal/http.js';
 import { createHttpSource, fillTemplate, type HttpSourceOptions } from './http-source.js';
 import { compilePath, selectAll, selectOne } from './json-path.js';
-import { registerHttpSource } from './register.js';
 
 const SERVER = 'packages/data/src/internal/http.test-server.mjs';
 
@@ -339,7 +338,7 @@ describe('HTTP JSON source against a real server', () => {
     expect(result.value).to.equal(87);
     expect(await rejection(createSource('http', {}))).to.be.instanceOf(ConfigError);
     expect(await rejection(createSource('http', { url: 'x', mapping: '{oops' }))).to.be.instanceOf(ConfigError);
-    registerHttpSource();
+    registerSource('http');
     expect((await createSource('http', { url: `${server.url}/v1/` })).id).to.equal(`http:${server.url}/v1/`);
   });
 });

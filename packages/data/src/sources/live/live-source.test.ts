@@ -4,9 +4,8 @@ import { ConfigError, HttpError, TimeoutError, ValidationError } from '../../con
 import type { AlertsResult, ByAreaResult, KpiResult, Query, QueryResult, ResultFor, SeriesResult } from '../../contract/query.js';
 import type { DataSource } from '../../contract/source.js';
 import type { LiveStatus } from './connection.js';
-import { createSource } from '../../registry.js';
+import { createSource, registerSource } from '../../registry.js';
 import { createLiveSource, type LiveSourceOptions } from './live-source.js';
-import { registerLiveSource } from './register.js';
 
 const SERVER = 'packages/data/src/sources/live/live.test-server.mjs';
 const HOUR = 3_600_000;
@@ -487,7 +486,7 @@ describe('createLiveSource configuration', () => {
   it('is available to markup as source="live" over the demo source', async () => {
     const server = await startTestServer(SERVER);
     try {
-      registerLiveSource();
+      registerSource('live');
       const source = await createSource('live', { sse: `${server.url}/events`, base: 'demo', now: '2026-11-24T10:00:00+07:00', heartbeatTimeout: '0' });
       const stop = new AbortController();
       const { results, listener } = recorder();

@@ -120,6 +120,23 @@ describe('followQuery, the one refresh loop', () => {
     stop.abort();
   });
 
+  it('hands an answer equal to the last one back as the same object, so followers can skip it', async () => {
+    const { source, requests } = manualSource();
+    const { clock, stop, updates } = follow(source, { intervalMs: 1000 });
+    requests[0]!.resolve(result(1));
+    await settle();
+    clock.fire();
+    requests[1]!.resolve(result(1));
+    await settle();
+    clock.fire();
+    requests[2]!.resolve(result(2));
+    await settle();
+    expect(updates).to.have.length(3);
+    expect(updates[1]!.result).to.equal(updates[0]!.result);
+    expect(updates[2]!.result).to.not.equal(updates[0]!.result);
+    stop.abort();
+  });
+
   it('asks once without an interval, and again only to retry a failure that may pass', async () => {
     const { source, requests } = manualSource();
     const { clock, stop, handle } = follow(source);
@@ -317,10 +334,12 @@ describe('followQuery, the one refresh loop', () => {
     const seen: [number | null | undefined, unknown][] = [];
     const listener = changesTo<KpiQuery>((r, error) => seen.push([r?.value, error]));
     const failure = new NetworkError('http://x');
-    listener({ result: result(1) });
-    listener({ result: result(1) });
+    const one = result(1);
+    // The loop hands an unchanged answer back as the same object.
+    listener({ result: one });
+    listener({ result: one });
     listener({ error: failure, retryAt: 1 });
-    listener({ result: result(1) });
+    listener({ result: one });
     listener({ result: result(2) });
     expect(seen).to.deep.equal([
       [1, undefined],

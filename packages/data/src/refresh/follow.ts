@@ -12,7 +12,11 @@ import type { DataSource, RequestOptions } from '../contract/source.js';
 import { pageVisibility, type VisibilitySignal } from './page.js';
 
 export interface FollowUpdate<Q extends Query> {
-  /** A new good result (validated by the caller), or undefined with an error. */
+  /**
+   * A new good result (validated by the caller), or undefined with an error. An answer equal to
+   * the last one is delivered as that same object, so a follower can tell "asked again,
+   * nothing changed" by identity.
+   */
   result?: ResultFor<Q>;
   error?: IocDataError;
   /** After a failure: when the next automatic attempt is due (wall-clock epoch ms); undefined when none is planned. */
@@ -91,6 +95,18 @@ const defaultSchedule = (ms: number, callback: () => void) => {
   return () => clearTimeout(timer);
 };
 
+let unreadable = 0;
+
+/** A result as text, to tell a changed result from the same one asked again. */
+export function fingerprint(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_key, inner: unknown) => (inner instanceof Float64Array ? Array.from(inner) : inner)) ?? '';
+  } catch {
+    // Something that cannot be written out (a cycle) is taken as changed every time.
+    return `\u0000${++unreadable}`;
+  }
+}
+
 /** A query as a key: the same fields in any order are the same query. */
 function queryKey(query: Query): string {
   return JSON.stringify(query, (_key, value: unknown) =>
@@ -115,6 +131,7 @@ class Loop<Q extends Query> {
   private readonly random: () => number;
   private inFlight: AbortController | undefined;
   private result: ResultFor<Q> | undefined;
+  private printed = '';
   private error: IocDataError | undefined;
   private failures = 0;
   private cancelTimer: (() => void) | undefined;
@@ -237,8 +254,13 @@ class Loop<Q extends Query> {
     this.succeed(result);
   }
 
-  private succeed(result: ResultFor<Q>): void {
-    this.result = result;
+  private succeed(answer: ResultFor<Q>): void {
+    const printed = fingerprint(answer);
+    if (this.result === undefined || printed !== this.printed) {
+      this.result = answer;
+      this.printed = printed;
+    }
+    const result = this.result;
     this.error = undefined;
     this.failures = 0;
     this.clearTimer();

@@ -10,25 +10,13 @@ import { DEFAULT_POLL_INTERVAL_MS, followWith, markPolling, type FollowHandle, t
 /** Test hooks a subscriber may pass along with `SubscribeOptions`. */
 export type PollingOptions = SubscribeOptions & Partial<Pick<FollowOptions, 'visibility' | 'schedule' | 'random' | 'retry'>>;
 
-let unreadable = 0;
-
-/** A result as text, to tell a changed result from the same one asked again. */
-export function fingerprint(value: unknown): string {
-  try {
-    return JSON.stringify(value, (_key, inner: unknown) => (inner instanceof Float64Array ? Array.from(inner) : inner)) ?? '';
-  } catch {
-    // Something that cannot be written out (a cycle) is taken as changed every time.
-    return `\u0000${++unreadable}`;
-  }
-}
-
 /**
  * The loop's updates as a `ChangeListener` expects them: each result that differs from the last
- * one delivered (or that ends a run of failures), and the last good result with each error.
+ * one delivered (the loop hands an unchanged answer back as the same object), or that ends a
+ * run of failures, and the last good result with each error.
  */
 export function changesTo<Q extends Query>(onChange: ChangeListener<Q>): (update: FollowUpdate<Q>) => void {
   let last: ResultFor<Q> | undefined;
-  let printed = '';
   let failing = false;
   return (update) => {
     if (update.error !== undefined) {
@@ -36,10 +24,7 @@ export function changesTo<Q extends Query>(onChange: ChangeListener<Q>): (update
       onChange(last, update.error);
       return;
     }
-    if (update.result === undefined) return;
-    const print = fingerprint(update.result);
-    if (print === printed && !failing) return;
-    printed = print;
+    if (update.result === undefined || (update.result === last && !failing)) return;
     failing = false;
     last = update.result;
     onChange(update.result);

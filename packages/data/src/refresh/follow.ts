@@ -70,11 +70,10 @@ export function isTransient(error: IocDataError): boolean {
  * in the same second.
  */
 export function retryDelay(failures: number, retry: { firstMs?: number; maxMs?: number } = {}, random: () => number = Math.random): number {
-  const first = Math.max(1, retry.firstMs ?? RETRY_FIRST_MS);
+  const first = retry.firstMs ?? RETRY_FIRST_MS;
   const max = Math.max(first, retry.maxMs ?? RETRY_MAX_MS);
-  const base = Math.min(max, first * 2 ** Math.min(30, Math.max(0, failures - 1)));
-  const spread = 0.9 + 0.2 * Math.min(0.999_999, Math.max(0, random()));
-  return Math.min(max, Math.round(base * spread));
+  const base = Math.min(max, first * 2 ** Math.min(30, failures - 1));
+  return Math.min(max, Math.round(base * (0.9 + 0.2 * random())));
 }
 
 type Load<Q extends Query> = (query: Q, options: RequestOptions) => Promise<ResultFor<Q>>;
@@ -95,15 +94,13 @@ const defaultSchedule = (ms: number, callback: () => void) => {
   return () => clearTimeout(timer);
 };
 
-let unreadable = 0;
-
-/** A result as text, to tell a changed result from the same one asked again. */
-export function fingerprint(value: unknown): string {
+/** A result as text, to tell a changed result from the same one asked again; undefined when it cannot be written out (then it is always news). */
+export function fingerprint(value: unknown): string | undefined {
   try {
-    return JSON.stringify(value, (_key, inner: unknown) => (inner instanceof Float64Array ? Array.from(inner) : inner)) ?? '';
+    // A Float64Array is written as an object of its values: enough to compare two answers.
+    return JSON.stringify(value);
   } catch {
-    // Something that cannot be written out (a cycle) is taken as changed every time.
-    return `\u0000${++unreadable}`;
+    return undefined;
   }
 }
 
@@ -121,193 +118,179 @@ interface Follower<Q extends Query> {
   active: boolean;
 }
 
+/** One loop: its followers, its request in flight, its timer, and what it last heard. */
+interface Loop<Q extends Query> {
+  readonly loading: boolean;
+  readonly retryAt: number | undefined;
+  start(): void;
+  join(follower: Follower<Q>): void;
+  leave(follower: Follower<Q>): void;
+  refresh(): void;
+}
+
 const loops = new WeakMap<object, Map<string, Loop<Query>>>();
 
-class Loop<Q extends Query> {
-  private readonly followers = new Set<Follower<Q>>();
-  private readonly subscription = new AbortController();
-  private readonly visibility: VisibilitySignal;
-  private readonly schedule: (ms: number, callback: () => void) => () => void;
-  private readonly random: () => number;
-  private inFlight: AbortController | undefined;
-  private result: ResultFor<Q> | undefined;
-  private printed = '';
-  private error: IocDataError | undefined;
-  private failures = 0;
-  private cancelTimer: (() => void) | undefined;
-  private plannedRetryAt: number | undefined;
+// A closure rather than a class: its state minifies to short local names in every widget's bundle.
+function createLoop<Q extends Query>(
+  source: Followable,
+  query: Q,
+  load: Load<Q>,
+  intervalMs: number,
+  push: boolean,
+  options: FollowOptions,
+  forget: () => void,
+): Loop<Q> {
+  const followers = new Set<Follower<Q>>();
+  const subscription = new AbortController();
+  const visibility = options.visibility ?? pageVisibility();
+  const schedule = options.schedule ?? defaultSchedule;
+  const random = options.random ?? Math.random;
+  let inFlight: AbortController | undefined;
+  let result: ResultFor<Q> | undefined;
+  let printed: string | undefined;
+  let error: IocDataError | undefined;
+  let failures = 0;
+  let cancelTimer: (() => void) | undefined;
+  let plannedRetryAt: number | undefined;
   /** A poll or retry fell due while the page was hidden: ask as soon as it shows again. */
-  private due = false;
-  private stopped = false;
-  private stopListening: () => void = () => undefined;
+  let due = false;
+  let stopped = false;
+  let stopListening: () => void = () => undefined;
 
-  constructor(
-    private readonly source: Followable,
-    private readonly query: Q,
-    private readonly load: Load<Q>,
-    private readonly intervalMs: number,
-    private readonly push: boolean,
-    private readonly options: FollowOptions,
-    private readonly forget: () => void,
-  ) {
-    this.visibility = options.visibility ?? pageVisibility();
-    this.schedule = options.schedule ?? defaultSchedule;
-    this.random = options.random ?? Math.random;
-  }
+  const deliverAll = (update: FollowUpdate<Q>) => {
+    for (const follower of [...followers]) deliver(follower, update);
+  };
 
-  get loading(): boolean {
-    return this.inFlight !== undefined;
-  }
+  const clearTimer = () => {
+    cancelTimer?.();
+    cancelTimer = undefined;
+    plannedRetryAt = undefined;
+  };
 
-  get retryAt(): number | undefined {
-    return this.plannedRetryAt;
-  }
-
-  start(): void {
-    this.stopListening = this.visibility.onChange(() => {
-      if (this.stopped || !this.due || this.visibility.hidden()) return;
-      this.due = false;
-      this.ask();
+  const plan = (ms: number, retryAt: number | undefined) => {
+    clearTimer();
+    plannedRetryAt = retryAt;
+    cancelTimer = schedule(ms, () => {
+      cancelTimer = undefined;
+      if (stopped) return;
+      if (visibility.hidden()) due = true;
+      else ask();
     });
-    this.ask();
-    if (this.push) {
-      try {
-        this.source.subscribe?.(this.query, (result, error) => this.pushed(result, error), { signal: this.subscription.signal, intervalMs: this.intervalMs });
-      } catch (error) {
-        this.fail(toDataError(error));
-      }
+  };
+
+  const planPoll = () => {
+    if (!push && intervalMs > 0 && !cancelTimer) plan(intervalMs, undefined);
+  };
+
+  const succeed = (answer: ResultFor<Q>) => {
+    // An answer equal to the last one is handed on as that same object.
+    const print = fingerprint(answer);
+    if (result === undefined || print === undefined || print !== printed) {
+      result = answer;
+      printed = print;
     }
-  }
+    error = undefined;
+    failures = 0;
+    clearTimer();
+    deliverAll({ result });
+    planPoll();
+  };
 
-  join(follower: Follower<Q>): void {
-    this.followers.add(follower);
-    if (this.result === undefined && this.error === undefined) return;
-    // A late follower gets what the others already have, then whatever comes next.
-    queueMicrotask(() => {
-      if (!follower.active) return;
-      if (this.result !== undefined) deliver(follower, { result: this.result });
-      if (this.error !== undefined) deliver(follower, { error: this.error, ...(this.plannedRetryAt !== undefined ? { retryAt: this.plannedRetryAt } : {}) });
-    });
-    // After a failure with nothing planned, a new follower is a new reason to ask.
-    if (this.error !== undefined && !this.inFlight && !this.cancelTimer) this.ask();
-  }
-
-  leave(follower: Follower<Q>): void {
-    follower.active = false;
-    this.followers.delete(follower);
-    if (this.followers.size === 0) this.stop();
-  }
-
-  refresh(): void {
-    if (this.stopped) return;
-    this.due = false;
-    this.ask();
-  }
-
-  private stop(): void {
-    this.stopped = true;
-    this.clearTimer();
-    this.inFlight?.abort();
-    this.inFlight = undefined;
-    this.subscription.abort();
-    this.stopListening();
-    this.forget();
-  }
+  const fail = (failure: IocDataError) => {
+    error = failure;
+    failures++;
+    if (isTransient(failure)) {
+      const delay = retryDelay(failures, options.retry, random);
+      plan(delay, Date.now() + delay);
+    } else {
+      clearTimer();
+      planPoll();
+    }
+    deliverAll({ error: failure, retryAt: plannedRetryAt });
+  };
 
   /** Starts a request unless one is in flight; replaces any planned poll or retry. */
-  private ask(): void {
-    if (this.stopped || this.inFlight) return;
-    this.clearTimer();
+  function ask(): void {
+    if (stopped || inFlight) return;
+    clearTimer();
     const controller = new AbortController();
-    this.inFlight = controller;
-    let request: Promise<ResultFor<Q>>;
-    try {
-      request = this.load(this.query, { signal: controller.signal });
-    } catch (error) {
-      request = Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    request.then(
-      (result) => {
-        if (this.inFlight !== controller) return;
-        this.inFlight = undefined;
-        this.succeed(result);
+    inFlight = controller;
+    // A loader that throws at once fails like one that rejects.
+    new Promise<ResultFor<Q>>((resolve) => resolve(load(query, { signal: controller.signal }))).then(
+      (answer) => {
+        if (inFlight !== controller) return;
+        inFlight = undefined;
+        succeed(answer);
       },
-      (error: unknown) => {
-        if (this.inFlight !== controller) return;
-        this.inFlight = undefined;
+      (thrown: unknown) => {
+        if (inFlight !== controller) return;
+        inFlight = undefined;
         // An abort nobody here asked for is no news: keep polling.
-        if (isAbortError(error)) this.planPoll();
-        else this.fail(toDataError(error));
+        if (isAbortError(thrown)) planPoll();
+        else fail(toDataError(thrown));
       },
     );
   }
 
-  private pushed(result: ResultFor<Q> | undefined, error: unknown): void {
-    if (this.stopped) return;
-    if (error !== undefined || result === undefined) {
-      this.fail(toDataError(error ?? new ConfigError(`Source "${this.source.id ?? '?'}" pushed an empty update.`)));
-      return;
-    }
+  const pushed = (answer: ResultFor<Q> | undefined, thrown: unknown) => {
+    if (stopped) return;
+    if (answer === undefined) return fail(toDataError(thrown ?? new ConfigError(`${source.id ?? 'A source'} pushed an empty update.`)));
     // A pushed result is newer than the answer of a request still on its way: that one is dropped.
-    this.inFlight?.abort();
-    this.inFlight = undefined;
-    this.succeed(result);
-  }
+    inFlight?.abort();
+    inFlight = undefined;
+    succeed(answer);
+  };
 
-  private succeed(answer: ResultFor<Q>): void {
-    const printed = fingerprint(answer);
-    if (this.result === undefined || printed !== this.printed) {
-      this.result = answer;
-      this.printed = printed;
-    }
-    const result = this.result;
-    this.error = undefined;
-    this.failures = 0;
-    this.clearTimer();
-    this.deliverAll({ result });
-    this.planPoll();
-  }
-
-  private fail(error: IocDataError): void {
-    this.error = error;
-    this.failures++;
-    if (isTransient(error)) {
-      const delay = retryDelay(this.failures, this.options.retry, this.random);
-      this.plan(delay, Date.now() + delay);
-    } else {
-      this.clearTimer();
-      this.planPoll();
-    }
-    this.deliverAll({ error, ...(this.plannedRetryAt !== undefined ? { retryAt: this.plannedRetryAt } : {}) });
-  }
-
-  private planPoll(): void {
-    if (!this.push && this.intervalMs > 0 && !this.cancelTimer) this.plan(this.intervalMs, undefined);
-  }
-
-  private plan(ms: number, retryAt: number | undefined): void {
-    this.clearTimer();
-    this.plannedRetryAt = retryAt;
-    this.cancelTimer = this.schedule(ms, () => {
-      this.cancelTimer = undefined;
-      if (this.stopped) return;
-      if (this.visibility.hidden()) {
-        this.due = true;
-        return;
+  return {
+    get loading() {
+      return inFlight !== undefined;
+    },
+    get retryAt() {
+      return plannedRetryAt;
+    },
+    start() {
+      stopListening = visibility.onChange(() => {
+        if (stopped || !due || visibility.hidden()) return;
+        due = false;
+        ask();
+      });
+      ask();
+      if (!push) return;
+      try {
+        source.subscribe?.(query, pushed, { signal: subscription.signal, intervalMs });
+      } catch (thrown) {
+        fail(toDataError(thrown));
       }
-      this.ask();
-    });
-  }
-
-  private clearTimer(): void {
-    this.cancelTimer?.();
-    this.cancelTimer = undefined;
-    this.plannedRetryAt = undefined;
-  }
-
-  private deliverAll(update: FollowUpdate<Q>): void {
-    for (const follower of [...this.followers]) deliver(follower, update);
-  }
+    },
+    join(follower) {
+      followers.add(follower);
+      if (result === undefined && error === undefined) return;
+      // A late follower gets what the others already have, then whatever comes next.
+      queueMicrotask(() => {
+        if (result !== undefined) deliver(follower, { result });
+        if (error !== undefined) deliver(follower, { error, retryAt: plannedRetryAt });
+      });
+      // After a failure with nothing planned, a new follower is a new reason to ask.
+      if (error !== undefined && !inFlight && !cancelTimer) ask();
+    },
+    leave(follower) {
+      follower.active = false;
+      followers.delete(follower);
+      if (followers.size > 0) return;
+      stopped = true;
+      clearTimer();
+      inFlight?.abort();
+      inFlight = undefined;
+      subscription.abort();
+      stopListening();
+      forget();
+    },
+    refresh() {
+      if (stopped) return;
+      due = false;
+      ask();
+    },
+  };
 }
 
 function deliver<Q extends Query>(follower: Follower<Q>, update: FollowUpdate<Q>): void {
@@ -331,9 +314,22 @@ export function followQuery<Q extends Query>(source: DataSource, query: Q, onUpd
 
 /** `followQuery` for anything with a `query`, optionally polling with a loader of its own. */
 export function followWith<Q extends Query>(source: Followable, query: Q, onUpdate: (update: FollowUpdate<Q>) => void, options: FollowOptions, loader?: PollLoader): FollowHandle {
-  const follower: Follower<Q> = { onUpdate, active: true };
-  if (options.signal.aborted) return { refresh: () => undefined, retryAt: undefined, loading: false };
-  const intervalMs = options.intervalMs !== undefined && Number.isFinite(options.intervalMs) && options.intervalMs > 0 ? options.intervalMs : 0;
+  const follower: Follower<Q> = { onUpdate, active: !options.signal.aborted };
+  const handle: FollowHandle = {
+    refresh: () => {
+      if (follower.active) shared?.refresh();
+    },
+    get retryAt() {
+      return follower.active ? shared?.retryAt : undefined;
+    },
+    get loading() {
+      return follower.active && shared?.loading === true;
+    },
+  };
+  let shared: Loop<Q> | undefined;
+  if (!follower.active) return handle;
+  const asked = options.intervalMs ?? 0;
+  const intervalMs = asked > 0 && asked < Infinity ? asked : 0;
   const polls = loader ?? (source.subscribe ? POLLING.get(source.subscribe) : undefined);
   const push = !polls && intervalMs > 0 && typeof source.subscribe === 'function';
   const key = `${push ? 'push' : 'poll'}:${intervalMs}:${queryKey(query)}`;
@@ -344,25 +340,15 @@ export function followWith<Q extends Query>(source: Followable, query: Q, onUpda
   if (!loop) {
     const registry = bySource;
     const load: Load<Q> = polls ? polls(query) : (asked, requestOptions) => source.query(asked, requestOptions);
-    const created: Loop<Q> = new Loop(source, query, load, intervalMs, push, options, () => {
+    const created: Loop<Q> = createLoop(source, query, load, intervalMs, push, options, () => {
       if (registry.get(key) === (created as unknown as Loop<Query>)) registry.delete(key);
     });
     loop = created;
-    bySource.set(key, created as unknown as Loop<Query>);
+    bySource.set(key, created);
   }
-  const shared = loop;
-  shared.join(follower);
-  options.signal.addEventListener('abort', () => shared.leave(follower), { once: true });
-  if (fresh) shared.start();
-  return {
-    refresh: () => {
-      if (follower.active) shared.refresh();
-    },
-    get retryAt() {
-      return follower.active ? shared.retryAt : undefined;
-    },
-    get loading() {
-      return follower.active && shared.loading;
-    },
-  };
+  const joined = (shared = loop);
+  joined.join(follower);
+  options.signal.addEventListener('abort', () => joined.leave(follower), { once: true });
+  if (fresh) joined.start();
+  return handle;
 }

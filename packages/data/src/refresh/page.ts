@@ -18,16 +18,12 @@ interface DocumentLike {
   removeEventListener(type: string, listener: () => void): void;
 }
 
-function isDocumentLike(value: unknown): value is DocumentLike {
-  return typeof value === 'object' && value !== null && typeof (value as { addEventListener?: unknown }).addEventListener === 'function' && 'visibilityState' in value;
-}
-
 const ALWAYS_VISIBLE: VisibilitySignal = { hidden: () => false, onChange: () => () => undefined };
 
 /** The page's visibility when there is a page; otherwise always visible (Node, workers). */
 export function pageVisibility(): VisibilitySignal {
-  const doc: unknown = Reflect.get(globalThis, 'document');
-  if (!isDocumentLike(doc)) return ALWAYS_VISIBLE;
+  const doc = Reflect.get(globalThis, 'document') as DocumentLike | undefined;
+  if (typeof doc?.addEventListener !== 'function') return ALWAYS_VISIBLE;
   return {
     hidden: () => doc.visibilityState === 'hidden',
     onChange(callback) {

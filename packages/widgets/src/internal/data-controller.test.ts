@@ -98,8 +98,10 @@ describe('DataController on the one refresh loop', () => {
     element.loader.refresh();
     expect(element.loader.retryAt, 'a retry click replaces the planned retry').to.equal(undefined);
     pending[2]!.resolve(kpi(7));
-    await waitUntil(() => element.loader.state === 'ready');
-    expect(events, 'the same data after a failure is news: the widget recovered').to.have.length(2);
+    // The same data after a failure is news: the widget recovered.
+    await waitUntil(() => events.length === 2, 'ioc-data on recovery');
+    expect(element.loader.state).to.equal('ready');
+    expect(element.loader.error).to.equal(undefined);
     element.remove();
   });
 });

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  ConfigError,
+  type ConfigError,
   followQuery,
   toDataError,
   type DataSource,
@@ -59,8 +59,6 @@ interface Following {
   handle: FollowHandle;
   /** The failure in force for this query (cleared by the next good result). */
   error?: IocDataError;
-  /** Whether an answer (good or not) has come. */
-  settled: boolean;
 }
 
 /**
@@ -71,110 +69,109 @@ interface Following {
  * and fires `ioc-data` / `ioc-error` from the host. It holds the results; widgets read them.
  */
 export class DataController<Q extends Query> implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly options: DataControllerOptions<Q>;
-  private good?: { key: string; result: ResultFor<Q>; acceptedAt: number };
-  private following?: Following;
-  private currentQuery?: Q;
-  private currentKey = '';
-  private blockedReported = '';
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: DataControllerOptions<Q>;
+  #good?: { key: string; result: ResultFor<Q>; acceptedAt: number };
+  #following?: Following;
+  #currentQuery?: Q;
+  #currentKey = '';
+  #blockedReported = '';
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: DataControllerOptions<Q>) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
     // A re-attached widget picks up where it was; hostUpdate starts following again.
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   hostUpdate(): void {
-    this.follow();
+    this.#follow();
   }
 
   hostUpdated(): void {
-    this.reportBlocked();
+    this.#reportBlocked();
   }
 
   hostDisconnected(): void {
-    this.unfollow();
+    this.#unfollow();
   }
 
   /** Starts, restarts or stops following to match the current source, query and interval. */
-  private follow(): void {
-    const direct = this.options.data?.() !== undefined;
-    this.currentQuery = direct ? undefined : this.options.query();
-    this.currentKey = this.currentQuery ? JSON.stringify(this.currentQuery) : '';
-    const source = direct ? undefined : this.options.source();
-    const query = this.currentQuery;
-    const refreshMs = Math.max(0, this.options.refreshMs?.() ?? 0);
-    const current = this.following;
-    if (current && source && query && this.host.isConnected && current.key === this.currentKey && current.source === source && current.refreshMs === refreshMs) return;
-    this.unfollow();
-    if (!source || !query || !this.host.isConnected) return;
+  #follow(): void {
+    const direct = this.#options.data?.() !== undefined;
+    this.#currentQuery = direct ? undefined : this.#options.query();
+    this.#currentKey = this.#currentQuery ? JSON.stringify(this.#currentQuery) : '';
+    const source = direct ? undefined : this.#options.source();
+    const query = this.#currentQuery;
+    const refreshMs = Math.max(0, this.#options.refreshMs?.() ?? 0);
+    const current = this.#following;
+    if (current && source && query && this.#host.isConnected && current.key === this.#currentKey && current.source === source && current.refreshMs === refreshMs) return;
+    this.#unfollow();
+    if (!source || !query || !this.#host.isConnected) return;
     const stop = new AbortController();
-    const following: Following = { key: this.currentKey, source, refreshMs, stop, settled: false, handle: { refresh: () => undefined, retryAt: undefined, loading: false } };
-    this.following = following;
+    // Updates never come before followQuery returns: they follow a request or a microtask.
+    const following = { key: this.#currentKey, source, refreshMs, stop } as Following;
+    this.#following = following;
     following.handle = followQuery(
       source,
       query,
-      (update) => {
-        if (this.following !== following) return;
-        if (update.result !== undefined) this.accept(following, update.result);
-        else this.reject(following, update.error ?? new ConfigError(`Source "${source.id}" sent an update with neither a result nor an error.`));
+      ({ result, error }) => {
+        if (this.#following !== following) return;
+        if (result !== undefined) this.#accept(following, result);
+        else if (error) this.#reject(following, error);
       },
       { signal: stop.signal, intervalMs: refreshMs },
     );
   }
 
-  private unfollow(): void {
-    this.following?.stop.abort();
-    this.following = undefined;
+  #unfollow(): void {
+    this.#following?.stop.abort();
+    this.#following = undefined;
   }
 
   /** Fires `ioc-error` once for a query that cannot run (no area, say), so the page hears why. */
-  private reportBlocked(): void {
-    const why = this.currentQuery || this.options.data?.() ? undefined : this.options.blocked?.();
+  #reportBlocked(): void {
+    const why = this.#currentQuery || this.#options.data?.() ? undefined : this.#options.blocked?.();
     const message = why && why !== 'waiting' ? why.message : '';
-    if (message === this.blockedReported) return;
-    this.blockedReported = message;
-    if (why && why !== 'waiting') this.host.dispatchEvent(new IocErrorEvent(why));
+    if (message === this.#blockedReported) return;
+    this.#blockedReported = message;
+    if (why && why !== 'waiting') this.#host.dispatchEvent(new IocErrorEvent(why));
   }
 
   /**
    * Validates and keeps a result as the newest good data for the followed query. An answer
    * the loop hands back unchanged (the same object) only renews its age: no event, no render.
    */
-  private accept(following: Following, result: ResultFor<Q>): void {
-    const unchanged = following.settled && following.error === undefined && this.good?.key === following.key && this.good.result === result;
+  #accept(following: Following, result: ResultFor<Q>): void {
+    const unchanged = following.error === undefined && this.#good?.key === following.key && this.#good.result === result;
     if (!unchanged) {
       try {
-        this.options.validate?.(result);
+        this.#options.validate?.(result);
       } catch (invalid) {
-        this.reject(following, toDataError(invalid));
+        this.#reject(following, toDataError(invalid));
         return;
       }
     }
-    this.good = { key: following.key, result, acceptedAt: Date.now() };
+    this.#good = { key: following.key, result, acceptedAt: Date.now() };
     following.error = undefined;
-    following.settled = true;
     if (unchanged) return;
-    this.host.dispatchEvent(new IocDataEvent(result));
-    this.host.requestUpdate();
+    this.#host.dispatchEvent(new IocDataEvent(result));
+    this.#host.requestUpdate();
   }
 
-  private reject(following: Following, error: IocDataError): void {
+  #reject(following: Following, error: IocDataError): void {
     following.error = error;
-    following.settled = true;
-    this.host.dispatchEvent(new IocErrorEvent(error));
-    this.host.requestUpdate();
+    this.#host.dispatchEvent(new IocErrorEvent(error));
+    this.#host.requestUpdate();
   }
 
   /** The follow-up of the current query, if it is being followed. */
-  private get current(): Following | undefined {
-    return this.following && this.following.key === this.currentKey ? this.following : undefined;
+  get #current(): Following | undefined {
+    return this.#following && this.#following.key === this.#currentKey ? this.#following : undefined;
   }
 
   /**
@@ -182,29 +179,29 @@ export class DataController<Q extends Query> implements ReactiveController {
    * undefined when none is planned (the data or the set-up is at fault, or the widget is detached).
    */
   get retryAt(): number | undefined {
-    const current = this.current;
+    const current = this.#current;
     return current?.error ? current.handle.retryAt : undefined;
   }
 
   /** The newest good result of the current query (a different query never shows old data). */
-  private get lastGood(): ResultFor<Q> | undefined {
-    return this.good && this.good.key === this.currentKey ? this.good.result : undefined;
+  get #lastGood(): ResultFor<Q> | undefined {
+    return this.#good && this.#good.key === this.#currentKey ? this.#good.result : undefined;
   }
 
   /** The result to render: direct data, else the newest good result. */
   get value(): ResultFor<Q> | undefined {
-    return this.options.data?.() ?? this.lastGood;
+    return this.#options.data?.() ?? this.#lastGood;
   }
 
   /** The error in force, if the last load failed or no source could be made. */
   get error(): IocDataError | undefined {
-    if (this.options.data?.()) return undefined;
-    if (!this.options.source()) return this.options.sourceError?.();
-    if (!this.options.query()) {
-      const why = this.options.blocked?.();
+    if (this.#options.data?.()) return undefined;
+    if (!this.#options.source()) return this.#options.sourceError?.();
+    if (!this.#options.query()) {
+      const why = this.#options.blocked?.();
       return why && why !== 'waiting' ? why : undefined;
     }
-    return this.current?.error;
+    return this.#current?.error;
   }
 
   /**
@@ -213,9 +210,9 @@ export class DataController<Q extends Query> implements ReactiveController {
    * refresh failed (its age then counts from when it last arrived). Undefined for fresh data.
    */
   get staleness(): StaleInfo | undefined {
-    const direct = this.options.data?.();
+    const direct = this.#options.data?.();
     if (direct) return staleOfResult(direct);
-    const good = this.good && this.good.key === this.currentKey ? this.good : undefined;
+    const good = this.#good && this.#good.key === this.#currentKey ? this.#good : undefined;
     if (!good) return undefined;
     const reported = staleOfResult(good.result);
     const error = this.error;
@@ -227,30 +224,30 @@ export class DataController<Q extends Query> implements ReactiveController {
 
   /** True while a request is in flight (also when older data is on screen). */
   get loading(): boolean {
-    return this.current?.handle.loading ?? false;
+    return this.#current?.handle.loading ?? false;
   }
 
   get state(): DataState {
-    const direct = this.options.data?.();
-    if (direct) return this.options.isEmpty(direct) ? 'empty' : staleOfResult(direct) ? 'stale' : 'ready';
-    const value = this.lastGood;
-    if (!this.options.source()) {
-      if (this.options.sourceError?.()) return value ? 'stale' : 'error';
+    const direct = this.#options.data?.();
+    if (direct) return this.#options.isEmpty(direct) ? 'empty' : staleOfResult(direct) ? 'stale' : 'ready';
+    const value = this.#lastGood;
+    if (!this.#options.source()) {
+      if (this.#options.sourceError?.()) return value ? 'stale' : 'error';
       return 'pending';
     }
-    if (!this.options.query()) {
-      const why = this.options.blocked?.();
+    if (!this.#options.query()) {
+      const why = this.#options.blocked?.();
       return why === 'waiting' ? 'pending' : why ? 'error' : 'idle';
     }
-    if (this.current?.error && !this.loading) return value ? 'stale' : 'error';
-    if (value) return this.options.isEmpty(value) ? 'empty' : staleOfResult(value) ? 'stale' : 'ready';
+    if (this.#current?.error && !this.loading) return value ? 'stale' : 'error';
+    if (value) return this.#options.isEmpty(value) ? 'empty' : staleOfResult(value) ? 'stale' : 'ready';
     return 'pending';
   }
 
   /** Runs the query again, e.g. on a "retry" click (which replaces any planned retry). */
   refresh(): void {
-    this.current?.handle.refresh();
-    this.host.requestUpdate();
+    this.#current?.handle.refresh();
+    this.#host.requestUpdate();
   }
 }
 

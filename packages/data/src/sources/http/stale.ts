@@ -1,7 +1,8 @@
 /**
  * Carries "this is the last good data, N ms old, because the refresh failed" from the HTTP
  * layer up to a query's result (`result.stale`), for sources whose reads go through a domain
- * adapter and so cannot return it directly.
+ * adapter and so cannot return it directly; and, more generally, notes per query that reads
+ * deep inside an adapter leave for the result (`createQueryNotes`).
  */
 import type { Query, ResultFor, StaleInfo } from '../../contract/query.js';
 import type { DataSource, RequestOptions } from '../../contract/source.js';

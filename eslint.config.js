@@ -15,6 +15,15 @@ const markupSinks = [
   { selector: "CallExpression[callee.property.name='attr'][arguments.0.value='style']", message: 'A style attribute is blocked by a strict CSP: use selection.style() (CSSOM) instead.' },
 ];
 
+// The page reached around the globals rule: `globalThis.document`, `globalThis['location']`,
+// `Reflect.get(globalThis, 'window')`. The pure packages read the page in one module only.
+const PAGE = '/^(document|window|location|self|top|parent|frames)$/';
+const pageThroughGlobalThis = [
+  { selector: `MemberExpression[object.name='globalThis'][property.name=${PAGE}]`, message: 'Pure packages reach the page only in packages/data/src/refresh/page.ts (pageVisibility, pageAddress).' },
+  { selector: `MemberExpression[object.name='globalThis'][property.value=${PAGE}]`, message: 'Pure packages reach the page only in packages/data/src/refresh/page.ts (pageVisibility, pageAddress).' },
+  { selector: `CallExpression[callee.object.name='Reflect'][callee.property.name=/^(get|has|getOwnPropertyDescriptor)$/][arguments.0.name='globalThis']`, message: 'Pure packages reach the page only in packages/data/src/refresh/page.ts (pageVisibility, pageAddress).' },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', 'storybook-static/**', 'custom-elements.json', '**/*.d.ts', 'test-results/**', 'bench-results/**'],
@@ -50,15 +59,38 @@ export default tseslint.config(
     files: ['packages/data/src/**/*.ts', 'packages/charts/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'document', message: 'Pure packages must not use the global document (use target.ownerDocument).' }, { name: 'window', message: 'Pure packages must not use window.' }],
+      'no-restricted-globals': ['error', { name: 'document', message: 'Pure packages must not use the global document (use target.ownerDocument).' }, { name: 'window', message: 'Pure packages must not use window.' }, { name: 'location', message: 'Pure packages must not use location.' }],
       'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*'], message: 'No Lit in @ioc-kit/data or @ioc-kit/charts.' }], paths: [{ name: 'd3', message: 'Import d3 modules one by one.' }] }],
+      'no-restricted-syntax': ['error', ...markupSinks, ...pageThroughGlobalThis],
     },
   },
   {
     files: ['packages/data/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', 'document', 'window', 'HTMLElement', 'customElements', 'localStorage', 'sessionStorage'],
+      'no-restricted-globals': ['error', 'document', 'window', 'location', 'HTMLElement', 'customElements', 'localStorage', 'sessionStorage'],
+    },
+  },
+  {
+    // The one module that may look at the page (and copes when there is none).
+    files: ['packages/data/src/refresh/page.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...markupSinks] },
+  },
+  {
+    // The registry loads the sources; a source importing the registry back makes a cycle.
+    files: ['packages/data/src/sources/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['lit', 'lit/*', '@lit/*'], message: 'No Lit in @ioc-kit/data or @ioc-kit/charts.' },
+            { group: ['**/registry.js', '**/registry'], message: 'Sources must not import the registry that loads them (an import cycle): take what you need as an argument.' },
+          ],
+          paths: [{ name: 'd3', message: 'Import d3 modules one by one.' }],
+        },
+      ],
     },
   },
   {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ConfigError } from './contract/errors.js';
-import { createSource, registeredSources } from './registry.js';
+import type { DataSource } from './contract/source.js';
+import { createSource, registeredSources, registerSource } from './registry.js';
 
 describe('source registry', () => {
   it('knows every built-in source by name, without registration', () => {
@@ -29,5 +30,14 @@ describe('source registry', () => {
     );
     expect(unknown).to.be.instanceOf(ConfigError);
     expect((unknown as Error).message).to.contain('Registered sources: demo');
+  });
+
+  it('replaces a source by name, and puts the built-in one back when asked without a factory', async () => {
+    const stand = { id: 'stand-in' } as DataSource;
+    registerSource('demo', () => stand);
+    expect(await createSource('demo')).to.equal(stand);
+    registerSource('demo');
+    expect((await createSource('demo', { seed: '3' })).id).to.contain('demo');
+    expect(() => registerSource('nope')).to.throw(ConfigError, /needs a factory/);
   });
 });

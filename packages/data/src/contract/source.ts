@@ -27,7 +27,11 @@ export interface DataSource {
   areas(query: AreaQuery, options?: RequestOptions): Promise<readonly Area[]>;
   boundaries(query: BoundaryQuery, options?: RequestOptions): Promise<FeatureCollection<BoundaryProperties>>;
   query<Q extends Query>(query: Q, options?: RequestOptions): Promise<ResultFor<Q>>;
-  /** Present on sources that can push (SSE, WebSocket, NGSI-LD notifications) or poll. */
+  /**
+   * Present on sources that can push (SSE, WebSocket, a relay of NGSI-LD notifications) or
+   * poll. Widgets and pages follow a query with `followQuery`, which uses this for pushing
+   * sources and polls the others itself (one loop, one request, whoever follows).
+   */
   subscribe?<Q extends Query>(query: Q, onChange: ChangeListener<Q>, options?: SubscribeOptions): void;
   /** Query kinds this source answers; others reject with `UnsupportedQueryError`. */
   readonly supports?: readonly QueryKind[];

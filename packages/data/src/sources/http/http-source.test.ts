@@ -3,11 +3,10 @@ import { startTestServer, type TestServer } from '../../../../../tests/support/s
 import type { Indicator } from '../../contract/catalogue.js';
 import { ConfigError, HttpError, UnsupportedQueryError, type ValidationError } from '../../contract/errors.js';
 import type { KpiResult, SeriesResult } from '../../contract/query.js';
-import { createSource, registeredSources } from '../../registry.js';
+import { createSource, registeredSources, registerSource } from '../../registry.js';
 import { HttpClient } from '../../internal/http.js';
 import { createHttpSource, fillTemplate, type HttpSourceOptions } from './http-source.js';
 import { compilePath, selectAll, selectOne } from './json-path.js';
-import { registerHttpSource } from './register.js';
 
 const SERVER = 'packages/data/src/internal/http.test-server.mjs';
 
@@ -137,7 +136,7 @@ describe('HTTP JSON source against a real server', () => {
     expect(kept.stale?.reason).to.contain('503');
   });
 
-  it('builds series sorted by time, one per area, with duplicates collapsed and the unit scaled', async () => {
+  it('builds series one per area, bucketed to the grain asked, with duplicates collapsed and the unit scaled', async () => {
     await script('/api/series/aqi', [
       {
         json: {
@@ -164,14 +163,17 @@ describe('HTTP JSON source against a real server', () => {
       to: '2026-11-25T00:00:00Z',
     });
     const [first, second] = result.series;
+    // Every hour of [from, to) is a bucket, as from every source: the domain adapter buckets to the grain asked.
+    const hours = Array.from({ length: 24 }, (_, h) => Date.UTC(2026, 10, 24, h));
     expect(first!.area).to.equal('27001');
-    expect(Array.from(first!.t)).to.deep.equal([Date.UTC(2026, 10, 24, 0), Date.UTC(2026, 10, 24, 1), Date.UTC(2026, 10, 24, 2)]);
-    // The later duplicate (50000) wins; the null is a gap; 25 Nov is outside [from, to).
-    expect(Array.from(first!.v)).to.deep.equal([50, Number.NaN, 52]);
+    expect(Array.from(first!.t)).to.deep.equal(hours);
+    // The later duplicate (50000) wins over the earlier (48000); the null is a gap; 25 Nov is outside [from, to).
+    expect(Array.from(first!.v).slice(0, 3)).to.deep.equal([50, Number.NaN, 52]);
+    expect(Array.from(first!.v).slice(3).every(Number.isNaN)).to.equal(true);
     expect(second!.area).to.equal('27004');
     // Epoch ms: 1795489200000 is 2026-11-24T03:00Z (kept); 1795996800000 is 30 Nov (outside).
-    expect(Array.from(second!.t)).to.deep.equal([Date.UTC(2026, 10, 24, 3)]);
-    expect(Array.from(second!.v)).to.deep.equal([61]);
+    expect(Array.from(second!.t)).to.deep.equal(hours);
+    expect(Array.from(second!.v).map((v, h) => (Number.isNaN(v) ? null : [h, v])).filter(Boolean)).to.deep.equal([[3, 61]]);
     expect(result.observedAt).to.equal('2026-11-24T03:00:00.000Z');
     const [logged] = await requests('/api/series/aqi');
     expect(logged!.query).to.contain('areas=27001%2C27004').and.contain('grain=hour').and.contain('from=2026-11-24T00%3A00%3A00Z');
@@ -232,7 +234,8 @@ describe('HTTP JSON source against a real server', () => {
       },
     ]);
     const result: SeriesResult = await source().query({ kind: 'series', indicator: 'environment.test-aqi', areas: ['27'], grain: 'hour', from: '2026-11-24T00:00:00Z', to: '2026-11-25T00:00:00Z' });
-    expect(Array.from(result.series[0]!.v)).to.deep.equal([1, Number.NaN, Number.NaN, Number.NaN, 6]);
+    // Hourly buckets: 03:00 and 04:00 lost their only points (no time, an unreadable one).
+    expect(Array.from(result.series[0]!.v).slice(0, 7)).to.deep.equal([1, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, 6]);
     expect(result.partial).to.equal(true);
     expect(result.warnings).to.deep.equal([
       { code: 'invalid-value', entity: 'data.items[1]', field: 'value', count: 1, message: 'data.items[1] value: "n/a" is not a number (or too large); read as a gap' },
@@ -286,8 +289,8 @@ describe('HTTP JSON source against a real server', () => {
     const items = Array.from({ length: 1000 }, (_, i) => ({ ts: new Date(Date.UTC(2026, 10, 24) + i * 60_000).toISOString(), value: i % 100 === 0 ? i * 100 : 'NaN' }));
     await script('/api/series/aqi', [{ json: { data: { items } } }]);
     const result: SeriesResult = await source().query({ kind: 'series', indicator: 'environment.test-aqi', areas: ['27'], grain: 'hour', from: '2026-11-24T00:00:00Z', to: '2026-11-25T00:00:00Z' });
-    // Every point is kept (this source does not re-bucket); the ten good values are there, the rest are gaps.
-    expect(Array.from(result.series[0]!.t).length).to.equal(1000);
+    // Bucketed to the hour asked (the minutes' values do not each get a point); the ten good values, 100 minutes apart, each fill an hour.
+    expect(Array.from(result.series[0]!.t).length).to.equal(24);
     expect(Array.from(result.series[0]!.v).filter(Number.isFinite)).to.deep.equal(Array.from({ length: 10 }, (_, k) => k * 10));
     expect(result.warnings).to.have.length(20);
     expect(result.warnings!.slice(0, 19).every((w) => w.code === 'invalid-value' && w.count === 1)).to.equal(true);
@@ -335,7 +338,7 @@ describe('HTTP JSON source against a real server', () => {
     expect(result.value).to.equal(87);
     expect(await rejection(createSource('http', {}))).to.be.instanceOf(ConfigError);
     expect(await rejection(createSource('http', { url: 'x', mapping: '{oops' }))).to.be.instanceOf(ConfigError);
-    registerHttpSource();
+    registerSource('http');
     expect((await createSource('http', { url: `${server.url}/v1/` })).id).to.equal(`http:${server.url}/v1/`);
   });
 });

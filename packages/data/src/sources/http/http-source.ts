@@ -3,71 +3,34 @@
  * template and paths into the payload (`data.items[*].value`, `$.results[0].ts`) with value
  * transforms (number parsing incl. Vietnamese `1.234,5`, unit scale, date parsing).
  *
+ * It is a record fetcher (the URL templates, filled from the query) and a mapping (the field
+ * paths) on `defineDomainAdapter`, which validates, aggregates to the grain asked for, filters
+ * alerts and answers every query kind as every other source does. Endpoints that answer an
+ * aggregate for a period (a KPI's `current` and `previous`, a map's rows) are read as
+ * observations at the start of the period the adapter asks for.
+ *
  * One bad row never rejects the result: a value that is not a number or is outside the
- * indicator's plausible range is a gap (null / NaN), a series point without a readable time and
- * a by-area row without an area code are skipped, an alert that cannot be read is left out; each
- * becomes a warning naming the row (`results[3]`) and field, and the result is `partial`. Only a
+ * indicator's plausible range is a gap, a series point without a readable time and a by-area
+ * row without an area code are skipped, an alert that cannot be read is left out; each becomes
+ * a warning naming the row (`results[3]`) and field, and the result is `partial`. Only a
  * payload without the list at `items` (or that is not JSON) is a `ValidationError`.
  */
-import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../../contract/areas.js';
-import type { Domain, Indicator, IndicatorId } from '../../contract/catalogue.js';
-import { DOMAINS } from '../../contract/catalogue.js';
-import {
-  ConfigError,
-  NotFoundError,
-  UnsupportedQueryError,
-  ValidationError,
-  isAbortError,
-  toDataError,
-} from '../../contract/errors.js';
-import type {
-  Alert,
-  AlertQuery,
-  AlertsResult,
-  ByAreaQuery,
-  ByAreaResult,
-  ByAreaRow,
-  KpiQuery,
-  KpiResult,
-  Query,
-  QueryKind,
-  ResultFor,
-  SeriesData,
-  SeriesQuery,
-  SeriesResult,
-} from '../../contract/query.js';
-import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../../contract/source.js';
+import type { Area, BoundaryProperties, FeatureCollection } from '../../contract/areas.js';
+import type { Indicator, IndicatorId } from '../../contract/catalogue.js';
+import { ConfigError, UnsupportedQueryError, ValidationError } from '../../contract/errors.js';
+import type { AlertQuery, ByAreaQuery, KpiQuery, KpiResult, Query, QueryKind, ResultFor, SeriesQuery, StaleInfo } from '../../contract/query.js';
+import type { DataSource, RequestOptions } from '../../contract/source.js';
+import { parseTime, periodOf } from '../../contract/time.js';
+import type { DataWarning, WarnFn } from '../../contract/warnings.js';
+import { defineDomainAdapter, type IndicatorMapping, type MappedObservations, type RecordBatch, type RecordRequest } from '../../adapters/domain-adapter.js';
 import { CATALOGUE, indicatorById } from '../../catalogue/index.js';
-import { HttpClient, type HttpClientOptions } from '../../internal/http.js';
-import {
-  describeValue,
-  parseInstant,
-  parseNumber,
-  readText,
-  type DateOptions,
-  type NumberNotation,
-} from '../../internal/http-values.js';
-import { WarningCollector, describeBadValue, type DataWarning } from '../../contract/warnings.js';
-import { domainOfCategory, readSeverity, readStatus, severityRank } from './alert-fields.js';
-import { compilePath, selectAll, selectOne } from './json-path.js';
-import { staleField } from './stale.js';
+import { HttpClient, type HttpClientOptions, type HttpResult } from '../../internal/http.js';
+import { attachPolling } from '../../refresh/polling.js';
+import { readAlert, type AlertFields } from './alert-fields.js';
+import { dateOrWarn, dateQuietly, fillTemplate, nameOf, numberOrGap, readTextField, recordsAt, type FieldSpec, type PayloadRow, type TemplateFields } from './fields.js';
+import { createQueryNotes, olderStale, staleOf, withStale } from './stale.js';
 
-/** How to read one field: a path, or a path with a type and transforms. */
-export type FieldSpec =
-  | string
-  | {
-      path: string;
-      /** `number` (default for values), `date` or `text`. */
-      type?: 'number' | 'date' | 'text';
-      /** Notation of numeric strings; `auto` reads both `1.234,5` and `1,234.5`. */
-      notation?: NumberNotation;
-      /** Multiply numbers by this, e.g. 1000 for a g/m³ payload shown in mg/m³. */
-      scale?: number;
-      /** Date options: zone assumed when none is written, interval end, epoch unit. */
-      date?: DateOptions;
-      /** Text replacements applied before interpretation, e.g. `{ "cao": "high" }`. */
-      map?: Readonly<Record<string, string>>;
-    };
+export { fillTemplate, type FieldSpec } from './fields.js';
 
 /** A URL (absolute, or relative to `baseUrl`) with `{placeholders}`, or a function of the query. */
 export type UrlTemplate<Q extends Query> = string | ((query: Q, remoteIndicator: string) => string);
@@ -77,6 +40,7 @@ interface EndpointBase<Q extends Query> {
   headers?: Readonly<Record<string, string>>;
 }
 
+/** A KPI endpoint answers the period's value itself (and, optionally, the previous period's and the one a year before). */
 export interface KpiEndpoint extends EndpointBase<KpiQuery> {
   value: FieldSpec;
   previous?: FieldSpec;
@@ -91,10 +55,11 @@ export interface SeriesEndpoint extends EndpointBase<SeriesQuery> {
   /** Within a record. */
   time: FieldSpec;
   value: FieldSpec;
-  /** Within a record; default: the query's first area. */
+  /** Within a record; default: the query's area, when it asks for one. */
   area?: FieldSpec;
 }
 
+/** A by-area endpoint answers one row per area for the period asked. */
 export interface ByAreaEndpoint extends EndpointBase<ByAreaQuery> {
   items: string;
   area: FieldSpec;
@@ -102,22 +67,8 @@ export interface ByAreaEndpoint extends EndpointBase<ByAreaQuery> {
   observedAt?: FieldSpec;
 }
 
-export interface AlertsEndpoint extends EndpointBase<AlertQuery> {
+export interface AlertsEndpoint extends EndpointBase<AlertQuery>, AlertFields {
   items: string;
-  id: FieldSpec;
-  severity: FieldSpec;
-  title: FieldSpec;
-  start: FieldSpec;
-  end?: FieldSpec;
-  status?: FieldSpec;
-  category?: FieldSpec;
-  domain?: FieldSpec;
-  area?: FieldSpec;
-  description?: FieldSpec;
-  source?: FieldSpec;
-  value?: FieldSpec;
-  longitude?: FieldSpec;
-  latitude?: FieldSpec;
 }
 
 export interface HttpSourceOptions {
@@ -144,135 +95,28 @@ export interface HttpSourceOptions {
   client?: HttpClient | HttpClientOptions;
 }
 
-type Fields = Readonly<Record<string, string | number | undefined>>;
-
-/** Fills `{name}` placeholders (URL-encoded); an unknown placeholder is a configuration error. */
-export function fillTemplate(template: string, values: Fields): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (_whole, name: string) => {
-    if (!Object.hasOwn(values, name)) {
-      throw new ConfigError(`URL template "${template}" uses {${name}}, which is not one of ${Object.keys(values).map((key) => `{${key}}`).join(', ')}.`);
-    }
-    const value = values[name];
-    return value === undefined ? '' : encodeURIComponent(String(value));
-  });
-}
-
-function specOf(field: FieldSpec): Exclude<FieldSpec, string> {
-  return typeof field === 'string' ? { path: field } : field;
-}
-
-function mapped(value: unknown, map: Readonly<Record<string, string>> | undefined): unknown {
-  if (map && typeof value === 'string' && Object.hasOwn(map, value)) return map[value];
-  return value;
-}
-
-/** Reads a number field of `record`; null for a gap. `where` names the record for messages. */
-export function readNumberField(record: unknown, field: FieldSpec, where: string): number | null {
-  const spec = specOf(field);
-  const raw = mapped(selectOne(record, spec.path), spec.map);
-  const value = parseNumber(raw, joinPath(where, spec.path), spec.notation ?? 'auto');
-  if (value === null) return null;
-  const scaled = spec.scale === undefined ? value : value * spec.scale;
-  if (!Number.isFinite(scaled)) throw new ValidationError(joinPath(where, spec.path), `${describeValue(raw)} is too large.`);
-  return scaled;
-}
-
-export function readDateField(record: unknown, field: FieldSpec, where: string): number | null {
-  const spec = specOf(field);
-  return parseInstant(mapped(selectOne(record, spec.path), spec.map), joinPath(where, spec.path), spec.date);
-}
-
-export function readTextField(record: unknown, field: FieldSpec | undefined): string | undefined {
-  if (field === undefined) return undefined;
-  const spec = specOf(field);
-  return readText(mapped(selectOne(record, spec.path), spec.map));
-}
-
-function joinPath(where: string, path: string): string {
-  const relative = path.replace(/^\$\.?/, '');
-  if (!where) return relative;
-  if (!relative) return where;
-  return relative.startsWith('[') ? `${where}${relative}` : `${where}.${relative}`;
-}
-
-/** Records at `itemsPath`, each with the path to name it in messages. */
-function recordsAt(payload: unknown, itemsPath: string): { record: unknown; where: string }[] {
-  const compiled = compilePath(itemsPath);
-  const records = selectAll(payload, compiled);
-  if (records.length === 0 && selectAll(payload, stripLastWildcard(itemsPath)).length === 0) {
-    throw new ValidationError(itemsPath, 'the payload has no list here. Check the `items` path against a real response.');
-  }
-  const base = itemsPath.replace(/^\$\.?/, '').replace(/\[\*\]$/, '');
-  return records.map((record, index) => ({ record, where: `${base}[${index}]` }));
-}
-
-function stripLastWildcard(path: string): string {
-  return path.replace(/(\[\*\]|\.\*)$/, '') || '$';
-}
-
 /**
- * Sorts points by time, keeps the last value of a duplicated timestamp, and keeps `[from, to)`.
- * Shared by the remote sources so every series leaves them ascending and unique.
+ * What the reads of one query leave for its result: one GET per URL, the oldest fallback, and
+ * what aggregate endpoints say of themselves (when a value was observed, a KPI's own target),
+ * which the result reports as they said it.
  */
-export function tidySeries(area: string, points: readonly (readonly [number, number])[], from = -Infinity, to = Infinity): SeriesData {
-  const byTime = new Map<number, number>();
-  for (const [t, v] of points) if (Number.isFinite(t) && t >= from && t < to) byTime.set(t, v);
-  const times = [...byTime.keys()].sort((a, b) => a - b);
-  return { area, t: Float64Array.from(times), v: Float64Array.from(times, (t) => byTime.get(t) ?? Number.NaN) };
+interface QueryNote {
+  gets: Map<string, Promise<HttpResult>>;
+  stale?: StaleInfo;
+  observedAt: Map<string, string>;
+  target?: number | null;
 }
 
-function isoOrUndefined(ms: number | null): string | undefined {
-  return ms === null ? undefined : new Date(ms).toISOString();
-}
+/** KPI queries asked without a date are pinned to one "now", so the three periods the adapter reads agree; the URL keeps the query as asked. */
+const asAsked = new WeakMap<Query, Query>();
 
-/** `where` and `field` as the warnings name them: the row (`results[3]`, or `(body)`) and the field path. */
-function nameOf(where: string, field: FieldSpec): { entity: string; field: string } {
-  return { entity: where || '(body)', field: specOf(field).path.replace(/^\$\.?/, '') || '$' };
-}
-
-/**
- * A number field read leniently: a value that is not a number (or too large once scaled) and,
- * with `indicator`, one outside its plausible range are a gap (null) with a warning.
- */
-function numberOrGap(record: unknown, field: FieldSpec, where: string, warnings: WarningCollector, indicator?: Indicator): number | null {
-  const names = nameOf(where, field);
-  let value: number | null;
-  try {
-    value = readNumberField(record, field, where);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const spec = specOf(field);
-    const raw = mapped(selectOne(record, spec.path), spec.map);
-    warnings.add({ code: 'invalid-value', ...names, message: `${names.entity} ${names.field}: ${describeBadValue(raw)} is not a number${typeof raw === 'number' || typeof raw === 'string' ? ' (or too large)' : ''}; read as a gap` });
-    return null;
-  }
-  if (indicator && value !== null) {
-    const { min, max } = indicator.range ?? {};
-    if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-      warnings.add({ code: 'out-of-range', ...names, message: `${names.entity} ${names.field}: ${value} is outside the plausible range of ${indicator.id} (${min ?? '−∞'} to ${max ?? '∞'}); read as a gap` });
-      return null;
-    }
-  }
-  return value;
-}
-
-/** A date field read leniently: null when absent, `undefined` (with a warning) when it cannot be read. */
-function dateOrWarn(record: unknown, field: FieldSpec, where: string, warnings: WarningCollector, consequence: string): number | null | undefined {
-  try {
-    return readDateField(record, field, where);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const names = nameOf(where, field);
-    const spec = specOf(field);
-    warnings.add({ code: 'invalid-time', ...names, message: `${names.entity} ${names.field}: ${describeBadValue(mapped(selectOne(record, spec.path), spec.map))} is not a date-time; ${consequence}` });
-    return undefined;
-  }
-}
-
-/** `{ warnings, partial: true }` for a result when any were collected, else nothing. */
-function warningFields(warnings: WarningCollector): { warnings?: DataWarning[]; partial?: true } {
-  const list = warnings.list();
-  return list ? { warnings: list, partial: true } : {};
+/** Which of a KPI's three periods a request is for, by its window. */
+function kpiPeriod(request: RecordRequest): 'value' | 'previous' | 'sameLastYear' {
+  const query = request.query as KpiQuery;
+  const at = query.at === undefined ? Number.NaN : parseTime(query.at);
+  const current = periodOf(Number.isFinite(at) ? at : Date.now(), query.grain ?? 'day');
+  if (request.timeFrom === current.from) return 'value';
+  return request.timeTo === current.from ? 'previous' : 'sameLastYear';
 }
 
 /**
@@ -288,29 +132,17 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
   const client = options.client instanceof HttpClient ? options.client : new HttpClient({ headers: options.headers, ...options.client });
   const sharedHeaders = options.client instanceof HttpClient ? options.headers : undefined;
   const id = options.id ?? `http:${baseUrl}`;
-  const pollIntervalMs = options.pollIntervalMs ?? 60_000;
-  const supports: QueryKind[] = [];
-  if (options.kpi) supports.push('kpi');
-  if (options.series) supports.push('series');
-  if (options.byArea) supports.push('by-area');
-  if (options.alerts) supports.push('alerts');
+  const endpoints: Partial<Record<QueryKind, EndpointBase<never>>> = { kpi: options.kpi, series: options.series, 'by-area': options.byArea, alerts: options.alerts };
+  const supports = (['kpi', 'series', 'by-area', 'alerts'] as const).filter((kind) => endpoints[kind] !== undefined);
   const named = Object.keys(options.indicatorNames ?? {});
   const indicatorList: readonly Indicator[] =
     options.indicators ?? (named.length > 0 ? named.map((name) => indicatorById(name)).filter((entry): entry is Indicator => entry !== undefined) : CATALOGUE);
+  const remoteName = (indicator: IndicatorId) => options.indicatorNames?.[indicator] ?? indicator;
+  const notes = createQueryNotes<QueryNote>();
+  /** The note of the query a record request belongs to (the adapter hands `map` the request its fetcher got). */
+  const noteOf = new WeakMap<RecordRequest, QueryNote>();
 
-  function indicatorFor(idOf: IndicatorId): Indicator {
-    const indicator = indicatorList.find((entry) => entry.id === idOf) ?? indicatorById(idOf);
-    if (!indicator) throw new NotFoundError(`Indicator "${idOf}" (not in the catalogue nor in this source's indicators)`);
-    return indicator;
-  }
-
-  function remoteName(indicator: IndicatorId): string {
-    return options.indicatorNames?.[indicator] ?? indicator;
-  }
-
-  function resolveUrl<Q extends Query>(template: UrlTemplate<Q>, query: Q, fields: Fields): string {
-    const remote = 'indicator' in query ? remoteName(query.indicator) : '';
-    const path = typeof template === 'function' ? template(query, remote) : fillTemplate(template, fields);
+  function resolve(path: string): string {
     try {
       return new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
     } catch {
@@ -318,266 +150,197 @@ export function createHttpSource(options: HttpSourceOptions): DataSource {
     }
   }
 
-  async function getJson(url: string, headers: Readonly<Record<string, string>> | undefined, signal: AbortSignal | undefined, fresh: boolean) {
-    const result = await client.request(url, { headers: { accept: 'application/json', ...sharedHeaders, ...headers }, signal, cache: fresh ? 'no-cache' : 'default' });
-    return result;
+  function urlOf<Q extends Query>(template: UrlTemplate<Q>, query: Q, fields: TemplateFields): string {
+    return resolve(typeof template === 'function' ? template(query, 'indicator' in query ? remoteName(query.indicator) : '') : fillTemplate(template, fields));
   }
 
-  async function kpi(query: KpiQuery, signal: AbortSignal | undefined, fresh: boolean): Promise<KpiResult> {
-    const endpoint = options.kpi;
-    if (!endpoint) throw new UnsupportedQueryError(id, 'kpi queries');
-    const indicator = indicatorFor(query.indicator);
-    const url = resolveUrl(endpoint.url, query, { indicator: remoteName(query.indicator), area: query.area, grain: query.grain, at: query.at });
-    const response = await getJson(url, endpoint.headers, signal, fresh);
-    const payload = response.data;
-    const warnings = new WarningCollector();
-    const value = numberOrGap(payload, endpoint.value, '', warnings, indicator);
-    const optional = (field: FieldSpec | undefined) => (field === undefined ? undefined : numberOrGap(payload, field, '', warnings));
-    const observed = endpoint.observedAt ? dateOrWarn(payload, endpoint.observedAt, '', warnings, 'left out') : null;
-    const observedAt = observed === undefined ? undefined : isoOrUndefined(observed);
-    const result: KpiResult = {
-      kind: 'kpi',
-      indicator: indicator.id,
-      area: query.area,
-      unit: indicator.unit,
-      value,
-      partial: response.cache === 'fallback',
-      ...staleField(response),
-    };
-    const previous = optional(endpoint.previous);
-    const sameLastYear = optional(endpoint.sameLastYear);
-    const target = optional(endpoint.target);
-    if (previous !== undefined) result.previous = previous;
-    if (sameLastYear !== undefined) result.sameLastYear = sameLastYear;
-    if (target !== undefined) result.target = target;
-    else if (indicator.target !== undefined) result.target = indicator.target;
-    if (observedAt) result.observedAt = observedAt;
-    return { ...result, ...warningFields(warnings) };
-  }
-
-  async function series(query: SeriesQuery, signal: AbortSignal | undefined, fresh: boolean): Promise<SeriesResult> {
-    const endpoint = options.series;
-    if (!endpoint) throw new UnsupportedQueryError(id, 'series queries');
-    const indicator = indicatorFor(query.indicator);
-    const url = resolveUrl(endpoint.url, query, {
-      indicator: remoteName(query.indicator),
-      area: query.areas[0],
-      areas: query.areas.join(','),
-      grain: query.grain,
-      from: query.from,
-      to: query.to,
-    });
-    const response = await getJson(url, endpoint.headers, signal, fresh);
-    const groups = new Map<string, [number, number][]>();
-    for (const area of query.areas) groups.set(area, []);
-    const fallbackArea = query.areas[0] ?? '';
-    const warnings = new WarningCollector();
-    for (const { record, where } of recordsAt(response.data, endpoint.items)) {
-      const t = dateOrWarn(record, endpoint.time, where, warnings, 'this point is skipped');
-      if (t === undefined) continue;
-      if (t === null) {
-        const names = nameOf(where, endpoint.time);
-        warnings.add({ code: 'missing-time', ...names, message: `${names.entity} ${names.field}: a point has no time; skipped` });
-        continue;
-      }
-      const v = numberOrGap(record, endpoint.value, where, warnings, indicator);
-      const area = readTextField(record, endpoint.area) ?? fallbackArea;
-      let points = groups.get(area);
-      if (!points) groups.set(area, (points = []));
-      points.push([t, v ?? Number.NaN]);
+  /** GETs JSON once per URL per query (a KPI's three periods read one answer), noting a fallback. */
+  async function getJson(url: string, headers: Readonly<Record<string, string>> | undefined, signal: AbortSignal | undefined): Promise<unknown> {
+    const note = notes.of(signal);
+    let pending = note?.gets.get(url);
+    if (!pending) {
+      pending = client.request(url, { headers: { accept: 'application/json', ...sharedHeaders, ...headers }, ...(signal ? { signal } : {}) });
+      note?.gets.set(url, pending);
     }
-    const from = Date.parse(query.from);
-    const to = Date.parse(query.to);
-    const list = [...groups].map(([area, points]) => tidySeries(area, points, Number.isNaN(from) ? -Infinity : from, Number.isNaN(to) ? Infinity : to));
-    const newest = Math.max(...list.map((entry) => (entry.t.length ? (entry.t[entry.t.length - 1] ?? -Infinity) : -Infinity)));
-    const result: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain: query.grain, series: list, partial: response.cache === 'fallback', ...staleField(response), ...warningFields(warnings) };
-    if (Number.isFinite(newest)) result.observedAt = new Date(newest).toISOString();
-    return result;
+    const response = await pending;
+    if (note) note.stale = olderStale(note.stale, staleOf(response));
+    return response.data;
   }
 
-  async function byArea(query: ByAreaQuery, signal: AbortSignal | undefined, fresh: boolean): Promise<ByAreaResult> {
-    const endpoint = options.byArea;
-    if (!endpoint) throw new UnsupportedQueryError(id, 'by-area queries');
-    const indicator = indicatorFor(query.indicator);
-    const url = resolveUrl(endpoint.url, query, { indicator: remoteName(query.indicator), level: query.level, parent: query.parent, grain: query.grain, at: query.at });
-    const response = await getJson(url, endpoint.headers, signal, fresh);
-    const rows: ByAreaRow[] = [];
-    let newest = -Infinity;
-    const warnings = new WarningCollector();
-    for (const { record, where } of recordsAt(response.data, endpoint.items)) {
-      const area = readTextField(record, endpoint.area);
-      if (!area) {
-        const names = nameOf(where, endpoint.area);
-        warnings.add({ code: 'missing-area', ...names, message: `${names.entity} ${names.field}: a row has no area code; skipped` });
-        continue;
-      }
-      const value = numberOrGap(record, endpoint.value, where, warnings, indicator);
-      const row: ByAreaRow = { area, value };
-      const observed = endpoint.observedAt ? dateOrWarn(record, endpoint.observedAt, where, warnings, 'the row is kept without it') : null;
-      if (observed !== null && observed !== undefined) {
-        row.observedAt = new Date(observed).toISOString();
-        newest = Math.max(newest, observed);
-      }
-      rows.push(row);
-    }
-    const result: ByAreaResult = { kind: 'by-area', indicator: indicator.id, unit: indicator.unit, level: query.level, rows, partial: response.cache === 'fallback', ...staleField(response), ...warningFields(warnings) };
-    if (Number.isFinite(newest)) result.observedAt = new Date(newest).toISOString();
-    return result;
-  }
-
-  async function alerts(query: AlertQuery, signal: AbortSignal | undefined, fresh: boolean): Promise<AlertsResult> {
-    const endpoint = options.alerts;
-    if (!endpoint) throw new UnsupportedQueryError(id, 'alert queries');
-    const url = resolveUrl(endpoint.url, query, { domain: query.domain, area: query.area, minSeverity: query.minSeverity, status: query.status?.join(','), from: query.from, to: query.to, limit: query.limit });
-    const response = await getJson(url, endpoint.headers, signal, fresh);
-    const list: Alert[] = [];
-    const warnings = new WarningCollector();
-    for (const { record, where } of recordsAt(response.data, endpoint.items)) {
-      try {
-        list.push(readAlert(record, where, endpoint, warnings));
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        const alertId = readTextField(record, endpoint.id);
-        const entity = alertId || where;
-        warnings.add({ code: 'invalid-record', entity, field: error.path, message: `${entity} ${error.path}: ${error.problem.replace(/\.$/, '')}; this alert is left out` });
-      }
-    }
-    return { kind: 'alerts', alerts: filterAlerts(list, query), partial: response.cache === 'fallback', ...staleField(response), ...warningFields(warnings) };
-  }
-
-  /** One alert row; a `ValidationError` when it cannot be an alert (no id, no start, an unknown severity). */
-  function readAlert(record: unknown, where: string, endpoint: AlertsEndpoint, warnings: WarningCollector): Alert {
-    const alertId = readTextField(record, endpoint.id);
-    if (!alertId) throw new ValidationError(joinPath(where, specOf(endpoint.id).path), 'an alert has no id.');
-    const severitySpec = specOf(endpoint.severity);
-    const severity = readSeverity(mapped(selectOne(record, severitySpec.path), severitySpec.map), joinPath(where, severitySpec.path));
-    const start = readDateField(record, endpoint.start, where);
-    if (start === null) throw new ValidationError(joinPath(where, specOf(endpoint.start).path), 'an alert has no start time.');
-    const category = readTextField(record, endpoint.category) ?? 'other';
-    const domainText = readTextField(record, endpoint.domain);
-    const domain: Domain = domainText && (DOMAINS as readonly string[]).includes(domainText) ? (domainText as Domain) : domainOfCategory(category);
-    const alert: Alert = {
-      id: alertId,
-      severity,
-      category,
-      domain,
-      title: readTextField(record, endpoint.title) ?? category,
-      start: new Date(start).toISOString(),
-      status: readStatus(readTextField(record, endpoint.status)),
-      source: readTextField(record, endpoint.source) ?? id,
-    };
-    const end = endpoint.end ? dateOrWarn(record, endpoint.end, where, warnings, 'the alert is kept without an end') : null;
-    if (end !== null && end !== undefined) alert.end = new Date(end).toISOString();
-    const area = readTextField(record, endpoint.area);
-    if (area) alert.area = area;
-    const description = readTextField(record, endpoint.description);
-    if (description) alert.description = description;
-    const value = endpoint.value ? numberOrGap(record, endpoint.value, where, warnings) : null;
-    if (value !== null) alert.value = value;
-    const longitude = endpoint.longitude ? numberOrGap(record, endpoint.longitude, where, warnings) : null;
-    const latitude = endpoint.latitude ? numberOrGap(record, endpoint.latitude, where, warnings) : null;
-    if (longitude !== null && latitude !== null) alert.location = { type: 'Point', coordinates: [longitude, latitude] };
-    return alert;
-  }
-
-  async function run<Q extends Query>(query: Q, signal: AbortSignal | undefined, fresh: boolean): Promise<ResultFor<Q>> {
-    // Each branch returns the result type of its query kind; TypeScript cannot narrow Q itself.
+  /** The protocol half: the endpoint for the request's query kind, filled from the query as it was asked. */
+  async function fetchRecords(request: RecordRequest, { signal }: RequestOptions): Promise<RecordBatch<PayloadRow>> {
+    const query = asAsked.get(request.query) ?? request.query;
+    const note = notes.of(signal);
+    if (note) noteOf.set(request, note);
     switch (query.kind) {
-      case 'kpi':
-        return (await kpi(query, signal, fresh)) as ResultFor<Q>;
-      case 'series':
-        return (await series(query, signal, fresh)) as ResultFor<Q>;
-      case 'by-area':
-        return (await byArea(query, signal, fresh)) as ResultFor<Q>;
-      case 'alerts':
-        return (await alerts(query, signal, fresh)) as ResultFor<Q>;
-      default:
-        throw new UnsupportedQueryError(id, `queries of kind ${describeValue((query as { kind?: unknown }).kind)}`);
+      case 'kpi': {
+        const endpoint = options.kpi;
+        if (!endpoint) throw new UnsupportedQueryError(id, 'kpi queries');
+        const payload = await getJson(urlOf(endpoint.url, query, { indicator: remoteName(query.indicator), area: query.area, grain: query.grain, at: query.at }), endpoint.headers, signal);
+        return batch([{ record: payload, where: '' }]);
+      }
+      case 'series': {
+        const endpoint = options.series;
+        if (!endpoint) throw new UnsupportedQueryError(id, 'series queries');
+        const fields = { indicator: remoteName(query.indicator), area: query.areas[0], areas: query.areas.join(','), grain: query.grain, from: query.from, to: query.to };
+        return batch(latestOfEach(recordsAt(await getJson(urlOf(endpoint.url, query, fields), endpoint.headers, signal), endpoint.items), endpoint));
+      }
+      case 'by-area': {
+        const endpoint = options.byArea;
+        if (!endpoint) throw new UnsupportedQueryError(id, 'by-area queries');
+        const fields = { indicator: remoteName(query.indicator), level: query.level, parent: query.parent, grain: query.grain, at: query.at };
+        return batch(recordsAt(await getJson(urlOf(endpoint.url, query, fields), endpoint.headers, signal), endpoint.items));
+      }
+      case 'alerts': {
+        const endpoint = options.alerts;
+        if (!endpoint) throw new UnsupportedQueryError(id, 'alert queries');
+        const fields = { domain: query.domain, area: query.area, minSeverity: query.minSeverity, status: query.status?.join(','), from: query.from, to: query.to, limit: query.limit };
+        return batch(recordsAt(await getJson(urlOf(endpoint.url, query, fields), endpoint.headers, signal), endpoint.items));
+      }
     }
   }
 
-  return {
+  /** The mapping half: a payload row to observations of the indicator, by the endpoint's field paths. */
+  function observe(row: PayloadRow, request: RecordRequest, warn: WarnFn): MappedObservations {
+    const note = noteOf.get(request);
+    if (request.kind === 'kpi' && options.kpi) {
+      // The endpoint answers aggregates: each counts at the start of the period it is for.
+      const endpoint = options.kpi;
+      const period = kpiPeriod(request);
+      const field = endpoint[period];
+      if (period === 'value') {
+        const observed = endpoint.observedAt ? dateOrWarn(row, endpoint.observedAt, warn, 'left out') : undefined;
+        if (typeof observed === 'number') note?.observedAt.set(request.areas[0] ?? '', new Date(observed).toISOString());
+        if (endpoint.target && note) note.target = numberOrGap(row, endpoint.target, warn);
+      }
+      if (field === undefined) return undefined;
+      return { value: numberOrGap(row, field, warn), time: request.timeFrom, ...nameOf(row.where, field) };
+    }
+    if (request.kind === 'series' && options.series) {
+      const endpoint = options.series;
+      const time = dateOrWarn(row, endpoint.time, warn, 'this point is skipped');
+      if (time === undefined) return undefined;
+      if (time === null) {
+        const names = nameOf(row.where, endpoint.time);
+        warn({ code: 'missing-time', ...names, message: `${names.entity} ${names.field}: a point has no time; skipped` });
+        return undefined;
+      }
+      const area = readTextField(row.record, endpoint.area);
+      return { value: numberOrGap(row, endpoint.value, warn), time, ...(area ? { area } : {}), ...nameOf(row.where, endpoint.value) };
+    }
+    if (request.kind === 'by-area' && options.byArea) {
+      const endpoint = options.byArea;
+      const area = readTextField(row.record, endpoint.area);
+      if (!area) {
+        const names = nameOf(row.where, endpoint.area);
+        warn({ code: 'missing-area', ...names, message: `${names.entity} ${names.field}: a row has no area code; skipped` });
+        return undefined;
+      }
+      const value = numberOrGap(row, endpoint.value, warn);
+      const observed = endpoint.observedAt ? dateOrWarn(row, endpoint.observedAt, warn, 'the row is kept without it') : undefined;
+      if (typeof observed === 'number') note?.observedAt.set(area, new Date(observed).toISOString());
+      // A row is the area's value for the period asked: it counts at the period's start.
+      return { value, time: request.timeFrom, area, ...nameOf(row.where, endpoint.value) };
+    }
+    return undefined;
+  }
+
+  const mapping: Omit<IndicatorMapping<PayloadRow>, 'from'> = { map: observe };
+  const indicators: Partial<Record<IndicatorId, IndicatorMapping<PayloadRow>>> = {};
+  for (const indicator of [...CATALOGUE, ...indicatorList]) indicators[indicator.id] = { ...mapping, from: remoteName(indicator.id) };
+  const alerts = options.alerts;
+  const adapter = defineDomainAdapter<PayloadRow>({
+    id,
+    fetchRecords,
+    indicators,
+    ...(alerts
+      ? {
+          alerts: {
+            from: 'alerts',
+            map: (row: PayloadRow, _request: RecordRequest, warn: WarnFn) => {
+              try {
+                return readAlert(row, alerts, warn, id);
+              } catch (error) {
+                if (!(error instanceof ValidationError)) throw error;
+                const entity = readTextField(row.record, alerts.id) || row.where;
+                warn({ code: 'invalid-record', entity, field: error.path, message: `${entity} ${error.path}: ${error.problem.replace(/\.$/, '')}; this alert is left out` });
+                return undefined;
+              }
+            },
+          },
+        }
+      : {}),
+    ...(options.indicators ? { catalogue: options.indicators } : {}),
+    ...(options.areas ? { areas: options.areas } : {}),
+    boundaries: async (query, { signal }) => {
+      if (!options.boundaries) throw new UnsupportedQueryError(id, 'boundaries (set the `boundaries` URL option)');
+      return checkFeatureCollection(await getJson(resolve(fillTemplate(options.boundaries, { level: query.level, parent: query.parent, at: query.at })), undefined, signal));
+    },
+    defaultGrain: 'day',
+  });
+
+  async function query<Q extends Query>(asked: Q, requestOptions: RequestOptions = {}): Promise<ResultFor<Q>> {
+    if (!supports.includes(asked.kind)) throw new UnsupportedQueryError(id, `${asked.kind} queries`);
+    let pinned: Q = asked;
+    if (asked.kind === 'kpi' && asked.at === undefined) {
+      pinned = { ...asked, at: new Date().toISOString() };
+      asAsked.set(pinned, asked);
+    }
+    const { value, notes: note } = await notes.run(requestOptions.signal, { gets: new Map(), observedAt: new Map() }, (signal) => adapter.query(pinned, { ...requestOptions, signal }));
+    return ownTimes(withStale(value, note.stale), note);
+  }
+
+  /** An aggregate endpoint's result says when its values were observed as the endpoint said it, not when their period began. */
+  function ownTimes<R extends ResultFor<Query>>(result: R, note: QueryNote): R {
+    if (result.kind === 'kpi') {
+      const kpi: KpiResult = result;
+      const observedAt = note.observedAt.get(kpi.area);
+      if (observedAt) kpi.observedAt = observedAt;
+      else delete kpi.observedAt;
+      if (note.target !== undefined) kpi.target = note.target;
+    } else if (result.kind === 'by-area') {
+      let newest: string | undefined;
+      const rows = result.rows.map((row) => {
+        const { observedAt: _periodStart, ...rest } = row;
+        const observedAt = note.observedAt.get(row.area);
+        if (observedAt && (!newest || Date.parse(observedAt) > Date.parse(newest))) newest = observedAt;
+        return observedAt ? { ...rest, observedAt } : rest;
+      });
+      const { observedAt: _newestStart, ...rest } = result;
+      return { ...rest, rows, ...(newest ? { observedAt: newest } : {}) } as R;
+    }
+    return result;
+  }
+
+  const source: DataSource = {
     id,
     supports,
     indicators: () => Promise.resolve(indicatorList),
-    areas(query: AreaQuery): Promise<readonly Area[]> {
-      const list = (options.areas ?? []).filter(
-        (area) => (query.level === undefined || area.level === query.level) && (query.parent === undefined || area.parent === query.parent),
-      );
-      return Promise.resolve(list);
-    },
-    async boundaries(query: BoundaryQuery, requestOptions?: RequestOptions): Promise<FeatureCollection<BoundaryProperties>> {
-      if (!options.boundaries) throw new UnsupportedQueryError(id, 'boundaries (set the `boundaries` URL option)');
-      const url = new URL(fillTemplate(options.boundaries, { level: query.level, parent: query.parent, at: query.at }), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
-      const response = await getJson(url, undefined, requestOptions?.signal, false);
-      return checkFeatureCollection(response.data);
-    },
-    async query<Q extends Query>(query: Q, requestOptions?: RequestOptions): Promise<ResultFor<Q>> {
-      return run(query, requestOptions?.signal, false);
-    },
-    subscribe<Q extends Query>(query: Q, onChange: ChangeListener<Q>, subscribeOptions?: SubscribeOptions): void {
-      pollQuery((signal) => run(query, signal, true), onChange, subscribeOptions?.intervalMs ?? pollIntervalMs, subscribeOptions?.signal);
-    },
+    areas: (areaQuery, requestOptions) => adapter.areas(areaQuery, requestOptions),
+    boundaries: (boundaryQuery, requestOptions) => adapter.boundaries(boundaryQuery, requestOptions),
+    query,
   };
+  return attachPolling(source, { intervalMs: options.pollIntervalMs ?? 60_000 });
 }
 
-/**
- * Polls `load` every `intervalMs` until `signal` fires: never two loads at once, and
- * `onChange` only when the result differs from the last one delivered. Errors are reported
- * and polling goes on; aborts end it quietly.
- */
-export function pollQuery<R>(
-  load: (signal: AbortSignal) => Promise<R>,
-  onChange: (result: R | undefined, error?: unknown) => void,
-  intervalMs: number,
-  signal: AbortSignal | undefined,
-): void {
-  const controller = new AbortController();
-  if (signal?.aborted) return;
-  signal?.addEventListener('abort', () => controller.abort(), { once: true });
-  let last = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  const tick = async () => {
-    try {
-      const result = await load(controller.signal);
-      const fingerprint = stableFingerprint(result);
-      if (fingerprint !== last) {
-        last = fingerprint;
-        onChange(result);
-      }
-    } catch (error) {
-      if (controller.signal.aborted || isAbortError(error)) return;
-      onChange(undefined, toDataError(error));
-    }
-    if (!controller.signal.aborted) timer = setTimeout(() => void tick(), Math.max(50, intervalMs));
-  };
-  void tick();
+function batch(records: readonly PayloadRow[], warnings?: readonly DataWarning[]): RecordBatch<PayloadRow> {
+  return { records, ...(warnings ? { warnings } : {}) };
 }
 
-function stableFingerprint(value: unknown): string {
-  try {
-    return JSON.stringify(value, (_key, inner: unknown) => (inner instanceof Float64Array ? Array.from(inner) : inner)) ?? '';
-  } catch {
-    return String(Math.random());
-  }
-}
-
-/** Applies an alert query's filters (the server may ignore them). Newest first. */
-export function filterAlerts(list: readonly Alert[], query: AlertQuery): Alert[] {
-  const min = query.minSeverity ? severityRank(query.minSeverity) : 0;
-  const from = query.from ? Date.parse(query.from) : -Infinity;
-  const to = query.to ? Date.parse(query.to) : Infinity;
-  const filtered = list.filter(
-    (alert) =>
-      severityRank(alert.severity) >= min &&
-      (!query.domain || alert.domain === query.domain) &&
-      (!query.status || query.status.includes(alert.status)) &&
-      Date.parse(alert.start) < to &&
-      (alert.end === undefined || Date.parse(alert.end) >= from),
-  );
-  filtered.sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
-  return query.limit !== undefined && query.limit >= 0 ? filtered.slice(0, query.limit) : filtered;
+/** Of two points for the same area and instant, the later row is the correction: the earlier one is dropped. */
+function latestOfEach(rows: readonly PayloadRow[], endpoint: SeriesEndpoint): PayloadRow[] {
+  const keys = rows.map((row) => {
+    const time = dateQuietly(row, endpoint.time);
+    return time === undefined ? undefined : `${readTextField(row.record, endpoint.area) ?? ''}\u0000${time}`;
+  });
+  const last = new Map<string, number>();
+  keys.forEach((key, index) => {
+    if (key !== undefined) last.set(key, index);
+  });
+  return rows.filter((_row, index) => {
+    const key = keys[index];
+    return key === undefined || last.get(key) === index;
+  });
 }
 
 function checkFeatureCollection(value: unknown): FeatureCollection<BoundaryProperties> {

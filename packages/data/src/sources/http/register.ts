@@ -4,7 +4,6 @@
  */
 import { ConfigError } from '../../contract/errors.js';
 import type { DataSource } from '../../contract/source.js';
-import { registerSource } from '../../registry.js';
 import { createHttpSource, type HttpSourceOptions } from './http-source.js';
 
 /**
@@ -53,12 +52,4 @@ export function httpOptionsFromAttributes(attributes: Readonly<Record<string, st
 /** The `http` source from markup attributes (what the registry calls for `source="http"`). */
 export function httpSourceFromAttributes(attributes: Readonly<Record<string, string>>): DataSource {
   return createHttpSource(httpOptionsFromAttributes(attributes));
-}
-
-/**
- * Registers the `http` source name so markup can use it. The registry already knows it (loaded
- * on demand); call this again to restore it after replacing it with `registerSource('http', …)`.
- */
-export function registerHttpSource(): void {
-  registerSource('http', httpSourceFromAttributes);
 }

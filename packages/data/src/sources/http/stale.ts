@@ -1,7 +1,8 @@
 /**
  * Carries "this is the last good data, N ms old, because the refresh failed" from the HTTP
  * layer up to a query's result (`result.stale`), for sources whose reads go through a domain
- * adapter and so cannot return it directly.
+ * adapter and so cannot return it directly; and, more generally, notes per query that reads
+ * deep inside an adapter leave for the result (`createQueryNotes`).
  */
 import type { Query, ResultFor, StaleInfo } from '../../contract/query.js';
 import type { DataSource, RequestOptions } from '../../contract/source.js';
@@ -26,6 +27,37 @@ export function withStale<R extends { partial: boolean; stale?: StaleInfo }>(res
   return { ...result, partial: true, stale: olderStale(result.stale, stale) };
 }
 
+export interface QueryNotes<N> {
+  /** The notes of the query whose reads use `signal`, if it is one this tracker runs. */
+  of(signal: AbortSignal | undefined): N | undefined;
+  /**
+   * Runs one query with a signal of its own (linked to the caller's `signal`), so reads deep
+   * inside a domain adapter can say which query they belong to by the signal they were handed;
+   * returns its answer with the notes they left.
+   */
+  run<T>(signal: AbortSignal | undefined, notes: N, ask: (signal: AbortSignal) => Promise<T>): Promise<{ value: T; notes: N }>;
+}
+
+/** Notes per query, kept by the signal each query's reads are handed. */
+export function createQueryNotes<N extends object>(): QueryNotes<N> {
+  const bySignal = new WeakMap<AbortSignal, N>();
+  return {
+    of: (signal) => (signal ? bySignal.get(signal) : undefined),
+    async run(outer, notes, ask) {
+      const controller = new AbortController();
+      const onAbort = () => controller.abort(outer?.reason);
+      if (outer?.aborted) controller.abort(outer.reason);
+      else outer?.addEventListener('abort', onAbort, { once: true });
+      bySignal.set(controller.signal, notes);
+      try {
+        return { value: await ask(controller.signal), notes };
+      } finally {
+        outer?.removeEventListener('abort', onAbort);
+      }
+    },
+  };
+}
+
 export interface StaleTracker {
   /** Records a stale note for the query whose reads use `signal`. */
   note(signal: AbortSignal | undefined, stale: StaleInfo | undefined): void;
@@ -33,33 +65,18 @@ export interface StaleTracker {
   wrap<S extends DataSource>(source: S): S;
 }
 
-/**
- * Each query gets a signal of its own (linked to the caller's), so reads deep inside a domain
- * adapter can say which query they belong to by the signal they were handed.
- */
+/** Stale notes per query: a result is as stale as the oldest read it was made of. */
 export function createStaleTracker(): StaleTracker {
-  const notes = new WeakMap<AbortSignal, { stale?: StaleInfo }>();
+  const notes = createQueryNotes<{ stale?: StaleInfo }>();
   return {
     note(signal, stale) {
-      if (!signal || !stale) return;
-      const entry = notes.get(signal);
-      if (entry) entry.stale = olderStale(entry.stale, stale);
+      const entry = notes.of(signal);
+      if (entry && stale) entry.stale = olderStale(entry.stale, stale);
     },
     wrap<S extends DataSource>(source: S): S {
       const query = async <Q extends Query>(q: Q, options: RequestOptions = {}): Promise<ResultFor<Q>> => {
-        const controller = new AbortController();
-        const outer = options.signal;
-        const onAbort = () => controller.abort(outer?.reason);
-        if (outer?.aborted) controller.abort(outer.reason);
-        else outer?.addEventListener('abort', onAbort, { once: true });
-        const entry: { stale?: StaleInfo } = {};
-        notes.set(controller.signal, entry);
-        try {
-          const result: ResultFor<Q> = await source.query(q, { ...options, signal: controller.signal });
-          return withStale<ResultFor<Q>>(result, entry.stale);
-        } finally {
-          outer?.removeEventListener('abort', onAbort);
-        }
+        const { value, notes: found } = await notes.run(options.signal, {}, (signal) => source.query(q, { ...options, signal }));
+        return withStale<ResultFor<Q>>(value, found.stale);
       };
       return Object.assign(Object.create(source) as S, { query });
     },

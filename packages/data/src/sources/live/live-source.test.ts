@@ -4,9 +4,8 @@ import { ConfigError, HttpError, TimeoutError, ValidationError } from '../../con
 import type { AlertsResult, ByAreaResult, KpiResult, Query, QueryResult, ResultFor, SeriesResult } from '../../contract/query.js';
 import type { DataSource } from '../../contract/source.js';
 import type { LiveStatus } from './connection.js';
-import { createSource } from '../../registry.js';
+import { createSource, registerSource } from '../../registry.js';
 import { createLiveSource, type LiveSourceOptions } from './live-source.js';
-import { registerLiveSource } from './register.js';
 
 const SERVER = 'packages/data/src/sources/live/live.test-server.mjs';
 const HOUR = 3_600_000;
@@ -286,6 +285,27 @@ for (const transport of ['sse', 'ws'] as const) {
       stop.abort();
     });
 
+    it('filters pushed alerts as the domain adapter does: one still going when the window opens belongs to it', async () => {
+      const { base } = memoryBase();
+      const source = live({ base });
+      const stop = new AbortController();
+      const alerts = recorder();
+      source.subscribe({ kind: 'alerts', from: new Date(T0 + HOUR).toISOString(), to: new Date(T0 + 3 * HOUR).toISOString() }, alerts.listener, { signal: stop.signal });
+      await waitUntil(async () => alerts.results.length === 1 && (await server.call<number>('openCount')) === 1);
+      const at = (hours: number) => new Date(T0 + hours * HOUR).toISOString();
+      await push({
+        type: 'alerts',
+        alerts: [
+          { id: 'going', severity: 'high', domain: 'environment', dateIssued: at(0), validTo: at(2) },
+          { id: 'over', severity: 'high', domain: 'environment', dateIssued: at(0), validTo: at(0.5) },
+          { id: 'new', severity: 'low', domain: 'environment', dateIssued: at(2) },
+        ],
+      });
+      await waitUntil(() => alerts.results.length === 2);
+      expect((alerts.results[1] as AlertsResult).alerts.map((a) => a.id)).to.deep.equal(['new', 'going']);
+      stop.abort();
+    });
+
     if (transport === 'sse') {
       it("takes the server's retry: field as the reconnection base delay", async () => {
         const { base } = memoryBase();
@@ -487,7 +507,7 @@ describe('createLiveSource configuration', () => {
   it('is available to markup as source="live" over the demo source', async () => {
     const server = await startTestServer(SERVER);
     try {
-      registerLiveSource();
+      registerSource('live');
       const source = await createSource('live', { sse: `${server.url}/events`, base: 'demo', now: '2026-11-24T10:00:00+07:00', heartbeatTimeout: '0' });
       const stop = new AbortController();
       const { results, listener } = recorder();

@@ -4,12 +4,13 @@
  * series points, new KPI values, new or updated alerts.
  */
 import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../../contract/areas.js';
-import { ALERT_SEVERITIES, type Indicator } from '../../contract/catalogue.js';
+import type { Indicator } from '../../contract/catalogue.js';
 import { ConfigError, type IocDataError, isAbortError, toDataError } from '../../contract/errors.js';
 import type { Alert, AlertQuery, AlertsResult, ByAreaResult, KpiResult, Query, QueryResult, ResultFor, SeriesQuery, SeriesResult } from '../../contract/query.js';
 import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../../contract/source.js';
 import { parseTime, periodOf, periodStart, toIso } from '../../contract/time.js';
 import { validateAlert } from '../../contract/validate.js';
+import { filterAlerts } from '../../adapters/domain-adapter.js';
 import type { BackoffOptions } from './backoff.js';
 import { connectSse, connectWebSocket, type LiveConnection, type LiveStatus } from './connection.js';
 import type { LiveKpiMessage, LiveMessage, LivePointsMessage } from './protocol.js';
@@ -326,6 +327,10 @@ function applyByArea(result: ByAreaResult, update: LatestValue | undefined): ByA
 
 function applyAlerts(result: AlertsResult, query: AlertQuery, raw: readonly unknown[], onInvalid: (error: IocDataError) => void): AlertsResult | undefined {
   const byId = new Map<string, Alert>(result.alerts.map((alert) => [alert.id, alert]));
+  const { limit: _limit, ...unlimited } = query;
+  // The areas the base resolved with its result, when it did: an alert in a commune then counts for its province.
+  const resolved: unknown = Reflect.get(result, 'areas');
+  const hierarchy = Array.isArray(resolved) ? (resolved as Area[]) : [];
   let changed = false;
   raw.forEach((item, i) => {
     let alert: Alert;
@@ -335,7 +340,7 @@ function applyAlerts(result: AlertsResult, query: AlertQuery, raw: readonly unkn
       onInvalid(toDataError(error));
       return;
     }
-    if (!matches(alert, query)) {
+    if (filterAlerts([alert], unlimited, hierarchy).length === 0) {
       // An alert that no longer matches (e.g. now resolved, and the query wants open ones) leaves the list.
       if (byId.delete(alert.id)) changed = true;
       return;
@@ -344,19 +349,8 @@ function applyAlerts(result: AlertsResult, query: AlertQuery, raw: readonly unkn
     changed = true;
   });
   if (!changed) return undefined;
-  const alerts = [...byId.values()].sort((a, b) => parseTime(b.start) - parseTime(a.start));
-  const limited = query.limit !== undefined && query.limit >= 0 ? alerts.slice(0, query.limit) : alerts;
+  // The domain adapter's filter, the one every source's alerts go through: newest first, up to the limit.
+  const alerts = filterAlerts([...byId.values()], query, hierarchy);
   const newest = alerts[0]?.start;
-  return { ...result, alerts: limited, ...(newest && (!result.observedAt || newest > result.observedAt) ? { observedAt: newest } : {}) };
-}
-
-function matches(alert: Alert, query: AlertQuery): boolean {
-  if (query.domain && alert.domain !== query.domain) return false;
-  if (query.area && alert.area !== query.area) return false;
-  if (query.minSeverity && ALERT_SEVERITIES.indexOf(alert.severity) < ALERT_SEVERITIES.indexOf(query.minSeverity)) return false;
-  if (query.status && !query.status.includes(alert.status)) return false;
-  const start = parseTime(alert.start);
-  if (query.from && start < parseTime(query.from)) return false;
-  if (query.to && start >= parseTime(query.to)) return false;
-  return true;
+  return { ...result, alerts, ...(newest && (!result.observedAt || newest > result.observedAt) ? { observedAt: newest } : {}) };
 }

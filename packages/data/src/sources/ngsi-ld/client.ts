@@ -14,6 +14,7 @@ import { HttpClient, type HttpClientOptions, type HttpResult } from '../../inter
 import { olderStale, staleOf } from '../http/stale.js';
 import { contextFromLink, contextLink, nextFromLink, parseContentRange } from './headers.js';
 import { mergeEntities, readEntities, type AggregationMethod, type NgsiEntity } from './entity.js';
+import { pageAddress } from '../../refresh/page.js';
 
 export interface NgsiLdClientOptions {
   /** The broker's root, e.g. `https://broker.example` (the `/ngsi-ld/v1` prefix is added). */
@@ -141,7 +142,7 @@ export class NgsiLdClient {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(name, value);
     const query = search.toString();
-    const base = /^https?:/i.test(this.baseUrl) ? this.baseUrl : new URL(this.baseUrl, globalThis.location?.href ?? 'http://localhost/').href.replace(/\/$/, '');
+    const base = /^https?:/i.test(this.baseUrl) ? this.baseUrl : new URL(this.baseUrl, pageAddress() ?? 'http://localhost/').href.replace(/\/$/, '');
     return `${base}${prefix}${path}${query ? `?${query}` : ''}`;
   }
 

@@ -9,8 +9,8 @@
  */
 import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../../contract/areas.js';
 import type { Indicator, IndicatorId } from '../../contract/catalogue.js';
-import type { Query, StaleInfo } from '../../contract/query.js';
-import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../../contract/source.js';
+import type { StaleInfo } from '../../contract/query.js';
+import type { DataSource, RequestOptions } from '../../contract/source.js';
 import { ConfigError, ValidationError } from '../../contract/errors.js';
 import type { WarnFn } from '../../contract/warnings.js';
 import { indicatorById } from '../../catalogue/index.js';
@@ -25,8 +25,10 @@ import { NgsiLdClient, durationOfGrain, type NgsiLdClientOptions } from './clien
 import type { AggregationMethod, NgsiEntity } from './entity.js';
 import { SDM_INDICATORS, alertFields, kpiObservations, numericObservations, type SdmContext, type SdmObservation } from './sdm.js';
 import { cefactCodeOf } from './units.js';
+import { DEFAULT_POLL_INTERVAL_MS } from '../../refresh/follow.js';
+import { attachPolling } from '../../refresh/polling.js';
 import { createStaleTracker } from '../http/stale.js';
-import { ngsiLdSubscribe } from './subscribe.js';
+import { incrementalLoader } from './subscribe.js';
 
 /** The Smart Data Models types ioc-kit maps. */
 export const SDM_TYPES = ['AirQualityObserved', 'WaterQualityObserved', 'TrafficFlowObserved', 'OnStreetParking', 'Alert', 'KeyPerformanceIndicator'] as const;
@@ -181,8 +183,6 @@ export function createNgsiLdSource(options: NgsiLdSourceOptions): DataSource {
     ...(options.now ? { now: options.now } : {}),
   });
   const source = stale.wrap(adapter);
-  const subscribe = <Q extends Query>(query: Q, onChange: ChangeListener<Q>, subscribeOptions: SubscribeOptions = {}): void => {
-    ngsiLdSubscribe(source, query, onChange, { ...subscribeOptions, intervalMs: subscribeOptions.intervalMs ?? options.pollIntervalMs });
-  };
-  return Object.assign(source, { subscribe });
+  // Polled through the one refresh loop, a series asking only for its newest buckets.
+  return attachPolling(source, { intervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS, loader: incrementalLoader(source) });
 }

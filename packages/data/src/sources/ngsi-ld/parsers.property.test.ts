@@ -9,7 +9,7 @@ import { IocDataError } from '../../contract/errors.js';
 import type { DataWarningInput } from '../../contract/warnings.js';
 import { parseInstant, parseNumber, readText } from '../../internal/http-values.js';
 import { bodyExcerpt, parseRetryAfter } from '../../internal/http.js';
-import { fillTemplate, readDateField, readNumberField } from '../http/http-source.js';
+import { fillTemplate, readDateField, readNumberField } from '../http/fields.js';
 import { compilePath, selectAll } from '../http/json-path.js';
 import { readSeverity } from '../http/alert-fields.js';
 import { readEntities, readEntity } from './entity.js';

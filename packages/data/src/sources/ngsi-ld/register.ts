@@ -4,7 +4,6 @@
  */
 import { ConfigError } from '../../contract/errors.js';
 import type { DataSource } from '../../contract/source.js';
-import { registerSource } from '../../registry.js';
 import { readText } from '../../internal/http-values.js';
 import { latestInstance } from './entity.js';
 import { SDM_TYPES, createNgsiLdSource, type NgsiLdSourceOptions, type SdmType } from './ngsi-ld-source.js';
@@ -52,12 +51,4 @@ export function ngsiLdOptionsFromAttributes(attributes: Readonly<Record<string, 
 /** The `ngsi-ld` source from markup attributes (what the registry calls for `source="ngsi-ld"`). */
 export function ngsiLdSourceFromAttributes(attributes: Readonly<Record<string, string>>): DataSource {
   return createNgsiLdSource(ngsiLdOptionsFromAttributes(attributes));
-}
-
-/**
- * Registers the `ngsi-ld` source name so markup can use it. The registry already knows it
- * (loaded on demand); call this to restore it after replacing it.
- */
-export function registerNgsiLdSource(): void {
-  registerSource('ngsi-ld', ngsiLdSourceFromAttributes);
 }

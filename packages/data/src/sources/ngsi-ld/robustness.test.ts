@@ -7,10 +7,9 @@ import { expect } from '@open-wc/testing';
 import { listShared, startTestServer, type TestServer } from '../../../../../tests/support/server.js';
 import { AbortError, HttpError, NetworkError, TimeoutError, ValidationError } from '../../contract/errors.js';
 import { HttpClient, type HttpClientOptions } from '../../internal/http.js';
-import { createSource } from '../../registry.js';
+import { createSource, registerSource } from '../../registry.js';
 import { ConfigError } from '../../contract/errors.js';
 import { createNgsiLdSource } from './ngsi-ld-source.js';
-import { registerNgsiLdSource } from './register.js';
 
 const SERVER = 'packages/data/src/sources/ngsi-ld/ngsi-ld.test-server.mjs';
 const AT = '2016-03-15T12:00:00Z';
@@ -150,7 +149,7 @@ describe('NGSI-LD source robustness against a real broker', function () {
   });
 
   it('is created from data-* attributes through the registry', async () => {
-    registerNgsiLdSource();
+    registerSource('ngsi-ld');
     const broker = await createSource('ngsi-ld', { url: server.url, types: 'AirQualityObserved', temporal: 'false', areaAttribute: 'areaServed', retries: '0' });
     // The fixture's areaServed is "Brooklands": asking for that area finds its value.
     const result = await broker.query({ kind: 'kpi', indicator: 'environment.aqi', area: 'Brooklands', at: AT });

@@ -7,7 +7,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { startTestServer, type TestServer } from '../../../../../tests/support/server.js';
 import type { KpiResult, SeriesQuery, SeriesResult } from '../../contract/query.js';
 import { HttpClient } from '../../internal/http.js';
-import type { VisibilitySignal } from '../../internal/subscribe.js';
+import type { VisibilitySignal } from '../../refresh/page.js';
 import { ConfigError } from '../../contract/errors.js';
 import { NgsiLdClient } from './client.js';
 import { createNgsiLdSource } from './ngsi-ld-source.js';

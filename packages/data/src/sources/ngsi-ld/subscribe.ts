@@ -17,7 +17,8 @@
 import type { Query, ResultFor, SeriesData, SeriesQuery, SeriesResult } from '../../contract/query.js';
 import type { ChangeListener, DataSource, RequestOptions } from '../../contract/source.js';
 import { mergeWarnings } from '../../contract/warnings.js';
-import { DEFAULT_POLL_INTERVAL_MS, pollingSubscribe, type PollingHandle, type PollingOptions } from '../../internal/subscribe.js';
+import { DEFAULT_POLL_INTERVAL_MS, type FollowHandle, type PollLoader } from '../../refresh/follow.js';
+import { pollThrough, type PollingOptions } from '../../refresh/polling.js';
 
 /** The start of the newest bucket with a value, over every series; undefined when there is none. */
 export function newestFilledBucket(result: SeriesResult): number | undefined {
@@ -94,20 +95,21 @@ export function incrementalQuery<Q extends Query>(source: Pick<DataSource, 'quer
   };
 }
 
+/** Asks `source` the way `ngsiLdSubscribe` polls it: each followed query remembers its last series. */
+export function incrementalLoader(source: Pick<DataSource, 'query'>): PollLoader {
+  return <Q extends Query>() => incrementalQuery<Q>(source) as (query: Q, options: RequestOptions) => Promise<ResultFor<Q>>;
+}
+
 /**
- * Polls `source` for `query` asking only for what changed (see the module comment); stops when
- * `options.signal` aborts. A failed poll hands the last good result with the error.
+ * Polls `source` for `query` through the one refresh loop, asking only for what changed (see
+ * the module comment); stops when `options.signal` aborts. A failed poll hands the last good
+ * result with the error.
  */
 export function ngsiLdSubscribe<Q extends Query>(
-  source: Pick<DataSource, 'query'>,
+  source: Pick<DataSource, 'query' | 'subscribe'>,
   query: Q,
   onChange: ChangeListener<Q>,
   options: PollingOptions = {},
-): PollingHandle {
-  const ask = incrementalQuery<Q>(source);
-  const incremental: Pick<DataSource, 'query'> = {
-    // pollingSubscribe only ever asks for `query`, the one this function was given.
-    query: <R extends Query>(asked: R, requestOptions?: RequestOptions) => ask(asked as unknown as Q, requestOptions) as unknown as Promise<ResultFor<R>>,
-  };
-  return pollingSubscribe(incremental, query, onChange, { ...options, intervalMs: options.intervalMs ?? DEFAULT_POLL_INTERVAL_MS });
+): FollowHandle {
+  return pollThrough(source, query, onChange, options, DEFAULT_POLL_INTERVAL_MS, incrementalLoader(source));
 }

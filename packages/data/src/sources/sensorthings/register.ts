@@ -3,7 +3,7 @@
  * `<ioc-provider source="sensorthings" data-url="https://host/FROST-Server/v1.1" data-poll-interval="60">`.
  */
 import { ConfigError } from '../../contract/errors.js';
-import { registerSource } from '../../registry.js';
+import type { DataSource } from '../../contract/source.js';
 import { createSensorThingsSource, type SensorThingsSourceOptions } from './sensorthings-source.js';
 
 /**
@@ -31,7 +31,7 @@ export function sensorThingsOptionsFromAttributes(attributes: Readonly<Record<st
   return options;
 }
 
-/** Registers the `sensorthings` source name so markup can use it. */
-export function registerSensorThingsSource(): void {
-  registerSource('sensorthings', (attributes) => createSensorThingsSource(sensorThingsOptionsFromAttributes(attributes)));
+/** The `sensorthings` source from markup attributes (what the registry calls for `source="sensorthings"`). */
+export function sensorThingsSourceFromAttributes(attributes: Readonly<Record<string, string>>): DataSource {
+  return createSensorThingsSource(sensorThingsOptionsFromAttributes(attributes));
 }

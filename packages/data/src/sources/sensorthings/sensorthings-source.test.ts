@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { listShared, startTestServer, type TestServer } from '../../../../../tests/support/server.js';
-import { createSource } from '../../registry.js';
-import { registerSensorThingsSource } from './register.js';
+import { createSource, registerSource } from '../../registry.js';
 import type { Area, BoundaryProperties, FeatureCollection } from '../../contract/areas.js';
 import { ConfigError } from '../../contract/errors.js';
 import type { ByAreaResult, KpiResult, SeriesResult } from '../../contract/query.js';
@@ -267,7 +266,7 @@ describe('createSensorThingsSource against a real SensorThings server', () => {
   });
 
   it('is available to markup as source="sensorthings"', async () => {
-    registerSensorThingsSource();
+    registerSource('sensorthings');
     const sta = await createSource('sensorthings', { url: `${server.url}/sta/v1.1`, pollInterval: '30', dataArray: 'true' });
     const result = await sta.query({ kind: 'kpi', indicator: 'environment.pm25', area: '90002', grain: 'hour', at: '2026-11-21T05:30:00+07:00' });
     expect(result.value).to.equal(25);

@@ -21,7 +21,8 @@ import type { TimeGrain } from '../../contract/query.js';
 import { WarningCollector, describeBadValue, readValue, type DataWarning, type WarnFn } from '../../contract/warnings.js';
 import { CATALOGUE } from '../../catalogue/index.js';
 import { HttpClient } from '../../internal/http.js';
-import { withPolling } from '../../internal/subscribe.js';
+import { pageAddress } from '../../refresh/page.js';
+import { withPolling } from '../../refresh/polling.js';
 import { createStaleTracker, staleOf } from '../http/stale.js';
 import { readCollection, readDataArray, readDatastream, readObservation, type StaDatastream, type StaObservation, type StaProblem, type StaThing } from './sta-parse.js';
 import { readAllPages, staTime, staUrl, type JsonGetter, type StaQueryOptions } from './sta-query.js';
@@ -178,8 +179,7 @@ export function createSensorThingsSource(options: SensorThingsSourceOptions): Da
   let root: string;
   try {
     // A relative root ("/sta/v1.1") resolves against the page when there is one.
-    const base = (Reflect.get(globalThis, 'location') as { href?: unknown } | undefined)?.href;
-    root = new URL(options.url, typeof base === 'string' ? base : undefined).href.replace(/\/+$/, '');
+    root = new URL(options.url, pageAddress()).href.replace(/\/+$/, '');
   } catch {
     throw new ConfigError(`SensorThings url "${String(options.url).slice(0, 80)}" is not a valid address; give the service root, e.g. https://example.org/FROST-Server/v1.1`);
   }

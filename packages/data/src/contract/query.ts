@@ -1,4 +1,4 @@
-import type { AreaLevel, Position } from './areas.js';
+import type { Area, AreaLevel, Position } from './areas.js';
 import type { AlertSeverity, Domain, IndicatorId, Unit } from './catalogue.js';
 import type { LocalizedText } from './text.js';
 import type { DataWarning } from './warnings.js';
@@ -83,6 +83,13 @@ interface ResultBase {
    * `partial` is true too); a widget can say "data from 5 min ago". Absent on fresh results.
    */
   stale?: StaleInfo;
+  /**
+   * The areas the result speaks of (each area of a series or a by-area row, the KPI's area, the
+   * alerts' areas), resolved once by the source: code, name, level, parent and valid dates. A
+   * widget names and places areas from here and never guesses a level from a code's length.
+   * Absent when the source knows nothing about its areas beyond their codes.
+   */
+  areas?: readonly Area[];
 }
 
 export interface KpiResult extends ResultBase {

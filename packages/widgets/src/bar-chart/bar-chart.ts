@@ -35,8 +35,9 @@ import { defineElement } from '../internal/base-element.js';
 import { AXIS_NAV_KEYS, IocChartElement, LIST_NAV_KEYS, type BandTokens, type ChartSize, type LegendItem, type NavKeySteps, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
 import { barChartStyles } from './bar-chart.styles.js';
-import { AreaNamesController, DefaultPeriod, splitCodes, validateByArea, validateSeries } from '../internal/chart-support.js';
-import { chartMsg } from '../internal/chart-messages.js';
+import { AreaNamesController } from '../internal/area-names-controller.js';
+import { DefaultPeriod, splitCodes, checkByAreaResult, checkSeriesResult } from '../internal/chart-support.js';
+import { message } from '../internal/messages.js';
 import { cssVars } from '../internal/css-vars.js';
 
 type BarQuery = ByAreaQuery | SeriesQuery;
@@ -160,10 +161,11 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   @property({ attribute: false }) areaLabels: Readonly<Record<string, string>> = {};
 
   private readonly names = new AreaNamesController(this, {
+    result: () => this.loader.value,
     source: () => this.context?.source,
     onChange: () => this.refreshDescription(),
     // Ranked areas, or (over periods) the compared areas: by default the province's communes.
-    query: () => {
+    fallback: () => {
       const result = this.loader.value;
       const parent = this.rankingParent();
       // Units of another date (districts before 1 July 2025) are named as they were then.
@@ -208,8 +210,8 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   }
 
   protected override validateResult(result: BarResult): void {
-    if (result?.kind === 'series') validateSeries(result);
-    else validateByArea(result);
+    if (result?.kind === 'series') checkSeriesResult(result);
+    else checkByAreaResult(result);
   }
 
   protected override configError() {
@@ -226,7 +228,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   // ---- model --------------------------------------------------------------------------
 
   private model(result: BarResult): BarModel {
-    const inputs = [result, this.names.names, this.areaLabels, this.effectiveLocale, this.effectiveTimeZone, this.top, this.bottom, this.selected, this.effectiveArea, this.indicatorsKey];
+    const inputs = [result, this.names.areas, this.areaLabels, this.effectiveLocale, this.effectiveTimeZone, this.top, this.bottom, this.selected, this.effectiveArea, this.indicators.key];
     if (this.modelCache && this.modelCache.inputs.every((input, i) => input === inputs[i])) return this.modelCache.model;
     const model = this.buildModel(result);
     this.modelCache = { inputs, model };
@@ -333,7 +335,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.names.names, this.areaLabels, this.top, this.bottom, this.selected, this.orientation, this.layout, this.polarityColors, this.target, this.indicatorsKey];
+    return [this.names.areas, this.areaLabels, this.top, this.bottom, this.selected, this.orientation, this.layout, this.polarityColors, this.target, this.indicators.key];
   }
 
   private targetValue(): number | undefined {
@@ -374,7 +376,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
         ...(this.polarityColors && polarity && polarity !== 'neutral' && reference !== undefined
           ? { polarity: { direction: polarity, reference, good: palette.bands.positive ?? palette.series[0] ?? palette.text, bad: palette.bands.negative ?? palette.signal } }
           : {}),
-        ...(target !== undefined ? { target: { value: target, label: `${chartMsg('target', locale)} ${this.withUnit(target, model)}` } } : {}),
+        ...(target !== undefined ? { target: { value: target, label: `${message('target', locale)} ${this.withUnit(target, model)}` } } : {}),
       },
       size,
     );
@@ -393,38 +395,38 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   /** The value axis's title: the unit (`Đơn vị: tấn/ngày`), or the share in the percent layout. */
   private axisLabel(model: BarModel): string {
     const locale = this.effectiveLocale;
-    if (!model.ranked && this.layout === 'percent') return `${chartMsg('share', locale)} (%)`;
-    return model.unit ? `${chartMsg('unit', locale)}: ${model.unit}` : '';
+    if (!model.ranked && this.layout === 'percent') return `${message('share', locale)} (%)`;
+    return model.unit ? `${message('unit', locale)}: ${model.unit}` : '';
   }
 
   /** Which end ranks 1, in words: `1 = tốt nhất (cao nhất)`, or `1 = cao nhất` for a neutral indicator. */
   private rankWords(model: BarModel): string {
     const key = model.polarity === 'lower-is-better' ? 'rankBestLow' : model.polarity === 'higher-is-better' ? 'rankBestHigh' : 'rankHighest';
-    return chartMsg(key, this.effectiveLocale);
+    return message(key, this.effectiveLocale);
   }
 
   /** The sentence under a ranking: which end ranks 1, what is shown, ties, a zoomed axis. */
   private rankingNote(model: BarModel): string {
     const locale = this.effectiveLocale;
-    const parts = [`${chartMsg('rankingLead', locale)}: ${this.rankWords(model)}`];
+    const parts = [`${message('rankingLead', locale)}: ${this.rankWords(model)}`];
     const ranked = model.ranked ?? [];
     if (model.limit !== undefined && model.limit < model.rankedCount) {
       const neutral = model.polarity !== 'higher-is-better' && model.polarity !== 'lower-is-better';
       const key = model.order === 'bottom' ? (neutral ? 'showingLowest' : 'showingWorst') : neutral ? 'showingHighest' : 'showingBest';
-      parts.push(chartMsg(key, locale, { n: Math.min(model.limit, model.rankedCount), total: model.rankedCount }));
+      parts.push(message(key, locale, { n: Math.min(model.limit, model.rankedCount), total: model.rankedCount }));
     }
     if (ranked.some((row) => row.tied)) {
-      parts.push(chartMsg('tied', locale));
+      parts.push(message('tied', locale));
       // More areas share first place than are shown (every small office 100 % on time): say how many.
       const shownFirst = ranked.filter((row) => row.rank === 1).length;
-      if (shownFirst > 0 && model.tiedFirst > shownFirst) parts.push(chartMsg('tiedFirst', locale, { n: model.tiedFirst }));
+      if (shownFirst > 0 && model.tiedFirst > shownFirst) parts.push(message('tiedFirst', locale, { n: model.tiedFirst }));
     }
     const target = this.targetValue();
     if (target !== undefined && (model.polarity === 'higher-is-better' || model.polarity === 'lower-is-better') && ranked.length > 0) {
       const met = ranked.filter((row) => (model.polarity === 'higher-is-better' ? row.value >= target : row.value <= target)).length;
-      parts.push(chartMsg('targetMet', locale, { met, n: ranked.length, target: this.withUnit(target, model) }));
+      parts.push(message('targetMet', locale, { met, n: ranked.length, target: this.withUnit(target, model) }));
     }
-    if (valuesNeedZoom(ranked.map((row) => row.value))) parts.push(chartMsg('zoomedAxis', locale));
+    if (valuesNeedZoom(ranked.map((row) => row.value))) parts.push(message('zoomedAxis', locale));
     return parts.join(' · ');
   }
 
@@ -446,7 +448,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       return html`<p part="note" class="ranking-note" title=${this.rankingNote(model)}>
         ${bands.length > 0
           ? html`<span class="bands"
-              >${chartMsg('band', locale)}:
+              >${message('band', locale)}:
               ${bands.map(
                 (band) => html`<span class="band"><span class="swatch" aria-hidden="true" ${cssVars({ '--_swatch': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}></span>${localize(band.label, locale)}</span>`,
               )}</span
@@ -458,7 +460,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     // Over periods, grouped: say so when dots on a zoomed axis replace the bars.
     const visible = model.data.series.filter((series) => !this.hiddenSeries.has(series.key)).flatMap((series) => series.values);
     if (this.layout === 'grouped' && valuesNeedZoom(visible)) {
-      const words = chartMsg('zoomedAxis', this.effectiveLocale);
+      const words = message('zoomedAxis', this.effectiveLocale);
       return html`<p part="note" class="ranking-note">${words.charAt(0).toUpperCase()}${words.slice(1)}</p>`;
     }
     return nothing;
@@ -483,7 +485,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const title = this.chartTitle(result);
     if (model.ranked) {
       const items = model.ranked.map((row) => ({ label: row.label, value: row.value }));
-      const text = summarizeCategories({ locale, title: `${title} (${chartMsg('ranking', locale)}, ${this.rankWords(model)})`, unit: model.unit, decimals: model.decimals, items });
+      const text = summarizeCategories({ locale, title: `${title} (${message('ranking', locale)}, ${this.rankWords(model)})`, unit: model.unit, decimals: model.decimals, items });
       const selected = model.ranked.find((row) => row.key === model.highlight);
       if (!selected) return text;
       const place = locale === 'en' ? `${selected.label} ranks ${rankText(selected)} of ${model.rankedCount}.` : `${selected.label} xếp hạng ${rankText(selected)}/${model.rankedCount}.`;
@@ -510,9 +512,9 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       return {
         caption,
         columns: [
-          { key: 'area', label: chartMsg('area', locale), numeric: false },
-          { key: 'rank', label: `${chartMsg('rank', locale)} (${this.rankWords(model)})`, numeric: true },
-          { key: 'value', label: `${chartMsg('value', locale)}${unit}`, numeric: true },
+          { key: 'area', label: message('area', locale), numeric: false },
+          { key: 'rank', label: `${message('rank', locale)} (${this.rankWords(model)})`, numeric: true },
+          { key: 'value', label: `${message('value', locale)}${unit}`, numeric: true },
         ],
         rows,
         total: rows.length,
@@ -523,7 +525,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const rows = model.data.categories.map((category, c) => [this.longPeriod(category.key, result), ...visible.map((series) => value(series.values[c]))]);
     return {
       caption: `${caption}${unit}`,
-      columns: [{ key: 'period', label: chartMsg('period', locale), numeric: false }, ...visible.map((series) => ({ key: series.key, label: series.label, numeric: true }))],
+      columns: [{ key: 'period', label: message('period', locale), numeric: false }, ...visible.map((series) => ({ key: series.key, label: series.label, numeric: true }))],
       rows,
       total: rows.length,
       truncated: false,

@@ -19,8 +19,9 @@ import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, LIST_NAV_KEYS, type ChartSize, type LegendItem, type NavKeySteps, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
 import { WidgetSetupError } from '../internal/status.js';
-import { AreaNamesController, validateByArea } from '../internal/chart-support.js';
-import { chartMsg } from '../internal/chart-messages.js';
+import { AreaNamesController } from '../internal/area-names-controller.js';
+import { checkByAreaResult } from '../internal/chart-support.js';
+import { message } from '../internal/messages.js';
 import { donutStyles } from './donut.styles.js';
 
 interface DonutModel {
@@ -104,9 +105,10 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   @property({ attribute: false }) areaLabels: Readonly<Record<string, string>> = {};
 
   private readonly names = new AreaNamesController(this, {
+    result: () => this.loader.value,
     source: () => this.context?.source,
     onChange: () => this.refreshDescription(),
-    query: () => {
+    fallback: () => {
       const parent = this.parentArea();
       // Units of another date (districts before 1 July 2025) are named as they were then.
       return { level: this.loader.value?.level ?? this.level, ...(parent ? { parent } : {}), ...(this.at ? { at: this.at } : {}) };
@@ -162,7 +164,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   }
 
   protected override validateResult(result: ByAreaResult): void {
-    validateByArea(result);
+    checkByAreaResult(result);
   }
 
   protected override configError() {
@@ -187,7 +189,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
   private model(result: ByAreaResult): DonutModel {
     const locale = this.effectiveLocale;
-    const inputs = [result, this.names.names, this.areaLabels, locale, this.otherThreshold, this.maxSlices, this.indicatorsKey];
+    const inputs = [result, this.names.areas, this.areaLabels, locale, this.otherThreshold, this.maxSlices, this.indicators.key];
     if (this.modelCache && this.modelCache.inputs.every((input, i) => input === inputs[i])) return this.modelCache.model;
     const ranked = rankRows(
       result.rows.map((row) => ({ key: row.area, label: this.names.nameOf(row.area, locale, this.areaLabels), value: row.value })),
@@ -195,7 +197,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     ).filter((row) => row.value > 0);
     const slices = ranked.map((row) => ({ key: row.key, label: row.label, value: row.value }));
     // Grouped once without regard to hidden slices, so the legend stays put as slices are toggled.
-    const plan = planSlices(slices, { threshold: this.otherThreshold, maxSlices: this.maxSlices, otherLabel: locale === 'en' ? 'Other' : 'Khác' });
+    const plan = planSlices(slices, { threshold: this.otherThreshold, maxSlices: this.maxSlices, otherLabel: message('other', locale) });
     const parts = plan.parts.map(({ key, label, value, members }) => ({
       key,
       label,
@@ -215,7 +217,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.names.names, this.areaLabels, this.otherThreshold, this.maxSlices, this.indicatorsKey];
+    return [this.names.areas, this.areaLabels, this.otherThreshold, this.maxSlices, this.indicators.key];
   }
 
   /** How many of the largest areas the bars show when a donut cannot. */
@@ -236,9 +238,9 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
         surface,
         {
           categories: largest.map((slice) => ({ key: slice.key, label: slice.label })),
-          series: [{ key: 'share', label: chartMsg('share', locale), values: largest.map((slice) => (model.total > 0 ? (slice.value / model.total) * 100 : null)), color: palette.series[0] ?? palette.text }],
+          series: [{ key: 'share', label: message('share', locale), values: largest.map((slice) => (model.total > 0 ? (slice.value / model.total) * 100 : null)), color: palette.series[0] ?? palette.text }],
         },
-        { locale, palette, orientation: 'horizontal', mark: 'bar', valueLabels: true, decimals: 1, unit: '%', axisLabel: `${chartMsg('share', locale)} (%)` },
+        { locale, palette, orientation: 'horizontal', mark: 'bar', valueLabels: true, decimals: 1, unit: '%', axisLabel: `${message('share', locale)} (%)` },
         size,
       );
       return;
@@ -248,7 +250,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     this.marks = renderDonut(
       surface,
       model.parts.map((part, index) => ({ key: part.key, label: part.label, value: part.value, color: part.key === OTHER_KEY ? palette.muted : (palette.series[index % palette.series.length] ?? palette.text) })),
-      { locale, palette, unit: model.unit, decimals: model.decimals, otherThreshold: 0, hidden: this.hiddenSeries, totalLabel: chartMsg('total', locale) },
+      { locale, palette, unit: model.unit, decimals: model.decimals, otherThreshold: 0, hidden: this.hiddenSeries, totalLabel: message('total', locale) },
       size,
     );
   }
@@ -270,13 +272,13 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     const locale = this.effectiveLocale;
     const shown = Math.min(this.barCount, model.slices.length);
     const rest = model.slices.slice(shown);
-    const parts = [chartMsg('sharesInstead', locale, { n: shown })];
+    const parts = [message('sharesInstead', locale, { n: shown })];
     if (rest.length > 0) {
       const restTotal = rest.reduce((sum, slice) => sum + slice.value, 0);
       const each = Math.max(...rest.map((slice) => slice.value));
-      parts.push(chartMsg('restShare', locale, { count: rest.length, share: this.shareText(restTotal, model.total), each: this.shareText(each, model.total) }));
+      parts.push(message('restShare', locale, { count: rest.length, share: this.shareText(restTotal, model.total), each: this.shareText(each, model.total) }));
     }
-    parts.push(`${chartMsg('total', locale)}: ${formatValue(model.total, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`);
+    parts.push(`${message('total', locale)}: ${formatValue(model.total, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`);
     return parts.join(' · ');
   }
 
@@ -309,7 +311,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
       const largest = model.slices.slice(0, this.barCount);
       const text = summarizeCategories({
         locale: this.effectiveLocale,
-        title: `${this.chartTitle(result)} (${chartMsg('share', this.effectiveLocale)})`,
+        title: `${this.chartTitle(result)} (${message('share', this.effectiveLocale)})`,
         unit: '%',
         decimals: 1,
         items: largest.map((slice) => ({ label: slice.label, value: model.total > 0 ? (slice.value / model.total) * 100 : null })),
@@ -332,13 +334,13 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     const locale = this.effectiveLocale;
     const unit = model.unit ? ` (${model.unit})` : '';
     const rows = model.slices.map((slice) => [slice.label, formatValue(slice.value, locale, model.decimals), this.shareText(slice.value, model.total)]);
-    rows.push([chartMsg('total', locale), formatValue(model.total, locale, model.decimals), this.shareText(model.total, model.total)]);
+    rows.push([message('total', locale), formatValue(model.total, locale, model.decimals), this.shareText(model.total, model.total)]);
     return {
       caption: this.chartTitle(result),
       columns: [
-        { key: 'area', label: chartMsg('area', locale), numeric: false },
-        { key: 'value', label: `${chartMsg('value', locale)}${unit}`, numeric: true },
-        { key: 'share', label: chartMsg('share', locale), numeric: true },
+        { key: 'area', label: message('area', locale), numeric: false },
+        { key: 'value', label: `${message('value', locale)}${unit}`, numeric: true },
+        { key: 'share', label: message('share', locale), numeric: true },
       ],
       rows,
       total: rows.length,

@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { ValidationError, localize, type Indicator, type KpiQuery, type KpiResult, type TimeGrain } from '@ioc-kit/data';
+import { localize, type Indicator, type KpiQuery, type KpiResult, type TimeGrain } from '@ioc-kit/data';
 import {
   bandOf,
   formatValue,
@@ -14,7 +14,8 @@ import {
 } from '@ioc-kit/charts';
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type NavPoint } from '../internal/chart-element.js';
-import { chartMsg } from '../internal/chart-messages.js';
+import { message } from '../internal/messages.js';
+import { checkKpiResult } from '../internal/chart-support.js';
 import { missing } from '../internal/data-controller.js';
 import { gaugeStyles } from './gauge.styles.js';
 
@@ -96,14 +97,7 @@ export class IocGauge extends IocChartElement<KpiQuery> {
   }
 
   protected override validateResult(result: KpiResult): void {
-    if (typeof result !== 'object' || result === null) throw new ValidationError('', 'expected a KPI result object');
-    for (const field of ['value', 'previous', 'sameLastYear', 'target'] as const) {
-      const value: unknown = result[field];
-      if (value !== null && value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
-        throw new ValidationError(field, `expected a finite number or null, got ${typeof value === 'number' ? String(value) : typeof value}`);
-      }
-    }
-    if (result.value === undefined) throw new ValidationError('value', 'missing');
+    checkKpiResult(result);
   }
 
   protected override configError() {
@@ -149,7 +143,8 @@ export class IocGauge extends IocChartElement<KpiQuery> {
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.form, this.min, this.max, this.target, this.noBands];
+    // The indicator too: its bands and range arrive with the catalogue.
+    return [this.form, this.min, this.max, this.target, this.noBands, this.info];
   }
 
   /** The value's colour: its band's, else good/bad against the target by polarity, else the first series colour. */
@@ -174,7 +169,7 @@ export class IocGauge extends IocChartElement<KpiQuery> {
         form: this.form,
         ...this.scaleEnds(),
         bands: this.bandsOf(palette),
-        ...(target !== undefined ? { target: { value: target, label: chartMsg('target', locale) } } : {}),
+        ...(target !== undefined ? { target: { value: target, label: message('target', locale) } } : {}),
         valueColor: this.valueColor(result, palette),
         decimals: this.info?.decimals ?? 0,
         unit: this.unitOf(result),
@@ -197,33 +192,33 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     const locale = this.effectiveLocale;
     const parts = [`${this.chartTitle(result)}: ${this.valueText(result.value, result)}`];
     const band = bandOf(this.bandsOf(), result.value);
-    if (band) parts.push(`${chartMsg('band', locale).toLowerCase()} ${band.label}`);
+    if (band) parts.push(`${message('band', locale).toLowerCase()} ${band.label}`);
     const target = this.targetOf(result);
     if (target !== undefined) {
       const judgement = judgeAgainstTarget(result.value, target, this.info?.polarity ?? 'neutral');
-      const verdict = judgement === 'good' ? `, ${chartMsg('met', locale)}` : judgement === 'bad' ? `, ${chartMsg('missed', locale)}` : '';
-      parts.push(`${chartMsg('target', locale).toLowerCase()} ${this.valueText(target, result)}${verdict}`);
+      const verdict = judgement === 'good' ? `, ${message('met', locale)}` : judgement === 'bad' ? `, ${message('missed', locale)}` : '';
+      parts.push(`${message('target', locale).toLowerCase()} ${this.valueText(target, result)}${verdict}`);
     }
     const [lo, hi] = gaugeDomain(result.value, { ...this.scaleEnds(), bands: this.bandsOf(), ...(target !== undefined ? { target: { value: target, label: '' } } : {}) });
-    parts.push(`${chartMsg('scale', locale)} ${formatValue(lo, locale)}–${formatValue(hi, locale)}`);
+    parts.push(`${message('scale', locale)} ${formatValue(lo, locale)}–${formatValue(hi, locale)}`);
     return `${parts.join('; ')}.`;
   }
 
   protected override chartTable(result: KpiResult): DataTable {
     const locale = this.effectiveLocale;
-    const rows: string[][] = [[chartMsg('value', locale), this.valueText(result.value, result)]];
+    const rows: string[][] = [[message('value', locale), this.valueText(result.value, result)]];
     const band = bandOf(this.bandsOf(), result.value);
-    if (band) rows.push([chartMsg('band', locale), band.label]);
+    if (band) rows.push([message('band', locale), band.label]);
     const target = this.targetOf(result);
-    if (target !== undefined) rows.push([chartMsg('target', locale), this.valueText(target, result)]);
-    if (result.previous !== undefined && result.previous !== null) rows.push([chartMsg('previous', locale), this.valueText(result.previous, result)]);
-    if (result.sameLastYear !== undefined && result.sameLastYear !== null) rows.push([chartMsg('sameLastYear', locale), this.valueText(result.sameLastYear, result)]);
-    for (const each of this.bandsOf()) rows.push([`${chartMsg('band', locale)} ${each.label}`, `${formatValue(each.from, locale)}–${formatValue(each.to, locale)}`]);
+    if (target !== undefined) rows.push([message('target', locale), this.valueText(target, result)]);
+    if (result.previous !== undefined && result.previous !== null) rows.push([message('previous', locale), this.valueText(result.previous, result)]);
+    if (result.sameLastYear !== undefined && result.sameLastYear !== null) rows.push([message('sameLastYear', locale), this.valueText(result.sameLastYear, result)]);
+    for (const each of this.bandsOf()) rows.push([`${message('band', locale)} ${each.label}`, `${formatValue(each.from, locale)}–${formatValue(each.to, locale)}`]);
     return {
       caption: this.chartTitle(result),
       columns: [
         { key: 'what', label: '', numeric: false },
-        { key: 'value', label: chartMsg('value', locale), numeric: true },
+        { key: 'value', label: message('value', locale), numeric: true },
       ],
       rows,
       total: rows.length,
@@ -242,10 +237,10 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     const points: NavPoint[] = [];
     if (marks.valuePoint) {
       const band = bandOf(this.bandsOf(), result.value);
-      points.push({ label: `${chartMsg('value', locale)}: ${this.valueText(result.value, result)}${band ? ` (${band.label})` : ''}`, x: marks.valuePoint[0], y: marks.valuePoint[1] });
+      points.push({ label: `${message('value', locale)}: ${this.valueText(result.value, result)}${band ? ` (${band.label})` : ''}`, x: marks.valuePoint[0], y: marks.valuePoint[1] });
     }
     const target = this.targetOf(result);
-    if (marks.targetPoint && target !== undefined) points.push({ label: `${chartMsg('target', locale)}: ${this.valueText(target, result)}`, x: marks.targetPoint[0], y: marks.targetPoint[1] });
+    if (marks.targetPoint && target !== undefined) points.push({ label: `${message('target', locale)}: ${this.valueText(target, result)}`, x: marks.targetPoint[0], y: marks.targetPoint[1] });
     return points[index];
   }
 }

@@ -1,70 +1,39 @@
-import { CSSResult, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { ConfigError, Query, ResultFor } from '@ioc-kit/data';
-import { readPalette, type ChartPalette, type DataTable } from '@ioc-kit/charts';
-import { installThemes } from '@ioc-kit/themes';
+import type { ChartPalette, DataTable } from '@ioc-kit/charts';
 import { IocElement, baseStyles } from './base-element.js';
 import { chartElementStyles } from './chart-element.styles.js';
-import { chartMsg } from './chart-messages.js';
 import { cssVars } from './css-vars.js';
 import { DataController, type DataState } from './data-controller.js';
-import { msg } from './messages.js';
-import { renderStatus } from './status.js';
+import { IndicatorController } from './indicator-controller.js';
+import { LegendController, type LegendItem } from './legend-controller.js';
+import { message } from './messages.js';
+import { AXIS_NAV_KEYS, NavigationController, type NavKeySteps, type NavPoint } from './navigation-controller.js';
+import { SizeController, type ChartSize } from './size-controller.js';
+import { areaProblem, StatusController } from './status-controller.js';
+import { SummaryController, afterFirstFrames } from './summary-controller.js';
+import { renderDataTable, renderViewToggle, type ChartView } from './table-view.js';
+import { ThemeController, type BandTokens } from './theme-controller.js';
 
-/** One entry of a chart's legend: a series the user can hide and show again. */
-export interface LegendItem {
-  key: string;
-  label: string;
-  /** A CSS colour expression from tokens, e.g. `var(--_chart-series-2)`. */
-  color: string;
-  /** Drawn as a short dashed line rather than a square, for a series the chart draws dashed. */
-  dashed?: boolean;
-}
-
-/** A point the keyboard can move to: what to announce and where to mark it (plot px). */
-export interface NavPoint {
-  label: string;
-  x: number;
-  y: number;
-}
-
-/** The plot's size in CSS pixels, from the ResizeObserver (never measured by reading layout). */
-export interface ChartSize {
-  width: number;
-  height: number;
-}
-
-/** Colour tokens of bands a chart draws, with fallbacks the data itself carries (official colours). */
-export interface BandTokens {
-  tokens: readonly string[];
-  fallbacks?: Readonly<Record<string, string>>;
-}
-
-export type ChartView = 'chart' | 'table';
+export { AXIS_NAV_KEYS, LIST_NAV_KEYS, type NavKeySteps, type NavPoint } from './navigation-controller.js';
+export type { LegendItem } from './legend-controller.js';
+export type { ChartSize } from './size-controller.js';
+export type { ChartView } from './table-view.js';
+export type { BandTokens } from './theme-controller.js';
 
 /**
- * Which way each arrow key moves through a chart's points: `1` to the next point (the index
- * after), `-1` to the previous. PageUp and PageDown jump as ArrowUp and ArrowDown step.
- */
-export type NavKeySteps = Readonly<Record<'ArrowRight' | 'ArrowLeft' | 'ArrowUp' | 'ArrowDown', 1 | -1>>;
-
-/** Along a time or category axis: right and up go forward, left and down back. */
-export const AXIS_NAV_KEYS: NavKeySteps = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
-/** Down a list drawn from the top (a horizontal ranking): down and right go to the next row. */
-export const LIST_NAV_KEYS: NavKeySteps = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-
-/**
- * The base of every chart widget. It loads data through a `DataController` (or takes it
- * directly), sizes the plot with a `ResizeObserver`, resolves colours from tokens, and gives
- * every chart the same accessible shell: a `role="img"` plot named by a generated summary, a
- * legend that hides and shows series (`aria-pressed`), a switch to a data table, keyboard
- * navigation between points announced in a live region, a tooltip, and the pending, empty
- * and error renderings.
+ * The shell every chart widget shares, put together from controllers: data (`DataController`),
+ * size (`SizeController`), theme and palette (`ThemeController`), indicator metadata
+ * (`IndicatorController`), legend (`LegendController`), keyboard navigation
+ * (`NavigationController`), summary (`SummaryController`), status (`StatusController`) and the
+ * table view (`renderDataTable`). It renders the same accessible figure for every chart: a
+ * `role="img"` plot named by its summary, the legend and table switch, a live region, a tooltip.
  *
- * A chart subclass implements the data hooks (`chartQuery`, `directData`, `isEmptyResult`),
- * draws with `drawChart` into the surface it is given, and describes itself with
- * `chartSummary`, `chartTable` and optionally `legendItems`, `navCount`/`navPoint` and
- * `pointIndexAt`.
+ * A chart says what to load (`chartQuery`, `directData`, `isEmptyResult`), draws with
+ * `drawChart` into the surface it owns, and describes itself with `chartSummary` and
+ * `chartTable`; legend, navigation and extra controls are optional. A widget that is not a
+ * plot (a card, a list) composes the controllers it needs on `IocElement` instead.
  */
 export abstract class IocChartElement<Q extends Query> extends IocElement {
   static override styles = [baseStyles, chartElementStyles];
@@ -81,67 +50,56 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   /** Keys of series the user has hidden through the legend. */
   @property({ attribute: false }) hiddenSeries: ReadonlySet<string> = new Set();
 
-  /** Index of the point the keyboard or pointer is on, -1 for none. */
-  @state() protected activeIndex = -1;
-  /** Whether the active point came from the pointer (tooltip + crosshair) or keyboard (focus ring). */
-  @state() protected activeFrom: 'pointer' | 'keyboard' = 'keyboard';
-  @state() protected announcement = '';
-
-  @query('.surface') protected surface?: HTMLElement;
-
-  protected readonly loader: DataController<Q>;
-
-  private observedSize?: ChartSize;
-  /**
-   * A plain observer rather than a ResizeController: that one renders the element again on
-   * every report, including the first one of the size the first draw already used, which
-   * would add an update inside the first frame for nothing.
-   */
-  private resizeObserver?: ResizeObserver;
-  private readonly onResize = (entries: ResizeObserverEntry[]): void => {
-    const rect = entries[entries.length - 1]?.contentRect;
-    if (!rect) return;
-    const next = { width: Math.floor(rect.width), height: Math.floor(rect.height) };
-    if (next.width === this.observedSize?.width && next.height === this.observedSize.height) return;
-    this.observedSize = next;
-    this.requestUpdate();
-  };
+  protected readonly loader = new DataController<Q>(this, {
+    source: () => this.context?.source,
+    sourceError: () => this.context?.sourceError,
+    query: () => this.chartQuery(),
+    blocked: () => this.queryBlocked(),
+    data: () => this.directData(),
+    isEmpty: (result) => this.isEmptyResult(result),
+    validate: (result) => this.validateResult(result),
+    refreshMs: () => this.refresh * 1000,
+  });
+  protected readonly indicators = new IndicatorController(this, () => this.context);
+  protected readonly theme = new ThemeController(this);
+  protected readonly sizer = new SizeController(this);
+  protected readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
+  protected readonly status = new StatusController<Q>(this, {
+    loader: this.loader,
+    configError: () => this.configError(),
+    direct: () => this.directData() !== undefined,
+    locale: () => this.effectiveLocale,
+    timeZone: () => this.effectiveTimeZone,
+    now: () => this.now,
+  });
+  protected readonly summary = new SummaryController<ResultFor<Q>>(this, {
+    summarize: (result) => this.chartSummary(result),
+    key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
+    isCostly: (result) => this.summaryIsCostly(result),
+    placeholder: (result) => this.chartTitle(result),
+    current: () => this.loader.value,
+  });
+  protected readonly nav = new NavigationController(this, {
+    count: () => (this.loader.value ? this.navCount(this.loader.value) : 0),
+    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+    steps: () => (this.loader.value ? this.navKeySteps(this.loader.value) : AXIS_NAV_KEYS),
+    handleKey: (event) => (this.loader.value ? this.handleChartKey(event, this.loader.value) : false),
+    indexAt: (x, y) => (this.loader.value ? this.pointIndexAt(this.loader.value, x, y) : -1),
+  });
 
   private drawn?: { result: unknown; width: number; height: number; inputs: readonly unknown[] };
   private drawRequested = true;
-  private summaryCache?: { result: unknown; key: string; text: string };
-  private summaryPending?: { result: unknown; key: string };
-  private observedSurface?: Element;
 
-  /**
-   * Parses the shadow stylesheets and installs the theme tokens in the page when the element
-   * is defined, as a page parses its own stylesheets before scripts run, instead of inside
-   * the first chart's first frame (connecting still installs them in any other document).
-   */
+  /** Parses the shadow stylesheets and installs the theme tokens when the element is defined. */
   protected static override finalize(): void {
     super.finalize();
-    for (const style of this.elementStyles) if (style instanceof CSSResult) void style.styleSheet;
-    if (typeof document !== 'undefined') installThemes(document);
+    ThemeController.prepare(this);
   }
 
-  /** Properties that change only the overlay (focus, tooltip), never the drawing. */
-  protected static readonly overlayProperties: ReadonlySet<PropertyKey> = new Set(['activeIndex', 'activeFrom', 'announcement']);
+  /** Properties that change only the overlay, never the drawing. */
+  protected static readonly overlayProperties: ReadonlySet<PropertyKey> = new Set();
 
-  constructor() {
-    super();
-    this.loader = new DataController<Q>(this, {
-      source: () => this.context?.source,
-      sourceError: () => this.context?.sourceError,
-      query: () => this.chartQuery(),
-      blocked: () => this.queryBlocked(),
-      data: () => this.directData(),
-      isEmpty: (result) => this.isEmptyResult(result),
-      validate: (result) => this.validateResult(result),
-      refreshMs: () => this.refresh * 1000,
-    });
-  }
-
-  // ---- hooks a chart implements -------------------------------------------------------
+  // ---- what a chart implements ----------------------------------------------------------
 
   /** The query to run, or undefined when the chart lacks what it needs. */
   protected abstract chartQuery(): Q | undefined;
@@ -156,7 +114,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   }
   /** Why `chartQuery()` gave nothing: by default, a missing area (or the provider still finding one). */
   protected queryBlocked(): ConfigError | 'waiting' | undefined {
-    return this.areaProblem();
+    return areaProblem(this.localName, this.effectiveArea, this.context);
   }
   /** Draws the chart into `surface`, which the chart owns (Lit never touches its children). */
   protected abstract drawChart(surface: HTMLElement, result: ResultFor<Q>, size: ChartSize, palette: ChartPalette): void;
@@ -216,7 +174,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   }
   /** A sentence of extra keyboard help appended to the plot's description. */
   protected keyboardHelp(): string {
-    return chartMsg('keyboardHelp', this.effectiveLocale);
+    return message('keyboardHelp', this.effectiveLocale);
   }
 
   // ---- state ------------------------------------------------------------------------
@@ -226,13 +184,22 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
    * Reflected to the `state` attribute for styling and tests.
    */
   get state(): DataState {
-    if (!this.directData() && this.configError()) return 'error';
-    return this.loader.state;
+    return this.status.state;
+  }
+
+  /** The plot's surface, which the chart draws into. */
+  protected get surface(): HTMLElement | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined;
   }
 
   /** The plot size last reported by the ResizeObserver. */
   protected get size(): ChartSize | undefined {
-    return this.observedSize;
+    return this.sizer.size;
+  }
+
+  /** The indicator's metadata, by id. */
+  protected indicatorInfo(id: string | undefined) {
+    return this.indicators.info(id);
   }
 
   /** True unless the user asked the system for reduced motion. */
@@ -253,36 +220,35 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
 
   /** Forgets the cached summary, e.g. after live points changed the data behind the same result. */
   protected refreshDescription(): void {
-    this.summaryCache = undefined;
-    this.requestUpdate();
+    this.summary.invalidate();
   }
 
   /** Hides or shows a series, as its legend button does. */
   toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
-    const next = new Set(this.hiddenSeries);
-    if (visible) next.delete(key);
-    else next.add(key);
-    this.hiddenSeries = next;
+    this.legend.toggle(key, visible);
   }
 
   protected get palette(): ChartPalette {
     const result = this.loader.value;
-    const bands = result ? this.bandTokens(result) : { tokens: [] };
-    return readPalette(this, bands.tokens, bands.fallbacks);
+    return this.theme.palette(result ? this.bandTokens(result) : undefined);
+  }
+
+  /** Index of the point the keyboard or pointer is on, -1 for none. */
+  protected get activeIndex(): number {
+    return this.nav.active;
+  }
+
+  /** Moves the keyboard focus to point `index` (clamped) and announces it. */
+  protected focusPoint(index: number, from: 'pointer' | 'keyboard' = 'keyboard'): void {
+    this.nav.focus(index, from);
+  }
+
+  /** The message of the error in force, as text. */
+  protected errorText(): string {
+    return this.status.errorText;
   }
 
   // ---- lifecycle --------------------------------------------------------------------
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved or re-attached: watch the same surface again (its size may have changed meanwhile).
-    if (this.observedSurface) this.resizeObserver?.observe(this.observedSurface);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     const overlay = (this.constructor as typeof IocChartElement).overlayProperties;
@@ -296,25 +262,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const state = this.state;
-    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
-    const surface = this.surface;
-    if (surface && surface !== this.observedSurface) {
-      const view = this.ownerDocument.defaultView;
-      if (this.observedSurface) this.resizeObserver?.unobserve(this.observedSurface);
-      if (view?.ResizeObserver) {
-        this.resizeObserver ??= new view.ResizeObserver(this.onResize);
-        this.resizeObserver.observe(surface);
-      }
-      this.observedSurface = surface;
-      // One read of the new surface's box, right after it was rendered and before anything else
-      // writes, lets the first draw happen now instead of a frame later when the observer
-      // reports; from then on only the ResizeObserver tells the size.
-      if (!this.observedSize) {
-        const box = surface.getBoundingClientRect();
-        if (box.width > 0 && box.height > 0) this.observedSize = { width: Math.floor(box.width), height: Math.floor(box.height) };
-      }
-    }
+    this.sizer.observe(this.surface);
     this.drawIfNeeded();
   }
 
@@ -331,19 +279,19 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     }
     if (!size || size.width <= 0 || size.height <= 0 || this.view !== 'chart') return;
     const inputs = this.drawInputs();
+    const drawn = this.drawn;
     const same =
-      this.drawn &&
-      this.drawn.result === result &&
-      this.drawn.width === size.width &&
-      this.drawn.height === size.height &&
-      this.drawn.inputs.length === inputs.length &&
-      this.drawn.inputs.every((input, i) => input === inputs[i]);
+      drawn !== undefined &&
+      drawn.result === result &&
+      drawn.width === size.width &&
+      drawn.height === size.height &&
+      drawn.inputs.length === inputs.length &&
+      drawn.inputs.every((input, i) => input === inputs[i]);
     if (same && !this.drawRequested) return;
-    const first = !this.drawn;
     this.drawRequested = false;
     this.drawn = { result, width: size.width, height: size.height, inputs };
     this.drawChart(surface, result, size, this.palette);
-    if (first && this.motionAllowed) {
+    if (!drawn && this.motionAllowed) {
       surface.classList.remove('enter');
       surface.classList.add('enter');
     }
@@ -357,6 +305,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     const result = this.loader.value;
     const showing = (state === 'ready' || state === 'stale') && result !== undefined;
     const title = this.chartTitle(result);
+    const plotShown = showing && this.view === 'chart';
     return html`
       <figure part="base" aria-busy=${this.loader.loading ? 'true' : 'false'}>
         ${title ? html`<figcaption part="header" title=${title}>${title}</figcaption>` : nothing}
@@ -366,85 +315,38 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
           class="plot"
           role="img"
           tabindex=${showing ? '0' : '-1'}
-          aria-label=${showing ? this.summaryText(result) : title || msg('loading', locale)}
+          aria-label=${showing ? this.summary.text(result) : title || message('loading', locale)}
           aria-describedby="chart-help"
-          ?hidden=${!showing || this.view !== 'chart'}
-          @keydown=${this.onKeyDown}
+          ?hidden=${!plotShown}
+          @keydown=${this.nav.onKeyDown}
           @pointermove=${this.onPointerMove}
-          @pointerleave=${this.onPointerLeave}
-          @blur=${this.onBlur}
+          @pointerleave=${this.nav.onPointerLeave}
+          @blur=${this.nav.onBlur}
         >
           <div class="surface"></div>
-          ${showing && this.view === 'chart' ? this.renderFocus(result) : nothing}
+          ${plotShown ? this.renderFocus() : nothing}
         </div>
-        ${showing && this.view === 'chart' ? this.renderBelowPlot(result) : nothing}
-        ${showing && this.view === 'table' ? this.renderTable(this.chartTable(result)) : nothing}
+        ${plotShown ? this.renderBelowPlot(result) : nothing}
+        ${showing && this.view === 'table' ? renderDataTable(this.chartTable(result), locale) : nothing}
         <p id="chart-help" class="visually-hidden">${this.keyboardHelp()}</p>
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-        ${this.renderStatus(state)}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.nav.announcement}</div>
+        ${this.status.render(state)}
       </figure>
     `;
   }
 
-  private summaryText(result: ResultFor<Q>): string {
-    const key = `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicatorsKey}`;
-    if (this.summaryCache && this.summaryCache.result === result && this.summaryCache.key === key) return this.summaryCache.text;
-    if (!this.summaryIsCostly(result)) {
-      const text = this.chartSummary(result);
-      this.summaryCache = { result, key, text };
-      return text;
-    }
-    // A summary of a million points reads them all: write it after the chart is on screen,
-    // keeping the previous words (or the title) for the moment in between.
-    if (this.summaryPending?.result !== result || this.summaryPending.key !== key) {
-      const pending = { result, key };
-      this.summaryPending = pending;
-      afterFirstFrames(this.ownerDocument.defaultView, () => {
-        if (this.summaryPending !== pending) return;
-        this.summaryPending = undefined;
-        if (this.loader.value !== result) return;
-        this.summaryCache = { result, key, text: this.chartSummary(result) };
-        this.requestUpdate();
-      });
-    }
-    return this.summaryCache?.text ?? this.chartTitle(result);
-  }
-
   private renderToolbar(result: ResultFor<Q>) {
-    const locale = this.effectiveLocale;
     const items = this.noLegend ? [] : this.legendItems(result);
-    const table = this.view === 'table';
     return html`<div class="toolbar">
-      ${items.length > 0
-        ? html`<div part="legend" role="group" aria-label=${chartMsg('legend', locale)}>
-            ${items.map(
-              (item) =>
-                html`<button
-                  type="button"
-                  class="legend-item"
-                  part="legend-item"
-                  data-key=${item.key}
-                  aria-pressed=${this.hiddenSeries.has(item.key) ? 'false' : 'true'}
-                  @click=${() => this.toggleSeries(item.key)}
-                >
-                  <span class=${item.dashed ? 'swatch dashed' : 'swatch'} aria-hidden="true" ${cssVars({ '--_swatch': item.color })}></span>${item.label}
-                </button>`,
-            )}
-          </div>`
-        : html`<span></span>`}
-      <div class="controls">
-        ${this.renderControls(result)}
-        <button type="button" part="view-toggle" aria-pressed=${table ? 'true' : 'false'} @click=${this.toggleView}>
-          ${chartMsg(table ? 'showChart' : 'showTable', locale)}
-        </button>
-      </div>
+      ${items.length > 0 ? this.legend.render(items, this.effectiveLocale) : html`<span></span>`}
+      <div class="controls">${this.renderControls(result)} ${renderViewToggle(this.view, this.effectiveLocale, this.toggleView)}</div>
     </div>`;
   }
 
-  private renderFocus(result: ResultFor<Q>) {
-    if (this.activeIndex < 0) return nothing;
-    const point = this.navPoint(result, this.activeIndex);
-    if (!point || !Number.isFinite(point.x) || !Number.isFinite(point.y)) return nothing;
+  /** The focus mark, the crosshair (pointer) and the tooltip at the active point. */
+  private renderFocus() {
+    const point = this.nav.activePoint;
+    if (!point) return nothing;
     const width = this.size?.width ?? 0;
     const vars = {
       '--_x': `${point.x}px`,
@@ -452,170 +354,14 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
       // Keep the tooltip inside the plot: flip it left of the point on the right half.
       '--_tx': point.x > width / 2 ? 'calc(-100% - 8px)' : '8px',
     };
-    return html`${this.activeFrom === 'pointer' ? html`<div class="crosshair" ${cssVars(vars)}></div>` : nothing}
+    return html`${this.nav.from === 'pointer' ? html`<div class="crosshair" ${cssVars(vars)}></div>` : nothing}
       <div class="focus-dot" ${cssVars(vars)}></div>
       <div part="tooltip" aria-hidden="true" ${cssVars(vars)}>${point.label}</div>`;
   }
-
-  private renderTable(table: DataTable) {
-    const locale = this.effectiveLocale;
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${table.caption}>
-      <table part="table">
-        <caption>${table.caption}</caption>
-        <thead>
-          <tr>
-            ${table.columns.map((column) => html`<th scope="col" class=${column.numeric ? 'numeric' : ''}>${column.label}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${table.rows.map(
-            (row) =>
-              html`<tr>
-                ${row.map((cell, index) =>
-                  index === 0
-                    ? html`<th scope="row">${cell}</th>`
-                    : html`<td class=${table.columns[index]?.numeric ? 'numeric' : ''}>${cell}</td>`,
-                )}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${table.truncated
-        ? html`<p class="note">${chartMsg('truncated', locale, { shown: table.rows.length, total: table.total })}</p>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderStatus(state: DataState) {
-    const config = this.directData() ? undefined : this.configError();
-    const retryAt = this.loader.retryAt;
-    return renderStatus({
-      state,
-      locale: this.effectiveLocale,
-      timeZone: this.effectiveTimeZone,
-      error: config ?? this.loader.error,
-      staleness: this.loader.staleness,
-      // On the widget's clock: a pinned story or replay says its own time, not the viewer's.
-      retryAt: retryAt === undefined ? undefined : this.now + Math.max(0, retryAt - Date.now()),
-      onRetry: config ? undefined : this.retryNow,
-    });
-  }
-
-  private readonly retryNow = () => this.loader.refresh();
-
-  /** The message of the error in force, as text. */
-  protected errorText(): string {
-    if (!this.directData()) {
-      const config = this.configError();
-      if (config) return config.message;
-    }
-    return this.loader.error?.message ?? '';
-  }
-
-  // ---- interaction ------------------------------------------------------------------
 
   private readonly toggleView = () => {
     this.view = this.view === 'table' ? 'chart' : 'table';
   };
 
-  /** Moves the keyboard focus to point `index` (clamped) and announces it. */
-  protected focusPoint(index: number, from: 'pointer' | 'keyboard' = 'keyboard'): void {
-    const result = this.loader.value;
-    if (!result) return;
-    const count = this.navCount(result);
-    if (count <= 0) return;
-    const next = Math.max(0, Math.min(count - 1, index));
-    this.activeIndex = next;
-    this.activeFrom = from;
-    if (from === 'keyboard') this.announcement = this.navPoint(result, next)?.label ?? '';
-  }
-
-  private readonly onKeyDown = (event: KeyboardEvent) => {
-    const result = this.loader.value;
-    if (!result) return;
-    if (this.handleChartKey(event, result)) {
-      event.preventDefault();
-      return;
-    }
-    const count = this.navCount(result);
-    if (count <= 0) return;
-    const current = this.activeIndex;
-    const page = Math.max(1, Math.round(count / 10));
-    const steps = this.navKeySteps(result);
-    // From no point yet, a forward key lands on the first point and a backward one on the last.
-    const move = (step: 1 | -1, by: number) => (current < 0 ? (step > 0 ? 0 : count - 1) : current + step * by);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowUp':
-      case 'ArrowLeft':
-      case 'ArrowDown':
-        next = move(steps[event.key], 1);
-        break;
-      case 'PageUp':
-        next = move(steps.ArrowUp, page);
-        break;
-      case 'PageDown':
-        next = move(steps.ArrowDown, page);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
-      case 'Escape':
-        this.activeIndex = -1;
-        this.announcement = '';
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    this.focusPoint(next, 'keyboard');
-  };
-
-  private readonly onPointerMove = (event: PointerEvent) => {
-    const result = this.loader.value;
-    const surface = this.surface;
-    if (!result || !surface || event.buttons !== 0) return;
-    // offsetX/Y are relative to the event target, which may be a node inside the surface.
-    const box = surface.getBoundingClientRect();
-    const index = this.pointIndexAt(result, event.clientX - box.left, event.clientY - box.top);
-    if (index < 0) {
-      if (this.activeFrom === 'pointer') this.activeIndex = -1;
-      return;
-    }
-    if (index !== this.activeIndex || this.activeFrom !== 'pointer') this.focusPoint(index, 'pointer');
-  };
-
-  private readonly onPointerLeave = () => {
-    if (this.activeFrom === 'pointer') this.activeIndex = -1;
-  };
-
-  private readonly onBlur = () => {
-    if (this.activeFrom === 'keyboard') this.activeIndex = -1;
-  };
-}
-
-/**
- * Runs `work` once the frame being drawn and the next are on screen, in idle time: an idle
- * callback alone can fall between those two frames, where a long task (a summary of a
- * million points) holds back the frame that shows the chart settled.
- */
-function afterFirstFrames(view: (Window & typeof globalThis) | null, work: () => void): void {
-  if (!view) {
-    setTimeout(work, 0);
-    return;
-  }
-  const idle = () => (view.requestIdleCallback ? view.requestIdleCallback(work, { timeout: 300 }) : view.setTimeout(work, 0));
-  // A hidden page gets no frames: fall back so the summary still comes.
-  let started = false;
-  const start = () => {
-    if (started) return;
-    started = true;
-    idle();
-  };
-  view.requestAnimationFrame(() => view.requestAnimationFrame(() => view.setTimeout(start, 0)));
-  view.setTimeout(start, 1000);
+  private readonly onPointerMove = (event: PointerEvent) => this.nav.pointerMove(event, this.surface);
 }

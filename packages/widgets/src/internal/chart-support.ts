@@ -1,78 +1,20 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  VIETNAM_UTC_OFFSET_MINUTES,
   ValidationError,
   addPeriods,
-  localize,
   parseTime,
   periodStart,
-  type Area,
-  type AreaQuery,
   type ByAreaResult,
-  type DataSource,
-  type Locale,
+  type KpiResult,
   type SeriesData,
   type SeriesResult,
   type TimeGrain,
 } from '@ioc-kit/data';
 
-// Pieces the chart widgets share: area names
-// from the source, result checks and default periods.
-
-export interface AreaNamesOptions {
-  source: () => DataSource | undefined;
-  query: () => AreaQuery | undefined;
-  /** Called when new names arrived (e.g. to regenerate a summary that names areas). */
-  onChange?: () => void;
-}
-
-/**
- * Names of areas from the source's `areas()`, so a ranking shows "Phường Kinh Bắc" rather
- * than "25111". Loads again when the source or the area query changes; until the names arrive,
- * or when the source cannot list areas, charts show the codes. `names` is a new map after each
- * load, so a chart can list it among its draw inputs.
- */
-export class AreaNamesController implements ReactiveController {
-  names: ReadonlyMap<string, Area> = new Map();
-  private key = '';
-  private readonly host: ReactiveControllerHost;
-  private readonly options: AreaNamesOptions;
-
-  constructor(host: ReactiveControllerHost, options: AreaNamesOptions) {
-    this.host = host;
-    this.options = options;
-    host.addController(this);
-  }
-
-  hostUpdate(): void {
-    const source = this.options.source();
-    const query = this.options.query();
-    const key = source && query ? `${source.id}|${JSON.stringify(query)}` : '';
-    if (key === this.key) return;
-    this.key = key;
-    if (!source || !query) return;
-    source.areas(query).then(
-      (areas) => {
-        if (this.key !== key) return;
-        this.names = new Map(areas.filter((area) => typeof area?.code === 'string').map((area) => [area.code, area]));
-        this.options.onChange?.();
-        this.host.requestUpdate();
-      },
-      // Names are a nicety: a source that cannot list areas leaves the codes.
-      () => undefined,
-    );
-  }
-
-  /** The area's name in `locale`, else the code. */
-  nameOf(code: string, locale: Locale, overrides: Readonly<Record<string, string>> = {}): string {
-    const override = overrides[code];
-    if (override !== undefined) return override;
-    const area = this.names.get(code);
-    return area ? localize(area.name, locale) || code : code;
-  }
-}
+// Pieces the widgets share: checks of the results a source hands back, and default periods.
 
 /** Rejects a by-area result a source got wrong (not rows, a row without an area, a value that is not a number). */
-export function validateByArea(result: ByAreaResult): void {
+export function checkByAreaResult(result: ByAreaResult): void {
   if (typeof result !== 'object' || result === null) throw new ValidationError('', 'expected a by-area result object');
   if (!Array.isArray(result.rows)) throw new ValidationError('rows', 'expected a list of rows');
   result.rows.forEach((row: unknown, index) => {
@@ -84,7 +26,7 @@ export function validateByArea(result: ByAreaResult): void {
 }
 
 /** Rejects a series result whose series are not `t`/`v` lists of the same length. */
-export function validateSeries(result: SeriesResult): void {
+export function checkSeriesResult(result: SeriesResult): void {
   if (typeof result !== 'object' || result === null) throw new ValidationError('', 'expected a series result object');
   if (!Array.isArray(result.series)) throw new ValidationError('series', 'expected a list of series');
   result.series.forEach((series: SeriesData, index) => {
@@ -98,9 +40,23 @@ export function validateSeries(result: SeriesResult): void {
   });
 }
 
+/** Rejects a KPI result a source got wrong, so a widget never shows NaN or a wrong type. */
+export function checkKpiResult(result: KpiResult): void {
+  if (typeof result !== 'object' || result === null) throw new ValidationError('', 'expected a KPI result object');
+  for (const field of ['value', 'previous', 'sameLastYear', 'target'] as const) {
+    const value: unknown = result[field];
+    if (value !== null && value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
+      throw new ValidationError(field, `expected a finite number or null, got ${typeof value === 'number' ? String(value) : typeof value}`);
+    }
+  }
+  if (result.value === undefined) throw new ValidationError('value', 'missing');
+}
+
 /**
- * The period a series chart asks for: `from`/`to` when given, else `span` periods of `grain`
- * up to the end of the one holding `now` (the widget's clock, `IocElement.now`). Memoised per
+ * The period a series widget asks for: `from`/`to` when given, else `span` periods of `grain`
+ * up to the end of the one holding `now` (the widget's clock, `IocElement.now`), the period
+ * read in province time (Asia/Ho_Chi_Minh, UTC+07:00 all year): a day starts at midnight in
+ * Vietnam, not in UTC. Memoised per
  * inputs and per current period, so a re-render within the same period does not re-query and
  * a board left open moves its window on when the next period begins.
  */
@@ -108,11 +64,11 @@ export class DefaultPeriod {
   private cached?: { key: string; from: string; to: string };
 
   get(grain: TimeGrain, span: number, now: number, from?: string, to?: string): { from: string; to: string } {
-    const current = periodStart(now, grain);
+    const current = periodStart(now, grain, VIETNAM_UTC_OFFSET_MINUTES);
     const key = `${grain}|${span}|${from ?? ''}|${to ?? ''}|${from && to ? '' : current}`;
     if (this.cached?.key === key) return this.cached;
-    const toTime = to ? parseTime(to) : addPeriods(current, grain, 1);
-    const fromTime = from ? parseTime(from) : addPeriods(toTime, grain, -Math.max(1, Math.floor(span)));
+    const toTime = to ? parseTime(to) : addPeriods(current, grain, 1, VIETNAM_UTC_OFFSET_MINUTES);
+    const fromTime = from ? parseTime(from) : addPeriods(toTime, grain, -Math.max(1, Math.floor(span)), VIETNAM_UTC_OFFSET_MINUTES);
     const iso = (time: number) => (Number.isFinite(time) ? new Date(time).toISOString() : '');
     this.cached = { key, from: from ?? iso(fromTime), to: to ?? iso(toTime) };
     return this.cached;

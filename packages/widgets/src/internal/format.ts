@@ -1,38 +1,22 @@
 import { intlLocale, type Locale } from '@ioc-kit/data';
+import { formatValue } from '@ioc-kit/charts';
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(intlLocale(locale), options);
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
 /**
- * The minus sign readers see: U+2212, as typeset Vietnamese and English use, not ICU's
- * hyphen-minus (shorter, lower, and a place where a line may break). Nothing the widgets show
- * is meant to be parsed back, so there is no parseable variant.
+ * `1.234,5` in Vietnamese, `1,234.5` in English, `−3` with a true minus; an en dash for a missing
+ * value. The charts' number writer, so a card and a chart beside it write a value the same way.
  */
-export const MINUS = '\u2212';
-
-const trueMinus = (text: string): string => text.replace(/-/g, MINUS);
-
-/** `1.234,5` in Vietnamese, `1,234.5` in English, `−3` with a true minus; an en dash for a missing value. */
 export function formatNumber(value: number | null | undefined, locale: Locale, decimals = 0): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  // `negative`: a value that rounds to zero is `0`, not `−0`.
-  return trueMinus(numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'negative' }).format(value));
+  return formatValue(value, locale, decimals);
 }
 
 /** A signed change, e.g. `+12,5` / `−3` (U+2212), `0` unsigned. */
 export function formatSigned(value: number, locale: Locale, decimals = 0): string {
   if (!Number.isFinite(value)) return '–';
-  return trueMinus(numberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'exceptZero' }).format(value));
+  const text = formatValue(value, locale, decimals);
+  // Positive and not rounded to zero: a plus sign; negatives already carry the minus.
+  return value > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
 export type DateStyle = 'date' | 'date-time' | 'time' | 'month' | 'year';

@@ -2,7 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { ConfigError, type IocDataError, type Locale, type StaleInfo } from '@ioc-kit/data';
 import type { DataState } from './data-controller.js';
 import { formatDate } from './format.js';
-import { msg, staleMessage } from './messages.js';
+import { message, staleMessage } from './messages.js';
 
 /**
  * A set-up mistake a widget can explain to an official in one short sentence of their language
@@ -33,27 +33,26 @@ export class MissingSettingError extends ConfigError {
  * the `ioc-error` event, for the portal's developers.
  */
 export function errorSummary(error: IocDataError | undefined, locale: Locale): string {
-  const vi = locale === 'vi';
-  if (!error) return msg('error', locale);
-  if (error instanceof MissingSettingError) return msg(error.setting === 'area' ? 'noArea' : 'noIndicator', locale);
+  if (!error) return message('error', locale);
+  if (error instanceof MissingSettingError) return message(error.setting === 'area' ? 'noArea' : 'noIndicator', locale);
   if (error instanceof WidgetSetupError) return error.summary[locale];
   switch (error.code) {
     case 'http': {
       const status = (error as { status?: unknown }).status;
-      if (status === 401 || status === 403) return vi ? 'Không có quyền truy cập dữ liệu' : 'Access to the data was refused';
-      if (status === 404) return vi ? 'Không tìm thấy dữ liệu' : 'The data was not found';
-      return msg('error', locale);
+      if (status === 401 || status === 403) return message('accessRefused', locale);
+      if (status === 404) return message('notFound', locale);
+      return message('error', locale);
     }
     case 'not-found':
-      return vi ? 'Không tìm thấy dữ liệu' : 'The data was not found';
+      return message('notFound', locale);
     case 'validation':
-      return vi ? 'Dữ liệu nhận được không hợp lệ' : 'The data received is not valid';
+      return message('invalidData', locale);
     case 'unsupported':
-      return vi ? 'Nguồn dữ liệu không cung cấp nội dung này' : 'The source does not provide this';
+      return message('unsupported', locale);
     case 'config':
-      return vi ? 'Tiện ích chưa được cấu hình đúng' : 'The widget is not set up correctly';
+      return message('notSetUp', locale);
     default:
-      return msg('error', locale);
+      return message('error', locale);
   }
 }
 
@@ -82,9 +81,9 @@ export function renderStatus(view: StatusView): TemplateResult | typeof nothing 
     case 'pending':
     case 'idle':
       return html`<div class="skeleton" aria-hidden="true"></div>
-        <span part="status" role="status" class="visually-hidden">${msg('loading', locale)}</span>`;
+        <span part="status" role="status" class="visually-hidden">${message('loading', locale)}</span>`;
     case 'empty':
-      return html`<div part="status" role="status" class="status">${msg('empty', locale)}</div>`;
+      return html`<div part="status" role="status" class="status">${message('empty', locale)}</div>`;
     case 'stale':
       return renderProblem(view, staleMessage(view.staleness?.ageMs, locale), 'status', view.staleness?.reason || view.error?.message || '');
     case 'error':
@@ -98,7 +97,7 @@ function renderProblem(view: StatusView, summary: string, role: 'alert' | 'statu
   const { locale } = view;
   const retrying =
     view.retryAt !== undefined && Number.isFinite(view.retryAt)
-      ? `${locale === 'vi' ? 'Thử lại lúc' : 'Retrying at'} ${formatDate(view.retryAt, locale, 'time', view.timeZone)}`
+      ? `${message('retryingAt', locale)} ${formatDate(view.retryAt, locale, 'time', view.timeZone)}`
       : '';
   const sentence = retrying ? `${summary}. ${retrying}` : summary;
   // Nothing to retry until the page changes a setting.
@@ -106,11 +105,11 @@ function renderProblem(view: StatusView, summary: string, role: 'alert' | 'statu
   return html`<div part="status" role=${role} class="status problem" title=${detail}>
     <span class="status-text">${sentence}</span>
     ${view.onRetry && !missing
-      ? html`<button type="button" part="retry" class="status-action" @click=${view.onRetry}>${locale === 'vi' ? 'Thử lại' : 'Retry'}</button>`
+      ? html`<button type="button" part="retry" class="status-action" @click=${view.onRetry}>${message('retry', locale)}</button>`
       : nothing}
     ${detail
       ? html`<details part="details" class="status-details">
-          <summary>${locale === 'vi' ? 'Chi tiết' : 'Details'}</summary>
+          <summary>${message('details', locale)}</summary>
           <p class="status-detail">${detail}</p>
         </details>`
       : nothing}

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  ValidationError,
   bandFor,
   localize,
   type Indicator,
@@ -10,11 +9,14 @@ import {
   type TimeGrain,
 } from '@ioc-kit/data';
 import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { checkKpiResult } from '../internal/chart-support.js';
 import { cssVars } from '../internal/css-vars.js';
 import { DataController, missing, type DataState } from '../internal/data-controller.js';
 import { formatDate, formatNumber, formatSigned } from '../internal/format.js';
-import { msg } from '../internal/messages.js';
-import { renderStatus } from '../internal/status.js';
+import { IndicatorController } from '../internal/indicator-controller.js';
+import { message } from '../internal/messages.js';
+import { StatusController, areaProblem } from '../internal/status-controller.js';
+import { ThemeController } from '../internal/theme-controller.js';
 import { kpiCardStyles } from './kpi-card.styles.js';
 
 /**
@@ -70,15 +72,29 @@ export class IocKpiCard extends IocElement {
       if (!this.indicator || !area) return undefined;
       return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, grain: this.grain, at: this.at ?? this.pinnedAt };
     },
-    blocked: () => this.areaProblem(),
+    blocked: () => areaProblem(this.localName, this.effectiveArea, this.context),
     data: () => this.data,
     isEmpty: (result) => result.value === null,
-    validate: validateKpi,
+    validate: checkKpiResult,
     refreshMs: () => this.refresh * 1000,
   });
+  private readonly indicators = new IndicatorController(this, () => this.context);
+  private readonly status = new StatusController(this, {
+    loader: this.loader,
+    configError: () => (this.indicator ? undefined : missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-kpi-card')),
+    direct: () => this.data !== undefined,
+    locale: () => this.effectiveLocale,
+    timeZone: () => this.effectiveTimeZone,
+    now: () => this.now,
+  });
+
+  constructor() {
+    super();
+    new ThemeController(this);
+  }
 
   private get info(): Indicator | undefined {
-    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
+    return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
   }
 
   /**
@@ -86,8 +102,7 @@ export class IocKpiCard extends IocElement {
    * Reflected to the `state` attribute for styling and tests.
    */
   get state(): DataState {
-    if (!this.data && !this.indicator) return 'error';
-    return this.loader.state;
+    return this.status.state;
   }
 
   protected override render() {
@@ -100,13 +115,9 @@ export class IocKpiCard extends IocElement {
       <section part="base" role="group" aria-label=${title} aria-busy=${this.loader.loading ? 'true' : 'false'}>
         <h3 part="header" title=${title}>${title}</h3>
         ${state === 'ready' || state === 'stale' || (state === 'empty' && result) ? this.renderValue(result, info) : nothing}
-        ${this.renderStatus(state)}
+        ${this.status.render(state)}
       </section>
     `;
-  }
-
-  protected override updated(): void {
-    if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
   }
 
   private renderValue(result: KpiResult | undefined, info: Indicator | undefined) {
@@ -132,8 +143,8 @@ export class IocKpiCard extends IocElement {
       </div>
       ${this.renderDelta(result, info)} ${this.renderComparisons(result, decimals)}
       ${result.observedAt
-        ? html`<div part="footer" title=${`${msg('updated', locale)} ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}`}>
-            <span class="words">${msg('updated', locale)}</span> ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}
+        ? html`<div part="footer" title=${`${message('updated', locale)} ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}`}>
+            <span class="words">${message('updated', locale)}</span> ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}
           </div>`
         : nothing}
     `;
@@ -155,11 +166,11 @@ export class IocKpiCard extends IocElement {
           : 'bad';
     const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
     const percent = previous !== 0 ? ` (${formatSigned(((value - previous) / Math.abs(previous)) * 100, locale, 1)} %)` : '';
-    const words = msg('vsPrevious', locale);
+    const words = message('vsPrevious', locale);
     // In a narrow card the words give way to the numbers (still read aloud, and in the tooltip).
     return html`<div part="delta" class=${judgement} data-direction=${direction} title=${`${formatSigned(change, locale, decimals)}${percent} ${words}`}>
       <span class="arrow" aria-hidden="true">${arrow}</span>
-      <span class="visually-hidden">${msg(direction, locale)}</span>
+      <span class="visually-hidden">${message(direction, locale)}</span>
       ${formatSigned(change, locale, decimals)}${percent} <span class="words">${words}</span>
     </div>`;
   }
@@ -171,44 +182,16 @@ export class IocKpiCard extends IocElement {
     const items = [
       result.sameLastYear !== null && result.sameLastYear !== undefined
         ? html`<div class="comparison-item">
-            <dt><span class="long">${msg('sameLastYear', locale)}</span><span class="short" aria-hidden="true">${msg('sameLastYearShort', locale)}</span></dt>
+            <dt><span class="long">${message('sameLastYear', locale)}</span><span class="short" aria-hidden="true">${message('sameLastYearShort', locale)}</span></dt>
             <dd>${formatNumber(result.sameLastYear, locale, decimals)}</dd>
           </div>`
         : nothing,
       target !== null
-        ? html`<div class="comparison-item"><dt>${msg('target', locale)}</dt><dd>${formatNumber(target, locale, decimals)}</dd></div>`
+        ? html`<div class="comparison-item"><dt>${message('target', locale)}</dt><dd>${formatNumber(target, locale, decimals)}</dd></div>`
         : nothing,
     ];
     return items.every((item) => item === nothing) ? nothing : html`<dl part="comparison">${items}</dl>`;
   }
-
-  private renderStatus(state: DataState) {
-    const config = !this.data && !this.indicator ? missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-kpi-card') : undefined;
-    const retryAt = this.loader.retryAt;
-    return renderStatus({
-      state,
-      locale: this.effectiveLocale,
-      timeZone: this.effectiveTimeZone,
-      error: config ?? this.loader.error,
-      staleness: this.loader.staleness,
-      retryAt: retryAt === undefined ? undefined : this.now + Math.max(0, retryAt - Date.now()),
-      onRetry: config ? undefined : this.retryNow,
-    });
-  }
-
-  private readonly retryNow = () => this.loader.refresh();
-}
-
-/** Rejects a KPI result a source got wrong, so the card never shows NaN or a wrong type. */
-function validateKpi(result: KpiResult): void {
-  if (typeof result !== 'object' || result === null) throw new ValidationError('', 'expected a KPI result object');
-  for (const field of ['value', 'previous', 'sameLastYear', 'target'] as const) {
-    const value = result[field];
-    if (value !== null && value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
-      throw new ValidationError(field, `expected a finite number or null, got ${typeof value === 'number' ? String(value) : typeof value}`);
-    }
-  }
-  if (result.value === undefined) throw new ValidationError('value', 'missing');
 }
 
 defineElement('ioc-kpi-card', IocKpiCard);

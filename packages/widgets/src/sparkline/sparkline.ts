@@ -14,8 +14,8 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type ChartSize, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
-import { DefaultPeriod, validateSeries } from '../internal/chart-support.js';
-import { chartMsg } from '../internal/chart-messages.js';
+import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
+import { message } from '../internal/messages.js';
 import { sparklineStyles } from './sparkline.styles.js';
 
 /** Marks a result made from bare `values`: its times are positions, not dates. */
@@ -120,7 +120,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
   }
 
   protected override validateResult(result: SeriesResult): void {
-    validateSeries(result);
+    checkSeriesResult(result);
   }
 
   protected override configError() {
@@ -138,7 +138,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     if (this.label) return this.label;
     const info = this.isBare(result) ? undefined : this.indicatorInfo(result.indicator);
     if (info) return localize(info.name, this.effectiveLocale);
-    return this.effectiveLocale === 'en' ? 'Trend' : 'Xu hướng';
+    return message('trendName', this.effectiveLocale);
   }
 
   private series(result: SeriesResult): { t: Float64Array; v: Float64Array } {
@@ -156,7 +156,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
   }
 
   private whenText(index: number, t: Float64Array, result: SeriesResult): string {
-    if (this.isBare(result)) return `${chartMsg('point', this.effectiveLocale)} ${index + 1}`;
+    if (this.isBare(result)) return `${message('point', this.effectiveLocale)} ${index + 1}`;
     return formatPeriod(t[index] as number, result.grain, this.effectiveLocale, this.effectiveTimeZone);
   }
 
@@ -179,13 +179,13 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     const { t, v } = this.series(result);
     const title = this.name(result);
     const stats = seriesStats(this.isBare(result) ? Float64Array.from(v, (_, i) => i) : t, v);
-    if (!stats) return `${title}: ${chartMsg('noData', locale)}.`;
+    if (!stats) return `${title}: ${message('noData', locale)}.`;
     const at = (time: number) => this.whenText(this.isBare(result) ? time : Math.max(0, t.indexOf(time)), t, result);
     return (
-      `${title}: ${chartMsg('lowest', locale)} ${this.valueText(stats.min, result)} (${at(stats.minAt)}), ` +
-      `${chartMsg('highest', locale)} ${this.valueText(stats.max, result)} (${at(stats.maxAt)}), ` +
-      `${chartMsg('latest', locale)} ${this.valueText(stats.latest, result)} (${at(stats.latestAt)}), ` +
-      `${chartMsg('trend', locale)} ${trendWord(stats.trend, locale)}.`
+      `${title}: ${message('lowest', locale)} ${this.valueText(stats.min, result)} (${at(stats.minAt)}), ` +
+      `${message('highest', locale)} ${this.valueText(stats.max, result)} (${at(stats.maxAt)}), ` +
+      `${message('latest', locale)} ${this.valueText(stats.latest, result)} (${at(stats.latestAt)}), ` +
+      `${message('trend', locale)} ${trendWord(stats.trend, locale)}.`
     );
   }
 
@@ -199,8 +199,8 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     return {
       caption: this.name(result),
       columns: [
-        { key: 'time', label: this.isBare(result) ? chartMsg('point', locale) : chartMsg('period', locale), numeric: false },
-        { key: 'value', label: `${chartMsg('value', locale)}${unit ? ` (${unit})` : ''}`, numeric: true },
+        { key: 'time', label: this.isBare(result) ? message('point', locale) : message('period', locale), numeric: false },
+        { key: 'value', label: `${message('value', locale)}${unit ? ` (${unit})` : ''}`, numeric: true },
       ],
       rows: kept,
       total: rows.length,

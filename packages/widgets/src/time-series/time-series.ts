@@ -1,14 +1,12 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  ValidationError,
   addPeriods,
   localize,
   parseTime,
   periodStart,
   toIso,
   type Indicator,
-  type SeriesData,
   type SeriesQuery,
   type SeriesResult,
   type TimeGrain,
@@ -32,9 +30,10 @@ import {
 } from '@ioc-kit/charts';
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
-import { chartMsg } from '../internal/chart-messages.js';
+import { message } from '../internal/messages.js';
 import { DataController, missing } from '../internal/data-controller.js';
-import { AreaNamesController, DefaultPeriod } from '../internal/chart-support.js';
+import { AreaNamesController } from '../internal/area-names-controller.js';
+import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
 import { axisUnit } from '../internal/format.js';
 import { timeSeriesStyles } from './time-series.styles.js';
 
@@ -108,13 +107,6 @@ function shiftOneYear(t: Float64Array): Float64Array {
  */
 export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   static override styles = [...IocChartElement.styles, timeSeriesStyles];
-
-  /**
-   * The built-in catalogue arriving changes the drawing only through the indicator it knows
-   * (bands, target, thresholds), which `drawInputs` compares: an indicator it does not list
-   * (a province's own, or none) is not drawn a second time when it loads.
-   */
-  protected static override readonly overlayProperties: ReadonlySet<PropertyKey> = new Set([...IocChartElement.overlayProperties, 'catalogueLoaded']);
 
   /** Indicator id from the catalogue, e.g. `environment.aqi`. */
   @property({ reflect: true }) indicator?: string;
@@ -190,7 +182,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     },
     data: () => this.lastYear,
     isEmpty: (result) => result.series.every((series) => series.t.length === 0),
-    validate: validateSeries,
+    validate: checkSeriesResult,
   });
 
   // ---- data -------------------------------------------------------------------------
@@ -227,7 +219,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   }
 
   protected override validateResult(result: SeriesResult): void {
-    validateSeries(result);
+    checkSeriesResult(result);
   }
 
   protected override configError() {
@@ -243,13 +235,11 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   /** Names of the areas shown, from the source's `areas()`, so the legend says the province's name, not "90". */
   private readonly names = new AreaNamesController(this, {
+    result: () => this.loader.value,
     source: () => this.context?.source,
     onChange: () => this.refreshDescription(),
-    query: () => {
-      const first = this.loader.value?.series[0]?.area ?? this.effectiveArea;
-      if (!first) return undefined;
-      return first.length <= 2 ? { level: 'province' } : { level: 'commune', parent: first.slice(0, 2) };
-    },
+    // A result without its areas: list the source's areas once (their level is not guessed from a code).
+    fallback: () => ({}),
   });
 
   private labelOf(area: string): string {
@@ -302,7 +292,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     }
     const target = this.target ?? info?.target;
     if (target !== undefined && Number.isFinite(target)) {
-      out.push({ value: target, direction: higherIsBetter ? 'down' : 'up', label: chartMsg('target', locale) });
+      out.push({ value: target, direction: higherIsBetter ? 'down' : 'up', label: message('target', locale) });
     }
     return out;
   }
@@ -319,7 +309,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       const t = series.t;
       return t.length > 0 && (t[t.length - 1] as number) >= start;
     });
-    return reaches ? { t: start, label: chartMsg('inProgress', this.effectiveLocale) } : undefined;
+    return reaches ? { t: start, label: message('inProgress', this.effectiveLocale) } : undefined;
   }
 
   // ---- drawing ------------------------------------------------------------------------
@@ -330,7 +320,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   }
 
   protected override drawInputs(): readonly unknown[] {
-    return [this.lastYearLoader.value, this.info, this.names.names];
+    return [this.lastYearLoader.value, this.info, this.names.areas];
   }
 
   protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
@@ -363,7 +353,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
         includeZero: info?.range?.min === 0 || this.mode !== 'line',
         bands,
         unit: this.axisUnit(result),
-        target: target !== undefined && Number.isFinite(target) ? { value: target, label: `${chartMsg('target', locale)} ${formatValue(target, locale, info?.decimals ?? 0)}` } : undefined,
+        target: target !== undefined && Number.isFinite(target) ? { value: target, label: `${message('target', locale)} ${formatValue(target, locale, info?.decimals ?? 0)}` } : undefined,
         annotations: progress ? [...this.annotations, progress] : this.annotations,
         overlays,
         thresholds: this.thresholds(),
@@ -403,7 +393,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       note.className = 'all-hidden';
       surface.append(note);
     }
-    note.textContent = chartMsg('allHidden', this.effectiveLocale);
+    note.textContent = message('allHidden', this.effectiveLocale);
   }
 
   private overlayInputs(result: SeriesResult, palette: ChartPalette): TimeSeriesInput[] {
@@ -413,7 +403,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       const index = Math.max(0, result.series.findIndex((s) => s.area === series.area));
       return {
         key: series.area,
-        label: `${this.labelOf(series.area)} (${chartMsg('lastYear', this.effectiveLocale)})`,
+        label: `${this.labelOf(series.area)} (${message('lastYear', this.effectiveLocale)})`,
         t: shiftOneYear(toFloat64(series.t)),
         v: series.v,
         color: palette.series[index % palette.series.length],
@@ -509,7 +499,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   protected override chartSummary(result: SeriesResult): string {
     const info = this.info;
     const locale = this.effectiveLocale;
-    if (this.allHidden(result)) return `${this.chartTitle(result)}: ${chartMsg('allHidden', locale)}`;
+    if (this.allHidden(result)) return `${this.chartTitle(result)}: ${message('allHidden', locale)}`;
     return summarizeSeries({
       locale,
       title: this.chartTitle(result),
@@ -533,7 +523,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return seriesTable({
       locale,
       caption: this.chartTitle(result),
-      timeLabel: chartMsg('time', locale),
+      timeLabel: message('time', locale),
       grain: result.grain,
       timeZone: this.effectiveTimeZone,
       decimals: this.info?.decimals ?? 0,
@@ -553,7 +543,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     if (this.lastYearShown()) {
       items.push({
         key: LAST_YEAR_KEY,
-        label: chartMsg('sameLastYear', this.effectiveLocale),
+        label: message('sameLastYear', this.effectiveLocale),
         color: result.series.length === 1 ? 'var(--_chart-series-1)' : 'var(--_chart-text)',
         dashed: true,
       });
@@ -623,7 +613,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   protected override keyboardHelp(): string {
     const locale = this.effectiveLocale;
-    return `${chartMsg('keyboardHelp', locale)} ${chartMsg('zoomHelp', locale)}`;
+    return `${message('keyboardHelp', locale)} ${message('zoomHelp', locale)}`;
   }
 
   // ---- zoom and pan -----------------------------------------------------------------------
@@ -703,7 +693,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   protected override renderControls() {
     if (!this.domain) return nothing;
-    return html`<button type="button" part="reset-zoom" @click=${() => this.zoomTo(undefined)}>${chartMsg('resetZoom', this.effectiveLocale)}</button>`;
+    return html`<button type="button" part="reset-zoom" @click=${() => this.zoomTo(undefined)}>${message('resetZoom', this.effectiveLocale)}</button>`;
   }
 
   protected override renderBelowPlot(result: SeriesResult | undefined) {
@@ -712,7 +702,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return html`<div
       part="overview"
       aria-hidden="true"
-      title=${chartMsg('overview', this.effectiveLocale)}
+      title=${message('overview', this.effectiveLocale)}
       @pointerdown=${this.onBrushDown}
       @pointermove=${this.onBrushMove}
       @pointerup=${this.onBrushUp}
@@ -828,23 +818,6 @@ function capturePointer(event: PointerEvent): void {
   } catch {
     // Not capturing only means a drag ends at the element's edge.
   }
-}
-
-/** Rejects a series result a source got wrong: every series needs an area and equal-length time and value lists. */
-function validateSeries(result: SeriesResult): void {
-  if (typeof result !== 'object' || result === null) throw new ValidationError('', 'expected a series result object');
-  if (!Array.isArray(result.series)) throw new ValidationError('series', 'expected a list of series');
-  result.series.forEach((series: SeriesData, index) => {
-    if (typeof series !== 'object' || series === null) throw new ValidationError(`series[${index}]`, 'expected an object');
-    if (typeof series.area !== 'string') throw new ValidationError(`series[${index}].area`, 'expected an area code');
-    const t: unknown = series.t;
-    const v: unknown = series.v;
-    const listLike = (x: unknown) => Array.isArray(x) || x instanceof Float64Array;
-    if (!listLike(t) || !listLike(v)) throw new ValidationError(`series[${index}]`, 'expected `t` and `v` lists (arrays or Float64Array)');
-    if ((t as ArrayLike<unknown>).length !== (v as ArrayLike<unknown>).length) {
-      throw new ValidationError(`series[${index}]`, `\`t\` has ${(t as ArrayLike<unknown>).length} times but \`v\` has ${(v as ArrayLike<unknown>).length} values`);
-    }
-  });
 }
 
 defineElement('ioc-time-series', IocTimeSeries);

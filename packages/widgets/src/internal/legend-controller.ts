@@ -1,0 +1,74 @@
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Locale } from '@ioc-kit/data';
+import { cssVars } from './css-vars.js';
+import { message } from './messages.js';
+
+/** One entry of a chart's legend: a series the user can hide and show again. */
+export interface LegendItem {
+  key: string;
+  label: string;
+  /** A CSS colour expression from tokens, e.g. `var(--_chart-series-2)`. */
+  color: string;
+  /** Drawn as a short dashed line rather than a square, for a series the chart draws dashed. */
+  dashed?: boolean;
+}
+
+export interface LegendOptions {
+  /** The keys hidden now (usually the host's public `hiddenSeries` property). */
+  hidden: () => ReadonlySet<string>;
+  /** Stores a new set of hidden keys (the host renders and redraws with it). */
+  setHidden: (hidden: ReadonlySet<string>) => void;
+}
+
+/**
+ * A legend whose buttons hide and show series (`aria-pressed` says which are shown). The hidden
+ * keys live where the host keeps them (a public `hiddenSeries` property), so a page can set them
+ * too; the controller toggles them and renders the buttons.
+ *
+ * ```ts
+ * private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
+ * render() { return html`${this.legend.render(items, this.effectiveLocale)}`; }
+ * ```
+ */
+export class LegendController implements ReactiveController {
+  readonly #options: LegendOptions;
+
+  constructor(host: ReactiveControllerHost, options: LegendOptions) {
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** True when the series `key` is hidden. */
+  isHidden(key: string): boolean {
+    return this.#options.hidden().has(key);
+  }
+
+  /** Hides or shows a series; by default flips it. */
+  toggle(key: string, visible = this.isHidden(key)): void {
+    const next = new Set(this.#options.hidden());
+    if (visible) next.delete(key);
+    else next.add(key);
+    this.#options.setHidden(next);
+  }
+
+  /** The legend group (`part="legend"`), one `legend-item` button per item. */
+  render(items: readonly LegendItem[], locale: Locale): TemplateResult {
+    return html`<div part="legend" role="group" aria-label=${message('legend', locale)}>
+      ${items.map(
+        (item) =>
+          html`<button
+            type="button"
+            class="legend-item"
+            part="legend-item"
+            data-key=${item.key}
+            aria-pressed=${this.isHidden(item.key) ? 'false' : 'true'}
+            @click=${() => this.toggle(item.key)}
+          >
+            <span class=${item.dashed ? 'swatch dashed' : 'swatch'} aria-hidden="true" ${cssVars({ '--_swatch': item.color })}></span>${item.label}
+          </button>`,
+      )}
+    </div>`;
+  }
+}

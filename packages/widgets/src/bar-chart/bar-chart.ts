@@ -38,6 +38,7 @@ import { barChartStyles } from './bar-chart.styles.js';
 import { AreaNamesController } from '../internal/area-names-controller.js';
 import { DefaultPeriod, splitCodes, checkByAreaResult, checkSeriesResult } from '../internal/chart-support.js';
 import { message } from '../internal/messages.js';
+import * as words from '../internal/words.js';
 import { cssVars } from '../internal/css-vars.js';
 
 type BarQuery = ByAreaQuery | SeriesQuery;
@@ -376,7 +377,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
         ...(this.polarityColors && polarity && polarity !== 'neutral' && reference !== undefined
           ? { polarity: { direction: polarity, reference, good: palette.bands.positive ?? palette.series[0] ?? palette.text, bad: palette.bands.negative ?? palette.signal } }
           : {}),
-        ...(target !== undefined ? { target: { value: target, label: `${message('target', locale)} ${this.withUnit(target, model)}` } } : {}),
+        ...(target !== undefined ? { target: { value: target, label: `${message(words.target, locale)} ${this.withUnit(target, model)}` } } : {}),
       },
       size,
     );
@@ -395,38 +396,38 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   /** The value axis's title: the unit (`Đơn vị: tấn/ngày`), or the share in the percent layout. */
   private axisLabel(model: BarModel): string {
     const locale = this.effectiveLocale;
-    if (!model.ranked && this.layout === 'percent') return `${message('share', locale)} (%)`;
-    return model.unit ? `${message('unit', locale)}: ${model.unit}` : '';
+    if (!model.ranked && this.layout === 'percent') return `${message(words.share, locale)} (%)`;
+    return model.unit ? `${message(words.unit, locale)}: ${model.unit}` : '';
   }
 
   /** Which end ranks 1, in words: `1 = tốt nhất (cao nhất)`, or `1 = cao nhất` for a neutral indicator. */
   private rankWords(model: BarModel): string {
-    const key = model.polarity === 'lower-is-better' ? 'rankBestLow' : model.polarity === 'higher-is-better' ? 'rankBestHigh' : 'rankHighest';
+    const key = model.polarity === 'lower-is-better' ? words.rankBestLow : model.polarity === 'higher-is-better' ? words.rankBestHigh : words.rankHighest;
     return message(key, this.effectiveLocale);
   }
 
   /** The sentence under a ranking: which end ranks 1, what is shown, ties, a zoomed axis. */
   private rankingNote(model: BarModel): string {
     const locale = this.effectiveLocale;
-    const parts = [`${message('rankingLead', locale)}: ${this.rankWords(model)}`];
+    const parts = [`${message(words.rankingLead, locale)}: ${this.rankWords(model)}`];
     const ranked = model.ranked ?? [];
     if (model.limit !== undefined && model.limit < model.rankedCount) {
       const neutral = model.polarity !== 'higher-is-better' && model.polarity !== 'lower-is-better';
-      const key = model.order === 'bottom' ? (neutral ? 'showingLowest' : 'showingWorst') : neutral ? 'showingHighest' : 'showingBest';
+      const key = model.order === 'bottom' ? (neutral ? words.showingLowest : words.showingWorst) : neutral ? words.showingHighest : words.showingBest;
       parts.push(message(key, locale, { n: Math.min(model.limit, model.rankedCount), total: model.rankedCount }));
     }
     if (ranked.some((row) => row.tied)) {
-      parts.push(message('tied', locale));
+      parts.push(message(words.tied, locale));
       // More areas share first place than are shown (every small office 100 % on time): say how many.
       const shownFirst = ranked.filter((row) => row.rank === 1).length;
-      if (shownFirst > 0 && model.tiedFirst > shownFirst) parts.push(message('tiedFirst', locale, { n: model.tiedFirst }));
+      if (shownFirst > 0 && model.tiedFirst > shownFirst) parts.push(message(words.tiedFirst, locale, { n: model.tiedFirst }));
     }
     const target = this.targetValue();
     if (target !== undefined && (model.polarity === 'higher-is-better' || model.polarity === 'lower-is-better') && ranked.length > 0) {
       const met = ranked.filter((row) => (model.polarity === 'higher-is-better' ? row.value >= target : row.value <= target)).length;
-      parts.push(message('targetMet', locale, { met, n: ranked.length, target: this.withUnit(target, model) }));
+      parts.push(message(words.targetMet, locale, { met, n: ranked.length, target: this.withUnit(target, model) }));
     }
-    if (valuesNeedZoom(ranked.map((row) => row.value))) parts.push(message('zoomedAxis', locale));
+    if (valuesNeedZoom(ranked.map((row) => row.value))) parts.push(message(words.zoomedAxis, locale));
     return parts.join(' · ');
   }
 
@@ -448,7 +449,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       return html`<p part="note" class="ranking-note" title=${this.rankingNote(model)}>
         ${bands.length > 0
           ? html`<span class="bands"
-              >${message('band', locale)}:
+              >${message(words.band, locale)}:
               ${bands.map(
                 (band) => html`<span class="band"><span class="swatch" aria-hidden="true" ${cssVars({ '--_swatch': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}></span>${localize(band.label, locale)}</span>`,
               )}</span
@@ -460,8 +461,8 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     // Over periods, grouped: say so when dots on a zoomed axis replace the bars.
     const visible = model.data.series.filter((series) => !this.hiddenSeries.has(series.key)).flatMap((series) => series.values);
     if (this.layout === 'grouped' && valuesNeedZoom(visible)) {
-      const words = message('zoomedAxis', this.effectiveLocale);
-      return html`<p part="note" class="ranking-note">${words.charAt(0).toUpperCase()}${words.slice(1)}</p>`;
+      const text = message(words.zoomedAxis, this.effectiveLocale);
+      return html`<p part="note" class="ranking-note">${text.charAt(0).toUpperCase()}${text.slice(1)}</p>`;
     }
     return nothing;
   }
@@ -485,7 +486,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const title = this.chartTitle(result);
     if (model.ranked) {
       const items = model.ranked.map((row) => ({ label: row.label, value: row.value }));
-      const text = summarizeCategories({ locale, title: `${title} (${message('ranking', locale)}, ${this.rankWords(model)})`, unit: model.unit, decimals: model.decimals, items });
+      const text = summarizeCategories({ locale, title: `${title} (${message(words.ranking, locale)}, ${this.rankWords(model)})`, unit: model.unit, decimals: model.decimals, items });
       const selected = model.ranked.find((row) => row.key === model.highlight);
       if (!selected) return text;
       const place = locale === 'en' ? `${selected.label} ranks ${rankText(selected)} of ${model.rankedCount}.` : `${selected.label} xếp hạng ${rankText(selected)}/${model.rankedCount}.`;
@@ -512,9 +513,9 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       return {
         caption,
         columns: [
-          { key: 'area', label: message('area', locale), numeric: false },
-          { key: 'rank', label: `${message('rank', locale)} (${this.rankWords(model)})`, numeric: true },
-          { key: 'value', label: `${message('value', locale)}${unit}`, numeric: true },
+          { key: 'area', label: message(words.area, locale), numeric: false },
+          { key: 'rank', label: `${message(words.rank, locale)} (${this.rankWords(model)})`, numeric: true },
+          { key: 'value', label: `${message(words.value, locale)}${unit}`, numeric: true },
         ],
         rows,
         total: rows.length,
@@ -525,7 +526,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     const rows = model.data.categories.map((category, c) => [this.longPeriod(category.key, result), ...visible.map((series) => value(series.values[c]))]);
     return {
       caption: `${caption}${unit}`,
-      columns: [{ key: 'period', label: message('period', locale), numeric: false }, ...visible.map((series) => ({ key: series.key, label: series.label, numeric: true }))],
+      columns: [{ key: 'period', label: message(words.period, locale), numeric: false }, ...visible.map((series) => ({ key: series.key, label: series.label, numeric: true }))],
       rows,
       total: rows.length,
       truncated: false,

@@ -22,6 +22,7 @@ import { WidgetSetupError } from '../internal/status.js';
 import { AreaNamesController } from '../internal/area-names-controller.js';
 import { checkByAreaResult } from '../internal/chart-support.js';
 import { message } from '../internal/messages.js';
+import * as words from '../internal/words.js';
 import { donutStyles } from './donut.styles.js';
 
 interface DonutModel {
@@ -197,7 +198,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     ).filter((row) => row.value > 0);
     const slices = ranked.map((row) => ({ key: row.key, label: row.label, value: row.value }));
     // Grouped once without regard to hidden slices, so the legend stays put as slices are toggled.
-    const plan = planSlices(slices, { threshold: this.otherThreshold, maxSlices: this.maxSlices, otherLabel: message('other', locale) });
+    const plan = planSlices(slices, { threshold: this.otherThreshold, maxSlices: this.maxSlices, otherLabel: message(words.other, locale) });
     const parts = plan.parts.map(({ key, label, value, members }) => ({
       key,
       label,
@@ -238,9 +239,9 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
         surface,
         {
           categories: largest.map((slice) => ({ key: slice.key, label: slice.label })),
-          series: [{ key: 'share', label: message('share', locale), values: largest.map((slice) => (model.total > 0 ? (slice.value / model.total) * 100 : null)), color: palette.series[0] ?? palette.text }],
+          series: [{ key: 'share', label: message(words.share, locale), values: largest.map((slice) => (model.total > 0 ? (slice.value / model.total) * 100 : null)), color: palette.series[0] ?? palette.text }],
         },
-        { locale, palette, orientation: 'horizontal', mark: 'bar', valueLabels: true, decimals: 1, unit: '%', axisLabel: `${message('share', locale)} (%)` },
+        { locale, palette, orientation: 'horizontal', mark: 'bar', valueLabels: true, decimals: 1, unit: '%', axisLabel: `${message(words.share, locale)} (%)` },
         size,
       );
       return;
@@ -250,7 +251,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     this.marks = renderDonut(
       surface,
       model.parts.map((part, index) => ({ key: part.key, label: part.label, value: part.value, color: part.key === OTHER_KEY ? palette.muted : (palette.series[index % palette.series.length] ?? palette.text) })),
-      { locale, palette, unit: model.unit, decimals: model.decimals, otherThreshold: 0, hidden: this.hiddenSeries, totalLabel: message('total', locale) },
+      { locale, palette, unit: model.unit, decimals: model.decimals, otherThreshold: 0, hidden: this.hiddenSeries, totalLabel: message(words.total, locale) },
       size,
     );
   }
@@ -272,13 +273,13 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     const locale = this.effectiveLocale;
     const shown = Math.min(this.barCount, model.slices.length);
     const rest = model.slices.slice(shown);
-    const parts = [message('sharesInstead', locale, { n: shown })];
+    const parts = [message(words.sharesInstead, locale, { n: shown })];
     if (rest.length > 0) {
       const restTotal = rest.reduce((sum, slice) => sum + slice.value, 0);
       const each = Math.max(...rest.map((slice) => slice.value));
-      parts.push(message('restShare', locale, { count: rest.length, share: this.shareText(restTotal, model.total), each: this.shareText(each, model.total) }));
+      parts.push(message(words.restShare, locale, { count: rest.length, share: this.shareText(restTotal, model.total), each: this.shareText(each, model.total) }));
     }
-    parts.push(`${message('total', locale)}: ${formatValue(model.total, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`);
+    parts.push(`${message(words.total, locale)}: ${formatValue(model.total, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`);
     return parts.join(' · ');
   }
 
@@ -311,7 +312,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
       const largest = model.slices.slice(0, this.barCount);
       const text = summarizeCategories({
         locale: this.effectiveLocale,
-        title: `${this.chartTitle(result)} (${message('share', this.effectiveLocale)})`,
+        title: `${this.chartTitle(result)} (${message(words.share, this.effectiveLocale)})`,
         unit: '%',
         decimals: 1,
         items: largest.map((slice) => ({ label: slice.label, value: model.total > 0 ? (slice.value / model.total) * 100 : null })),
@@ -334,13 +335,13 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     const locale = this.effectiveLocale;
     const unit = model.unit ? ` (${model.unit})` : '';
     const rows = model.slices.map((slice) => [slice.label, formatValue(slice.value, locale, model.decimals), this.shareText(slice.value, model.total)]);
-    rows.push([message('total', locale), formatValue(model.total, locale, model.decimals), this.shareText(model.total, model.total)]);
+    rows.push([message(words.total, locale), formatValue(model.total, locale, model.decimals), this.shareText(model.total, model.total)]);
     return {
       caption: this.chartTitle(result),
       columns: [
-        { key: 'area', label: message('area', locale), numeric: false },
-        { key: 'value', label: `${message('value', locale)}${unit}`, numeric: true },
-        { key: 'share', label: message('share', locale), numeric: true },
+        { key: 'area', label: message(words.area, locale), numeric: false },
+        { key: 'value', label: `${message(words.value, locale)}${unit}`, numeric: true },
+        { key: 'share', label: message(words.share, locale), numeric: true },
       ],
       rows,
       total: rows.length,

@@ -15,6 +15,7 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type NavPoint } from '../internal/chart-element.js';
 import { message } from '../internal/messages.js';
+import * as words from '../internal/words.js';
 import { checkKpiResult } from '../internal/chart-support.js';
 import { missing } from '../internal/data-controller.js';
 import { gaugeStyles } from './gauge.styles.js';
@@ -169,7 +170,7 @@ export class IocGauge extends IocChartElement<KpiQuery> {
         form: this.form,
         ...this.scaleEnds(),
         bands: this.bandsOf(palette),
-        ...(target !== undefined ? { target: { value: target, label: message('target', locale) } } : {}),
+        ...(target !== undefined ? { target: { value: target, label: message(words.target, locale) } } : {}),
         valueColor: this.valueColor(result, palette),
         decimals: this.info?.decimals ?? 0,
         unit: this.unitOf(result),
@@ -192,33 +193,33 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     const locale = this.effectiveLocale;
     const parts = [`${this.chartTitle(result)}: ${this.valueText(result.value, result)}`];
     const band = bandOf(this.bandsOf(), result.value);
-    if (band) parts.push(`${message('band', locale).toLowerCase()} ${band.label}`);
+    if (band) parts.push(`${message(words.band, locale).toLowerCase()} ${band.label}`);
     const target = this.targetOf(result);
     if (target !== undefined) {
       const judgement = judgeAgainstTarget(result.value, target, this.info?.polarity ?? 'neutral');
-      const verdict = judgement === 'good' ? `, ${message('met', locale)}` : judgement === 'bad' ? `, ${message('missed', locale)}` : '';
-      parts.push(`${message('target', locale).toLowerCase()} ${this.valueText(target, result)}${verdict}`);
+      const verdict = judgement === 'good' ? `, ${message(words.met, locale)}` : judgement === 'bad' ? `, ${message(words.missed, locale)}` : '';
+      parts.push(`${message(words.target, locale).toLowerCase()} ${this.valueText(target, result)}${verdict}`);
     }
     const [lo, hi] = gaugeDomain(result.value, { ...this.scaleEnds(), bands: this.bandsOf(), ...(target !== undefined ? { target: { value: target, label: '' } } : {}) });
-    parts.push(`${message('scale', locale)} ${formatValue(lo, locale)}–${formatValue(hi, locale)}`);
+    parts.push(`${message(words.scale, locale)} ${formatValue(lo, locale)}–${formatValue(hi, locale)}`);
     return `${parts.join('; ')}.`;
   }
 
   protected override chartTable(result: KpiResult): DataTable {
     const locale = this.effectiveLocale;
-    const rows: string[][] = [[message('value', locale), this.valueText(result.value, result)]];
+    const rows: string[][] = [[message(words.value, locale), this.valueText(result.value, result)]];
     const band = bandOf(this.bandsOf(), result.value);
-    if (band) rows.push([message('band', locale), band.label]);
+    if (band) rows.push([message(words.band, locale), band.label]);
     const target = this.targetOf(result);
-    if (target !== undefined) rows.push([message('target', locale), this.valueText(target, result)]);
-    if (result.previous !== undefined && result.previous !== null) rows.push([message('previous', locale), this.valueText(result.previous, result)]);
-    if (result.sameLastYear !== undefined && result.sameLastYear !== null) rows.push([message('sameLastYear', locale), this.valueText(result.sameLastYear, result)]);
-    for (const each of this.bandsOf()) rows.push([`${message('band', locale)} ${each.label}`, `${formatValue(each.from, locale)}–${formatValue(each.to, locale)}`]);
+    if (target !== undefined) rows.push([message(words.target, locale), this.valueText(target, result)]);
+    if (result.previous !== undefined && result.previous !== null) rows.push([message(words.previous, locale), this.valueText(result.previous, result)]);
+    if (result.sameLastYear !== undefined && result.sameLastYear !== null) rows.push([message(words.sameLastYear, locale), this.valueText(result.sameLastYear, result)]);
+    for (const each of this.bandsOf()) rows.push([`${message(words.band, locale)} ${each.label}`, `${formatValue(each.from, locale)}–${formatValue(each.to, locale)}`]);
     return {
       caption: this.chartTitle(result),
       columns: [
         { key: 'what', label: '', numeric: false },
-        { key: 'value', label: message('value', locale), numeric: true },
+        { key: 'value', label: message(words.value, locale), numeric: true },
       ],
       rows,
       total: rows.length,
@@ -237,10 +238,10 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     const points: NavPoint[] = [];
     if (marks.valuePoint) {
       const band = bandOf(this.bandsOf(), result.value);
-      points.push({ label: `${message('value', locale)}: ${this.valueText(result.value, result)}${band ? ` (${band.label})` : ''}`, x: marks.valuePoint[0], y: marks.valuePoint[1] });
+      points.push({ label: `${message(words.value, locale)}: ${this.valueText(result.value, result)}${band ? ` (${band.label})` : ''}`, x: marks.valuePoint[0], y: marks.valuePoint[1] });
     }
     const target = this.targetOf(result);
-    if (marks.targetPoint && target !== undefined) points.push({ label: `${message('target', locale)}: ${this.valueText(target, result)}`, x: marks.targetPoint[0], y: marks.targetPoint[1] });
+    if (marks.targetPoint && target !== undefined) points.push({ label: `${message(words.target, locale)}: ${this.valueText(target, result)}`, x: marks.targetPoint[0], y: marks.targetPoint[1] });
     return points[index];
   }
 }

@@ -19,6 +19,7 @@ import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type
 import { missing } from '../internal/data-controller.js';
 import { DefaultPeriod, splitCodes, checkSeriesResult } from '../internal/chart-support.js';
 import { message } from '../internal/messages.js';
+import * as words from '../internal/words.js';
 import { axisUnit } from '../internal/format.js';
 import { heatmapStyles } from './heatmap.styles.js';
 
@@ -229,7 +230,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
         note.className = 'all-hidden';
         surface.append(note);
       }
-      note.textContent = message('allHidden', this.effectiveLocale);
+      note.textContent = message(words.allHidden, this.effectiveLocale);
     }
   }
 
@@ -272,10 +273,10 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
 
   protected override chartSummary(result: SeriesResult): string {
     const locale = this.effectiveLocale;
-    const title = `${this.chartTitle(result)} (${message(this.layout === 'hour-weekday' ? 'hourWeekday' : 'calendar', locale)})`;
-    if (this.allHidden(result)) return `${title}: ${message('allHidden', locale)}`;
+    const title = `${this.chartTitle(result)} (${message(this.layout === 'hour-weekday' ? words.hourWeekday : words.calendar, locale)})`;
+    if (this.allHidden(result)) return `${title}: ${message(words.allHidden, locale)}`;
     const filled = this.cells(result).filter((cell) => cell.count > 0 && Number.isFinite(cell.value));
-    if (filled.length === 0) return `${title}: ${message('noData', locale)}.`;
+    if (filled.length === 0) return `${title}: ${message(words.noData, locale)}.`;
     let high = filled[0] as HeatmapCell;
     let low = high;
     let sum = 0;
@@ -292,7 +293,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     for (const cell of filled) if (cell.band) perBand.set(cell.band, (perBand.get(cell.band) ?? 0) + 1);
     const cellWord = this.layout === 'hour-weekday' ? (locale === 'en' ? 'hours' : 'giờ') : locale === 'en' ? 'days' : 'ngày';
     const bands = perBand.size > 0 ? `; ${[...perBand].map(([band, n]) => `${band} ${n} ${cellWord}`).join(', ')}` : '';
-    return `${title}: ${count}; ${message('highest', locale)} ${value(high.value)} (${high.label}), ${message('lowest', locale)} ${value(low.value)} (${low.label}), ${message('mean', locale)} ${value(sum / filled.length)}${bands}.`;
+    return `${title}: ${count}; ${message(words.highest, locale)} ${value(high.value)} (${high.label}), ${message(words.lowest, locale)} ${value(low.value)} (${low.label}), ${message(words.mean, locale)} ${value(sum / filled.length)}${bands}.`;
   }
 
   protected override chartTable(result: SeriesResult): DataTable {
@@ -305,7 +306,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
       const rows = weekdayNames(locale, 'long').map((name, row) => [name, ...cells.filter((cell) => cell.row === row).map((cell) => value(cell.value))]);
       return {
         caption,
-        columns: [{ key: 'weekday', label: message('weekday', locale), numeric: false }, ...Array.from({ length: 24 }, (_, hour) => ({ key: `h${hour}`, label: `${String(hour).padStart(2, '0')}h`, numeric: true }))],
+        columns: [{ key: 'weekday', label: message(words.weekday, locale), numeric: false }, ...Array.from({ length: 24 }, (_, hour) => ({ key: `h${hour}`, label: `${String(hour).padStart(2, '0')}h`, numeric: true }))],
         rows,
         total: rows.length,
         truncated: false,
@@ -317,9 +318,9 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return {
       caption,
       columns: [
-        { key: 'date', label: message('date', locale), numeric: false },
-        { key: 'value', label: message('value', locale), numeric: true },
-        ...(withBands ? [{ key: 'band', label: message('band', locale), numeric: false }] : []),
+        { key: 'date', label: message(words.date, locale), numeric: false },
+        { key: 'value', label: message(words.value, locale), numeric: true },
+        ...(withBands ? [{ key: 'band', label: message(words.band, locale), numeric: false }] : []),
       ],
       rows,
       total: all.length,

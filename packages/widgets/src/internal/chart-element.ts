@@ -9,12 +9,13 @@ import { DataController, type DataState } from './data-controller.js';
 import { IndicatorController } from './indicator-controller.js';
 import { LegendController, type LegendItem } from './legend-controller.js';
 import { message } from './messages.js';
+import * as words from './words.js';
 import { AXIS_NAV_KEYS, NavigationController, type NavKeySteps, type NavPoint } from './navigation-controller.js';
 import { SizeController, type ChartSize } from './size-controller.js';
 import { areaProblem, StatusController } from './status-controller.js';
 import { SummaryController, afterFirstFrames } from './summary-controller.js';
 import { renderDataTable, renderViewToggle, type ChartView } from './table-view.js';
-import { ThemeController, type BandTokens } from './theme-controller.js';
+import { ThemeController, readThemePalette, type BandTokens } from './theme-controller.js';
 
 export { AXIS_NAV_KEYS, LIST_NAV_KEYS, type NavKeySteps, type NavPoint } from './navigation-controller.js';
 export type { LegendItem } from './legend-controller.js';
@@ -61,6 +62,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     refreshMs: () => this.refresh * 1000,
   });
   protected readonly indicators = new IndicatorController(this, () => this.context);
+  /** Installs the theme tokens in whatever document the chart is connected to. */
   protected readonly theme = new ThemeController(this);
   protected readonly sizer = new SizeController(this);
   protected readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
@@ -174,7 +176,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   }
   /** A sentence of extra keyboard help appended to the plot's description. */
   protected keyboardHelp(): string {
-    return message('keyboardHelp', this.effectiveLocale);
+    return message(words.keyboardHelp, this.effectiveLocale);
   }
 
   // ---- state ------------------------------------------------------------------------
@@ -230,7 +232,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
 
   protected get palette(): ChartPalette {
     const result = this.loader.value;
-    return this.theme.palette(result ? this.bandTokens(result) : undefined);
+    return readThemePalette(this, result ? this.bandTokens(result) : undefined);
   }
 
   /** Index of the point the keyboard or pointer is on, -1 for none. */
@@ -315,7 +317,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
           class="plot"
           role="img"
           tabindex=${showing ? '0' : '-1'}
-          aria-label=${showing ? this.summary.text(result) : title || message('loading', locale)}
+          aria-label=${showing ? this.summary.text(result) : title || message(words.loading, locale)}
           aria-describedby="chart-help"
           ?hidden=${!plotShown}
           @keydown=${this.nav.onKeyDown}

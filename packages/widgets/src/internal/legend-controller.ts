@@ -2,6 +2,7 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
 import type { Locale } from '@ioc-kit/data';
 import { cssVars } from './css-vars.js';
 import { message } from './messages.js';
+import * as words from './words.js';
 
 /** One entry of a chart's legend: a series the user can hide and show again. */
 export interface LegendItem {
@@ -55,7 +56,7 @@ export class LegendController implements ReactiveController {
 
   /** The legend group (`part="legend"`), one `legend-item` button per item. */
   render(items: readonly LegendItem[], locale: Locale): TemplateResult {
-    return html`<div part="legend" role="group" aria-label=${message('legend', locale)}>
+    return html`<div part="legend" role="group" aria-label=${message(words.legend, locale)}>
       ${items.map(
         (item) =>
           html`<button

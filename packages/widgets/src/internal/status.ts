@@ -3,6 +3,7 @@ import { ConfigError, type IocDataError, type Locale, type StaleInfo } from '@io
 import type { DataState } from './data-controller.js';
 import { formatDate } from './format.js';
 import { message, staleMessage } from './messages.js';
+import * as words from './words.js';
 
 /**
  * A set-up mistake a widget can explain to an official in one short sentence of their language
@@ -33,26 +34,26 @@ export class MissingSettingError extends ConfigError {
  * the `ioc-error` event, for the portal's developers.
  */
 export function errorSummary(error: IocDataError | undefined, locale: Locale): string {
-  if (!error) return message('error', locale);
-  if (error instanceof MissingSettingError) return message(error.setting === 'area' ? 'noArea' : 'noIndicator', locale);
+  if (!error) return message(words.error, locale);
+  if (error instanceof MissingSettingError) return message(error.setting === 'area' ? words.noArea : words.noIndicator, locale);
   if (error instanceof WidgetSetupError) return error.summary[locale];
   switch (error.code) {
     case 'http': {
       const status = (error as { status?: unknown }).status;
-      if (status === 401 || status === 403) return message('accessRefused', locale);
-      if (status === 404) return message('notFound', locale);
-      return message('error', locale);
+      if (status === 401 || status === 403) return message(words.accessRefused, locale);
+      if (status === 404) return message(words.notFound, locale);
+      return message(words.error, locale);
     }
     case 'not-found':
-      return message('notFound', locale);
+      return message(words.notFound, locale);
     case 'validation':
-      return message('invalidData', locale);
+      return message(words.invalidData, locale);
     case 'unsupported':
-      return message('unsupported', locale);
+      return message(words.unsupported, locale);
     case 'config':
-      return message('notSetUp', locale);
+      return message(words.notSetUp, locale);
     default:
-      return message('error', locale);
+      return message(words.error, locale);
   }
 }
 
@@ -81,9 +82,9 @@ export function renderStatus(view: StatusView): TemplateResult | typeof nothing 
     case 'pending':
     case 'idle':
       return html`<div class="skeleton" aria-hidden="true"></div>
-        <span part="status" role="status" class="visually-hidden">${message('loading', locale)}</span>`;
+        <span part="status" role="status" class="visually-hidden">${message(words.loading, locale)}</span>`;
     case 'empty':
-      return html`<div part="status" role="status" class="status">${message('empty', locale)}</div>`;
+      return html`<div part="status" role="status" class="status">${message(words.empty, locale)}</div>`;
     case 'stale':
       return renderProblem(view, staleMessage(view.staleness?.ageMs, locale), 'status', view.staleness?.reason || view.error?.message || '');
     case 'error':
@@ -97,7 +98,7 @@ function renderProblem(view: StatusView, summary: string, role: 'alert' | 'statu
   const { locale } = view;
   const retrying =
     view.retryAt !== undefined && Number.isFinite(view.retryAt)
-      ? `${message('retryingAt', locale)} ${formatDate(view.retryAt, locale, 'time', view.timeZone)}`
+      ? `${message(words.retryingAt, locale)} ${formatDate(view.retryAt, locale, 'time', view.timeZone)}`
       : '';
   const sentence = retrying ? `${summary}. ${retrying}` : summary;
   // Nothing to retry until the page changes a setting.
@@ -105,11 +106,11 @@ function renderProblem(view: StatusView, summary: string, role: 'alert' | 'statu
   return html`<div part="status" role=${role} class="status problem" title=${detail}>
     <span class="status-text">${sentence}</span>
     ${view.onRetry && !missing
-      ? html`<button type="button" part="retry" class="status-action" @click=${view.onRetry}>${message('retry', locale)}</button>`
+      ? html`<button type="button" part="retry" class="status-action" @click=${view.onRetry}>${message(words.retry, locale)}</button>`
       : nothing}
     ${detail
       ? html`<details part="details" class="status-details">
-          <summary>${message('details', locale)}</summary>
+          <summary>${message(words.details, locale)}</summary>
           <p class="status-detail">${detail}</p>
         </details>`
       : nothing}

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '@ioc-kit/data';
 import type { DataTable } from '@ioc-kit/charts';
 import { message } from './messages.js';
+import * as words from './words.js';
 
 /** What a chart widget shows: its plot, or the accessible data table in its place. */
 export type ChartView = 'chart' | 'table';
@@ -34,7 +35,7 @@ export function renderDataTable(table: DataTable, locale: Locale): TemplateResul
         )}
       </tbody>
     </table>
-    ${table.truncated ? html`<p class="note">${message('truncated', locale, { shown: table.rows.length, total: table.total })}</p>` : nothing}
+    ${table.truncated ? html`<p class="note">${message(words.truncated, locale, { shown: table.rows.length, total: table.total })}</p>` : nothing}
   </div>`;
 }
 
@@ -45,6 +46,6 @@ export function renderDataTable(table: DataTable, locale: Locale): TemplateResul
 export function renderViewToggle(view: ChartView, locale: Locale, onToggle: () => void): TemplateResult {
   const table = view === 'table';
   return html`<button type="button" part="view-toggle" aria-pressed=${table ? 'true' : 'false'} @click=${onToggle}>
-    ${message(table ? 'showChart' : 'showTable', locale)}
+    ${message(table ? words.showChart : words.showTable, locale)}
   </button>`;
 }

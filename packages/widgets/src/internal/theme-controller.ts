@@ -9,13 +9,12 @@ export interface BandTokens {
 }
 
 /**
- * Makes sure the theme tokens are defined in the document the host is connected to, and reads
- * the resolved chart palette (series colours, text, grid and the band colours asked for) from
- * the host's computed style, so a chart draws with the theme's colours and the component hooks.
+ * Makes sure the theme tokens are defined in the document the host is connected to (the page,
+ * an iframe, a window the portal opened). A chart reads its colours with `readThemePalette`.
  *
  * ```ts
- * private readonly theme = new ThemeController(this);
- * draw() { const palette = this.theme.palette({ tokens: ['positive', 'negative'] }); ... }
+ * constructor() { super(); new ThemeController(this); }
+ * draw() { const palette = readThemePalette(this, { tokens: ['positive', 'negative'] }); ... }
  * ```
  *
  * `ThemeController.prepare(this)` in a widget's `static finalize()` parses its stylesheets and
@@ -39,9 +38,14 @@ export class ThemeController implements ReactiveController {
     // Another document (an iframe, a window opened by the portal) gets its tokens too.
     installThemes(this.#host.ownerDocument);
   }
+}
 
-  /** The palette as the host's styles resolve it now, with the colours of `bands`. */
-  palette(bands: BandTokens = { tokens: [] }): ChartPalette {
-    return readPalette(this.#host, bands.tokens, bands.fallbacks);
-  }
+/**
+ * The chart palette as `element`'s styles resolve it now (series colours, text, grid, and the
+ * colours of `bands`, with their official fallbacks), so a chart draws with the theme's
+ * colours and the component hooks. Apart from the controller so a widget without a plot does
+ * not carry it.
+ */
+export function readThemePalette(element: Element, bands: BandTokens = { tokens: [] }): ChartPalette {
+  return readPalette(element, bands.tokens, bands.fallbacks);
 }

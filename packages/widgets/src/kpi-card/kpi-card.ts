@@ -15,6 +15,7 @@ import { DataController, missing, type DataState } from '../internal/data-contro
 import { formatDate, formatNumber, formatSigned } from '../internal/format.js';
 import { IndicatorController } from '../internal/indicator-controller.js';
 import { message } from '../internal/messages.js';
+import * as words from '../internal/words.js';
 import { StatusController, areaProblem } from '../internal/status-controller.js';
 import { ThemeController } from '../internal/theme-controller.js';
 import { kpiCardStyles } from './kpi-card.styles.js';
@@ -143,8 +144,8 @@ export class IocKpiCard extends IocElement {
       </div>
       ${this.renderDelta(result, info)} ${this.renderComparisons(result, decimals)}
       ${result.observedAt
-        ? html`<div part="footer" title=${`${message('updated', locale)} ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}`}>
-            <span class="words">${message('updated', locale)}</span> ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}
+        ? html`<div part="footer" title=${`${message(words.updated, locale)} ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}`}>
+            <span class="words">${message(words.updated, locale)}</span> ${formatDate(result.observedAt, locale, 'date-time', this.effectiveTimeZone)}
           </div>`
         : nothing}
     `;
@@ -166,12 +167,12 @@ export class IocKpiCard extends IocElement {
           : 'bad';
     const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
     const percent = previous !== 0 ? ` (${formatSigned(((value - previous) / Math.abs(previous)) * 100, locale, 1)} %)` : '';
-    const words = message('vsPrevious', locale);
+    const vsPrevious = message(words.vsPrevious, locale);
     // In a narrow card the words give way to the numbers (still read aloud, and in the tooltip).
-    return html`<div part="delta" class=${judgement} data-direction=${direction} title=${`${formatSigned(change, locale, decimals)}${percent} ${words}`}>
+    return html`<div part="delta" class=${judgement} data-direction=${direction} title=${`${formatSigned(change, locale, decimals)}${percent} ${vsPrevious}`}>
       <span class="arrow" aria-hidden="true">${arrow}</span>
-      <span class="visually-hidden">${message(direction, locale)}</span>
-      ${formatSigned(change, locale, decimals)}${percent} <span class="words">${words}</span>
+      <span class="visually-hidden">${message(direction === 'up' ? words.up : direction === 'down' ? words.down : words.unchanged, locale)}</span>
+      ${formatSigned(change, locale, decimals)}${percent} <span class="words">${vsPrevious}</span>
     </div>`;
   }
 
@@ -182,12 +183,12 @@ export class IocKpiCard extends IocElement {
     const items = [
       result.sameLastYear !== null && result.sameLastYear !== undefined
         ? html`<div class="comparison-item">
-            <dt><span class="long">${message('sameLastYear', locale)}</span><span class="short" aria-hidden="true">${message('sameLastYearShort', locale)}</span></dt>
+            <dt><span class="long">${message(words.sameLastYear, locale)}</span><span class="short" aria-hidden="true">${message(words.sameLastYearShort, locale)}</span></dt>
             <dd>${formatNumber(result.sameLastYear, locale, decimals)}</dd>
           </div>`
         : nothing,
       target !== null
-        ? html`<div class="comparison-item"><dt>${message('target', locale)}</dt><dd>${formatNumber(target, locale, decimals)}</dd></div>`
+        ? html`<div class="comparison-item"><dt>${message(words.target, locale)}</dt><dd>${formatNumber(target, locale, decimals)}</dd></div>`
         : nothing,
     ];
     return items.every((item) => item === nothing) ? nothing : html`<dl part="comparison">${items}</dl>`;

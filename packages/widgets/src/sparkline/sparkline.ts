@@ -16,6 +16,7 @@ import { IocChartElement, type ChartSize, type NavPoint } from '../internal/char
 import { missing } from '../internal/data-controller.js';
 import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
 import { message } from '../internal/messages.js';
+import * as words from '../internal/words.js';
 import { sparklineStyles } from './sparkline.styles.js';
 
 /** Marks a result made from bare `values`: its times are positions, not dates. */
@@ -138,7 +139,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     if (this.label) return this.label;
     const info = this.isBare(result) ? undefined : this.indicatorInfo(result.indicator);
     if (info) return localize(info.name, this.effectiveLocale);
-    return message('trendName', this.effectiveLocale);
+    return message(words.trendName, this.effectiveLocale);
   }
 
   private series(result: SeriesResult): { t: Float64Array; v: Float64Array } {
@@ -156,7 +157,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
   }
 
   private whenText(index: number, t: Float64Array, result: SeriesResult): string {
-    if (this.isBare(result)) return `${message('point', this.effectiveLocale)} ${index + 1}`;
+    if (this.isBare(result)) return `${message(words.point, this.effectiveLocale)} ${index + 1}`;
     return formatPeriod(t[index] as number, result.grain, this.effectiveLocale, this.effectiveTimeZone);
   }
 
@@ -179,13 +180,13 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     const { t, v } = this.series(result);
     const title = this.name(result);
     const stats = seriesStats(this.isBare(result) ? Float64Array.from(v, (_, i) => i) : t, v);
-    if (!stats) return `${title}: ${message('noData', locale)}.`;
+    if (!stats) return `${title}: ${message(words.noData, locale)}.`;
     const at = (time: number) => this.whenText(this.isBare(result) ? time : Math.max(0, t.indexOf(time)), t, result);
     return (
-      `${title}: ${message('lowest', locale)} ${this.valueText(stats.min, result)} (${at(stats.minAt)}), ` +
-      `${message('highest', locale)} ${this.valueText(stats.max, result)} (${at(stats.maxAt)}), ` +
-      `${message('latest', locale)} ${this.valueText(stats.latest, result)} (${at(stats.latestAt)}), ` +
-      `${message('trend', locale)} ${trendWord(stats.trend, locale)}.`
+      `${title}: ${message(words.lowest, locale)} ${this.valueText(stats.min, result)} (${at(stats.minAt)}), ` +
+      `${message(words.highest, locale)} ${this.valueText(stats.max, result)} (${at(stats.maxAt)}), ` +
+      `${message(words.latest, locale)} ${this.valueText(stats.latest, result)} (${at(stats.latestAt)}), ` +
+      `${message(words.trend, locale)} ${trendWord(stats.trend, locale)}.`
     );
   }
 
@@ -199,8 +200,8 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     return {
       caption: this.name(result),
       columns: [
-        { key: 'time', label: this.isBare(result) ? message('point', locale) : message('period', locale), numeric: false },
-        { key: 'value', label: `${message('value', locale)}${unit ? ` (${unit})` : ''}`, numeric: true },
+        { key: 'time', label: this.isBare(result) ? message(words.point, locale) : message(words.period, locale), numeric: false },
+        { key: 'value', label: `${message(words.value, locale)}${unit ? ` (${unit})` : ''}`, numeric: true },
       ],
       rows: kept,
       total: rows.length,

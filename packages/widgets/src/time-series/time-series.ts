@@ -31,6 +31,7 @@ import {
 import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
 import { message } from '../internal/messages.js';
+import * as words from '../internal/words.js';
 import { DataController, missing } from '../internal/data-controller.js';
 import { AreaNamesController } from '../internal/area-names-controller.js';
 import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
@@ -292,7 +293,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     }
     const target = this.target ?? info?.target;
     if (target !== undefined && Number.isFinite(target)) {
-      out.push({ value: target, direction: higherIsBetter ? 'down' : 'up', label: message('target', locale) });
+      out.push({ value: target, direction: higherIsBetter ? 'down' : 'up', label: message(words.target, locale) });
     }
     return out;
   }
@@ -309,7 +310,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       const t = series.t;
       return t.length > 0 && (t[t.length - 1] as number) >= start;
     });
-    return reaches ? { t: start, label: message('inProgress', this.effectiveLocale) } : undefined;
+    return reaches ? { t: start, label: message(words.inProgress, this.effectiveLocale) } : undefined;
   }
 
   // ---- drawing ------------------------------------------------------------------------
@@ -353,7 +354,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
         includeZero: info?.range?.min === 0 || this.mode !== 'line',
         bands,
         unit: this.axisUnit(result),
-        target: target !== undefined && Number.isFinite(target) ? { value: target, label: `${message('target', locale)} ${formatValue(target, locale, info?.decimals ?? 0)}` } : undefined,
+        target: target !== undefined && Number.isFinite(target) ? { value: target, label: `${message(words.target, locale)} ${formatValue(target, locale, info?.decimals ?? 0)}` } : undefined,
         annotations: progress ? [...this.annotations, progress] : this.annotations,
         overlays,
         thresholds: this.thresholds(),
@@ -393,7 +394,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       note.className = 'all-hidden';
       surface.append(note);
     }
-    note.textContent = message('allHidden', this.effectiveLocale);
+    note.textContent = message(words.allHidden, this.effectiveLocale);
   }
 
   private overlayInputs(result: SeriesResult, palette: ChartPalette): TimeSeriesInput[] {
@@ -403,7 +404,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       const index = Math.max(0, result.series.findIndex((s) => s.area === series.area));
       return {
         key: series.area,
-        label: `${this.labelOf(series.area)} (${message('lastYear', this.effectiveLocale)})`,
+        label: `${this.labelOf(series.area)} (${message(words.lastYear, this.effectiveLocale)})`,
         t: shiftOneYear(toFloat64(series.t)),
         v: series.v,
         color: palette.series[index % palette.series.length],
@@ -499,7 +500,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   protected override chartSummary(result: SeriesResult): string {
     const info = this.info;
     const locale = this.effectiveLocale;
-    if (this.allHidden(result)) return `${this.chartTitle(result)}: ${message('allHidden', locale)}`;
+    if (this.allHidden(result)) return `${this.chartTitle(result)}: ${message(words.allHidden, locale)}`;
     return summarizeSeries({
       locale,
       title: this.chartTitle(result),
@@ -523,7 +524,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return seriesTable({
       locale,
       caption: this.chartTitle(result),
-      timeLabel: message('time', locale),
+      timeLabel: message(words.time, locale),
       grain: result.grain,
       timeZone: this.effectiveTimeZone,
       decimals: this.info?.decimals ?? 0,
@@ -543,7 +544,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     if (this.lastYearShown()) {
       items.push({
         key: LAST_YEAR_KEY,
-        label: message('sameLastYear', this.effectiveLocale),
+        label: message(words.sameLastYear, this.effectiveLocale),
         color: result.series.length === 1 ? 'var(--_chart-series-1)' : 'var(--_chart-text)',
         dashed: true,
       });
@@ -613,7 +614,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   protected override keyboardHelp(): string {
     const locale = this.effectiveLocale;
-    return `${message('keyboardHelp', locale)} ${message('zoomHelp', locale)}`;
+    return `${message(words.keyboardHelp, locale)} ${message(words.zoomHelp, locale)}`;
   }
 
   // ---- zoom and pan -----------------------------------------------------------------------
@@ -693,7 +694,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   protected override renderControls() {
     if (!this.domain) return nothing;
-    return html`<button type="button" part="reset-zoom" @click=${() => this.zoomTo(undefined)}>${message('resetZoom', this.effectiveLocale)}</button>`;
+    return html`<button type="button" part="reset-zoom" @click=${() => this.zoomTo(undefined)}>${message(words.resetZoom, this.effectiveLocale)}</button>`;
   }
 
   protected override renderBelowPlot(result: SeriesResult | undefined) {
@@ -702,7 +703,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return html`<div
       part="overview"
       aria-hidden="true"
-      title=${message('overview', this.effectiveLocale)}
+      title=${message(words.overview, this.effectiveLocale)}
       @pointerdown=${this.onBrushDown}
       @pointermove=${this.onBrushMove}
       @pointerup=${this.onBrushUp}

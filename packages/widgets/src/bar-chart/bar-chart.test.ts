@@ -224,7 +224,11 @@ describe('<ioc-bar-chart>', () => {
 
   it('names areas from the source and queries by-area for the provider province', async () => {
     const queries: Query[] = [];
-    const areas: Area[] = [{ code: '25112', level: 'commune', parent: '24', name: { vi: 'Phường Võ Cường', en: 'Vo Cuong Ward' } }];
+    // The source says 24 is a province (its level is never read from the length of its code).
+    const areas: Area[] = [
+      { code: '24', level: 'province', name: { vi: 'Bắc Ninh' } },
+      { code: '25112', level: 'commune', parent: '24', name: { vi: 'Phường Võ Cường', en: 'Vo Cuong Ward' } },
+    ];
     const answer = (query: Query) => {
       queries.push(query);
       return Promise.resolve(ranking);

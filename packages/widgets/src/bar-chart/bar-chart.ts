@@ -35,6 +35,7 @@ import { defineElement } from '../internal/base-element.js';
 import { AXIS_NAV_KEYS, IocChartElement, LIST_NAV_KEYS, type BandTokens, type ChartSize, type LegendItem, type NavKeySteps, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
 import { barChartStyles } from './bar-chart.styles.js';
+import { OwnAreaController } from '../internal/area-lookup.js';
 import { AreaNamesController } from '../internal/area-names-controller.js';
 import { DefaultPeriod, splitCodes, checkByAreaResult, checkSeriesResult } from '../internal/chart-support.js';
 import { message } from '../internal/messages.js';
@@ -173,6 +174,8 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       return { level: result?.kind === 'by-area' ? result.level : this.level, ...(parent ? { parent } : {}), ...(this.at ? { at: this.at } : {}) };
     },
   });
+  /** The widget's area as the source describes it: a province is the default parent of a ranking. */
+  private readonly ownArea = new OwnAreaController(this, { source: () => this.context?.source, code: () => (this.parent || splitCodes(this.areas).length > 0 ? undefined : this.effectiveArea) });
   private readonly period = new DefaultPeriod();
   private modelCache?: { inputs: readonly unknown[]; model: BarModel };
   private marks?: BarMarks;
@@ -180,8 +183,8 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   private rankingParent(): string | undefined {
     if (this.parent) return this.parent;
     const area = this.effectiveArea;
-    // Only a province code (two digits) is a sensible default parent for communes.
-    return area && /^\d{2}$/.test(area) && this.level !== 'province' ? area : undefined;
+    // Only a province is a sensible default parent for communes.
+    return area && this.ownArea.area?.level === 'province' && this.level !== 'province' ? area : undefined;
   }
 
   private get info(): Indicator | undefined {
@@ -197,8 +200,14 @@ export class IocBarChart extends IocChartElement<BarQuery> {
       const { from, to } = this.period.get(grain, 12, this.now, this.from, this.to);
       return { kind: 'series', indicator, areas, grain, from, to };
     }
+    // Until the source says what the area is, it is not known whether it is the ranking's parent.
+    if (this.ownArea.pending) return undefined;
     const parent = this.rankingParent();
     return { kind: 'by-area', indicator, level: this.level, ...(parent ? { parent } : {}), ...(this.grain ? { grain: this.grain } : {}), ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}) };
+  }
+
+  protected override queryBlocked() {
+    return this.ownArea.pending ? 'waiting' : super.queryBlocked();
   }
 
   protected directData(): BarResult | undefined {

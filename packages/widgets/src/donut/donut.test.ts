@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { HttpError, type ByAreaResult, type DataSource, type Query, type ResultFor } from '@ioc-kit/data';
+import { HttpError, type Area, type ByAreaResult, type DataSource, type Query, type ResultFor } from '@ioc-kit/data';
 import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
 import './donut.js';
@@ -105,10 +105,16 @@ describe('<ioc-donut>', () => {
 
   it("shares its own area's total: a province's, never the province's in place of a commune's", async () => {
     const queries: Query[] = [];
+    // The source says what each area is: its level is never read from the length of its code.
+    const listed: Area[] = [
+      { code: '90', level: 'province', name: { vi: 'Tỉnh' } },
+      { code: '901', level: 'district', parent: '90', name: { vi: 'Huyện cũ' } },
+      { code: '90001', level: 'commune', parent: '90', name: { vi: 'Xã' } },
+    ];
     const recording: DataSource = {
       id: 'recording',
       indicators: () => Promise.resolve([]),
-      areas: () => Promise.resolve([]),
+      areas: () => Promise.resolve(listed),
       boundaries: () => Promise.resolve({ type: 'FeatureCollection', features: [] }),
       query: <Q extends Query>(query: Q) => {
         queries.push(query);

@@ -19,6 +19,7 @@ import { defineElement } from '../internal/base-element.js';
 import { IocChartElement, LIST_NAV_KEYS, type ChartSize, type LegendItem, type NavKeySteps, type NavPoint } from '../internal/chart-element.js';
 import { missing } from '../internal/data-controller.js';
 import { WidgetSetupError } from '../internal/status.js';
+import { OwnAreaController } from '../internal/area-lookup.js';
 import { AreaNamesController } from '../internal/area-names-controller.js';
 import { checkByAreaResult } from '../internal/chart-support.js';
 import { message } from '../internal/messages.js';
@@ -115,6 +116,8 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
       return { level: this.loader.value?.level ?? this.level, ...(parent ? { parent } : {}), ...(this.at ? { at: this.at } : {}) };
     },
   });
+  /** The widget's area as the source describes it: its level says whether units lie under it. */
+  private readonly ownArea = new OwnAreaController(this, { source: () => this.context?.source, code: () => (this.parent ? undefined : this.effectiveArea) });
   private modelCache?: { inputs: readonly unknown[]; model: DonutModel };
   private marks?: DonutMarks;
   /** Set instead of `marks` when the shares are drawn as bars. */
@@ -128,14 +131,15 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   private parentArea(): string | undefined {
     if (this.parent) return this.parent;
     const area = this.effectiveArea;
-    const above = area ? levelOfCode(area) : undefined;
-    return area && above && LEVEL_DEPTH[above] < LEVEL_DEPTH[this.level] ? area : undefined;
+    if (!area) return undefined;
+    const own = this.ownArea.area?.level;
+    // An area the source does not list is still the one whose units are asked for, never the whole level in its place.
+    return own === undefined || LEVEL_DEPTH[own] < LEVEL_DEPTH[this.level] ? area : undefined;
   }
 
   /** The level of the widget's area when nothing at `level` lies under it (a commune asked for its communes). */
   private levelWithoutUnits(): AreaLevel | undefined {
-    const area = this.effectiveArea;
-    const own = area && !this.parent ? levelOfCode(area) : undefined;
+    const own = this.parent ? undefined : this.ownArea.area?.level;
     return own && LEVEL_DEPTH[own] >= LEVEL_DEPTH[this.level] ? own : undefined;
   }
 
@@ -144,7 +148,8 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   }
 
   protected chartQuery(): ByAreaQuery | undefined {
-    if (!this.indicator || this.levelWithoutUnits()) return undefined;
+    // Until the source says what the area is, it is not known whose units to ask for.
+    if (!this.indicator || this.ownArea.pending || this.levelWithoutUnits()) return undefined;
     const parent = this.parentArea();
     return {
       kind: 'by-area',
@@ -154,6 +159,10 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
       ...(this.grain ? { grain: this.grain } : {}),
       ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}),
     };
+  }
+
+  protected override queryBlocked() {
+    return this.ownArea.pending ? 'waiting' : super.queryBlocked();
   }
 
   protected directData(): ByAreaResult | undefined {
@@ -389,14 +398,6 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
 
 /** How deep each level sits: a unit shares its total among units deeper than itself. */
 const LEVEL_DEPTH: Readonly<Record<AreaLevel, number>> = { province: 0, district: 1, commune: 2 };
-
-/** The level an official code names by its length (Decision 19/2025/QĐ-TTg): 2 digits a province, 3 a district, 5 a commune. */
-function levelOfCode(code: string): AreaLevel | undefined {
-  if (/^\d{2}$/.test(code)) return 'province';
-  if (/^\d{3}$/.test(code)) return 'district';
-  if (/^\d{5}$/.test(code)) return 'commune';
-  return undefined;
-}
 
 defineElement('ioc-donut', IocDonut);
 

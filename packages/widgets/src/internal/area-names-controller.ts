@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { rememberAreas } from './area-lookup.js';
 import { localize, type Area, type AreaQuery, type DataSource, type Locale, type QueryResult } from '@ioc-kit/data';
 
 export interface AreaNamesOptions {
@@ -47,7 +48,11 @@ export class AreaNamesController implements ReactiveController {
   get areas(): ReadonlyMap<string, Area> {
     const list = this.#options.result()?.areas;
     if (!Array.isArray(list)) return this.#fetched;
-    if (this.#fromResult?.list !== list) this.#fromResult = { list, map: toMap(list) };
+    if (this.#fromResult?.list !== list) {
+      this.#fromResult = { list, map: toMap(list) };
+      const source = this.#options.source();
+      if (source) rememberAreas(source, list);
+    }
     return this.#fromResult.map;
   }
 
@@ -65,6 +70,7 @@ export class AreaNamesController implements ReactiveController {
       (areas) => {
         if (this.#fetchKey !== key || !Array.isArray(areas)) return;
         this.#fetched = toMap(areas);
+        rememberAreas(source, areas);
         this.#options.onChange?.();
         this.#host.requestUpdate();
       },

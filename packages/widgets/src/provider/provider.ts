@@ -4,6 +4,7 @@ import { provide } from '@lit/context';
 import { createSource, parseTime, toDataError, type DataSource, type Indicator, type IocDataError, type Locale } from '@ioc-kit/data';
 import { THEME_NAMES, installThemes, themeRules } from '@ioc-kit/themes';
 import { iocContext, type IocContextValue } from '../internal/context.js';
+import { rememberAreas } from '../internal/area-lookup.js';
 import { defineElement } from '../internal/base-element.js';
 import { IocErrorEvent } from '../internal/events.js';
 
@@ -146,6 +147,8 @@ export class IocProvider extends LitElement {
       .then(() => source.areas({ level: 'province' }))
       .then(
         (list) => {
+          // The widgets inside will want to know their area's level: no second request for it.
+          if (Array.isArray(list)) rememberAreas(source, list);
           const codes = Array.isArray(list) ? [...new Set(list.map((area) => (area as { code?: unknown } | null)?.code).filter((code): code is string => typeof code === 'string' && code !== ''))] : [];
           settle(codes.length === 1 ? codes[0] : undefined);
         },

@@ -1,20 +1,21 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ConfigError, Query, ResultFor } from '@ioc-kit/data';
 import type { ChartPalette, DataTable } from '@ioc-kit/charts';
 import { IocElement, baseStyles } from './base-element.js';
 import { chartElementStyles } from './chart-element.styles.js';
-import { cssVars } from './css-vars.js';
+import { renderChartFigure } from './chart-figure.js';
 import { DataController, type DataState } from './data-controller.js';
+import { DrawController } from './draw-controller.js';
 import { IndicatorController } from './indicator-controller.js';
 import { LegendController, type LegendItem } from './legend-controller.js';
 import { message } from './messages.js';
 import * as words from './words.js';
 import { AXIS_NAV_KEYS, NavigationController, type NavKeySteps, type NavPoint } from './navigation-controller.js';
-import { SizeController, type ChartSize } from './size-controller.js';
+import type { ChartSize } from './size-controller.js';
 import { areaProblem, StatusController } from './status-controller.js';
 import { SummaryController, afterFirstFrames } from './summary-controller.js';
-import { renderDataTable, renderViewToggle, type ChartView } from './table-view.js';
+import type { ChartView } from './table-view.js';
 import { ThemeController, readThemePalette, type BandTokens } from './theme-controller.js';
 
 export { AXIS_NAV_KEYS, LIST_NAV_KEYS, type NavKeySteps, type NavPoint } from './navigation-controller.js';
@@ -64,7 +65,6 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   protected readonly indicators = new IndicatorController(this, () => this.context);
   /** Installs the theme tokens in whatever document the chart is connected to. */
   protected readonly theme = new ThemeController(this);
-  protected readonly sizer = new SizeController(this);
   protected readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
   protected readonly status = new StatusController<Q>(this, {
     loader: this.loader,
@@ -81,6 +81,15 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     placeholder: (result) => this.chartTitle(result),
     current: () => this.loader.value,
   });
+  /** Draws into the surface when the result, the size or the inputs changed (after the state attribute is set). */
+  protected readonly drawing = new DrawController<ResultFor<Q>>(this, {
+    surface: () => this.surface,
+    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
+    visible: () => this.view === 'chart',
+    inputs: () => this.drawInputs(),
+    draw: (surface, result, size) => this.drawChart(surface, result, size, this.palette),
+    clear: (surface) => this.clearChart(surface),
+  });
   protected readonly nav = new NavigationController(this, {
     count: () => (this.loader.value ? this.navCount(this.loader.value) : 0),
     point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
@@ -88,9 +97,6 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     handleKey: (event) => (this.loader.value ? this.handleChartKey(event, this.loader.value) : false),
     indexAt: (x, y) => (this.loader.value ? this.pointIndexAt(this.loader.value, x, y) : -1),
   });
-
-  private drawn?: { result: unknown; width: number; height: number; inputs: readonly unknown[] };
-  private drawRequested = true;
 
   /** Parses the shadow stylesheets and installs the theme tokens when the element is defined. */
   protected static override finalize(): void {
@@ -196,7 +202,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
 
   /** The plot size last reported by the ResizeObserver. */
   protected get size(): ChartSize | undefined {
-    return this.sizer.size;
+    return this.drawing.size;
   }
 
   /** The indicator's metadata, by id. */
@@ -211,7 +217,7 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
 
   /** Draws again on the next update (e.g. after the theme changed). */
   redraw(): void {
-    this.drawRequested = true;
+    this.drawing.request();
     this.requestUpdate();
   }
 
@@ -256,46 +262,9 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     const overlay = (this.constructor as typeof IocChartElement).overlayProperties;
     for (const key of changed.keys()) {
       if (!overlay.has(key)) {
-        this.drawRequested = true;
+        this.drawing.request();
         break;
       }
-    }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.sizer.observe(this.surface);
-    this.drawIfNeeded();
-  }
-
-  private drawIfNeeded(): void {
-    const surface = this.surface;
-    const size = this.size;
-    const result = this.loader.value;
-    const showing = this.state === 'ready' || this.state === 'stale';
-    if (!surface) return;
-    if (!showing || !result) {
-      if (this.drawn) this.clearChart(surface);
-      this.drawn = undefined;
-      return;
-    }
-    if (!size || size.width <= 0 || size.height <= 0 || this.view !== 'chart') return;
-    const inputs = this.drawInputs();
-    const drawn = this.drawn;
-    const same =
-      drawn !== undefined &&
-      drawn.result === result &&
-      drawn.width === size.width &&
-      drawn.height === size.height &&
-      drawn.inputs.length === inputs.length &&
-      drawn.inputs.every((input, i) => input === inputs[i]);
-    if (same && !this.drawRequested) return;
-    this.drawRequested = false;
-    this.drawn = { result, width: size.width, height: size.height, inputs };
-    this.drawChart(surface, result, size, this.palette);
-    if (!drawn && this.motionAllowed) {
-      surface.classList.remove('enter');
-      surface.classList.add('enter');
     }
   }
 
@@ -306,59 +275,25 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     const state = this.state;
     const result = this.loader.value;
     const showing = (state === 'ready' || state === 'stale') && result !== undefined;
-    const title = this.chartTitle(result);
-    const plotShown = showing && this.view === 'chart';
-    return html`
-      <figure part="base" aria-busy=${this.loader.loading ? 'true' : 'false'}>
-        ${title ? html`<figcaption part="header" title=${title}>${title}</figcaption>` : nothing}
-        ${showing ? this.renderToolbar(result) : nothing}
-        <div
-          part="plot"
-          class="plot"
-          role="img"
-          tabindex=${showing ? '0' : '-1'}
-          aria-label=${showing ? this.summary.text(result) : title || message(words.loading, locale)}
-          aria-describedby="chart-help"
-          ?hidden=${!plotShown}
-          @keydown=${this.nav.onKeyDown}
-          @pointermove=${this.onPointerMove}
-          @pointerleave=${this.nav.onPointerLeave}
-          @blur=${this.nav.onBlur}
-        >
-          <div class="surface"></div>
-          ${plotShown ? this.renderFocus() : nothing}
-        </div>
-        ${plotShown ? this.renderBelowPlot(result) : nothing}
-        ${showing && this.view === 'table' ? renderDataTable(this.chartTable(result), locale) : nothing}
-        <p id="chart-help" class="visually-hidden">${this.keyboardHelp()}</p>
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.nav.announcement}</div>
-        ${this.status.render(state)}
-      </figure>
-    `;
-  }
-
-  private renderToolbar(result: ResultFor<Q>) {
-    const items = this.noLegend ? [] : this.legendItems(result);
-    return html`<div class="toolbar">
-      ${items.length > 0 ? this.legend.render(items, this.effectiveLocale) : html`<span></span>`}
-      <div class="controls">${this.renderControls(result)} ${renderViewToggle(this.view, this.effectiveLocale, this.toggleView)}</div>
-    </div>`;
-  }
-
-  /** The focus mark, the crosshair (pointer) and the tooltip at the active point. */
-  private renderFocus() {
-    const point = this.nav.activePoint;
-    if (!point) return nothing;
-    const width = this.size?.width ?? 0;
-    const vars = {
-      '--_x': `${point.x}px`,
-      '--_y': `${point.y}px`,
-      // Keep the tooltip inside the plot: flip it left of the point on the right half.
-      '--_tx': point.x > width / 2 ? 'calc(-100% - 8px)' : '8px',
-    };
-    return html`${this.nav.from === 'pointer' ? html`<div class="crosshair" ${cssVars(vars)}></div>` : nothing}
-      <div class="focus-dot" ${cssVars(vars)}></div>
-      <div part="tooltip" aria-hidden="true" ${cssVars(vars)}>${point.label}</div>`;
+    const items = showing && !this.noLegend ? this.legendItems(result) : [];
+    return renderChartFigure({
+      locale,
+      title: this.chartTitle(result),
+      busy: this.loader.loading,
+      showing,
+      view: this.view,
+      summary: () => (result ? this.summary.text(result) : ''),
+      legend: items.length > 0 ? this.legend.render(items, locale) : nothing,
+      controls: showing ? this.renderControls(result) : nothing,
+      onToggleView: this.toggleView,
+      nav: this.nav,
+      onPointerMove: this.onPointerMove,
+      plotWidth: this.size?.width ?? 0,
+      below: () => this.renderBelowPlot(result),
+      table: () => this.chartTable(result as ResultFor<Q>),
+      help: this.keyboardHelp(),
+      status: this.status.render(state),
+    });
   }
 
   private readonly toggleView = () => {

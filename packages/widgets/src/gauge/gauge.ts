@@ -1,3 +1,4 @@
+import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localize, type Indicator, type KpiQuery, type KpiResult, type TimeGrain } from '@ioc-kit/data';
 import {
@@ -12,12 +13,22 @@ import {
   type GaugeForm,
   type GaugeMarks,
 } from '@ioc-kit/charts';
-import { defineElement } from '../internal/base-element.js';
-import { IocChartElement, type BandTokens, type ChartSize, type NavPoint } from '../internal/chart-element.js';
-import { message } from '../internal/messages.js';
-import * as words from '../internal/words.js';
+import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { chartElementStyles } from '../internal/chart-element.styles.js';
+import { renderChartFigure } from '../internal/chart-figure.js';
 import { checkKpiResult } from '../internal/chart-support.js';
-import { missing } from '../internal/data-controller.js';
+import { DataController, missing, type DataState } from '../internal/data-controller.js';
+import { DrawController } from '../internal/draw-controller.js';
+import { IndicatorController } from '../internal/indicator-controller.js';
+import { LegendController } from '../internal/legend-controller.js';
+import { message } from '../internal/messages.js';
+import { NavigationController, type NavPoint } from '../internal/navigation-controller.js';
+import type { ChartSize } from '../internal/size-controller.js';
+import { StatusController, areaProblem } from '../internal/status-controller.js';
+import { SummaryController } from '../internal/summary-controller.js';
+import type { ChartView } from '../internal/table-view.js';
+import { ThemeController, readThemePalette, type BandTokens } from '../internal/theme-controller.js';
+import * as words from '../internal/words.js';
 import { gaugeStyles } from './gauge.styles.js';
 
 /**
@@ -47,8 +58,20 @@ import { gaugeStyles } from './gauge.styles.js';
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
  */
-export class IocGauge extends IocChartElement<KpiQuery> {
-  static override styles = [...IocChartElement.styles, gaugeStyles];
+export class IocGauge extends IocElement {
+  static override styles = [baseStyles, chartElementStyles, gaugeStyles];
+
+  /** Title shown above the gauge and used in its accessible name; defaults to the indicator's name. */
+  @property() label?: string;
+
+  /** `chart` (default) or `table`: the accessible data table instead of the gauge. */
+  @property({ reflect: true }) view: ChartView = 'chart';
+
+  /** Hides the legend (a gauge has none; kept for the attribute every chart takes). */
+  @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
+
+  /** Keys of series hidden (a gauge has one value; kept for the property every chart takes). */
+  @property({ attribute: false }) hiddenSeries: ReadonlySet<string> = new Set();
 
   /** Indicator id from the catalogue, e.g. `environment.aqi`. */
   @property({ reflect: true }) indicator?: string;
@@ -79,36 +102,122 @@ export class IocGauge extends IocChartElement<KpiQuery> {
 
   private marks?: GaugeMarks;
 
-  private get info(): Indicator | undefined {
-    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
+  private readonly loader = new DataController<KpiQuery>(this, {
+    source: () => this.context?.source,
+    sourceError: () => this.context?.sourceError,
+    query: () => this.chartQuery(),
+    blocked: () => areaProblem(this.localName, this.effectiveArea, this.context),
+    data: () => this.data,
+    isEmpty: (result) => result.value === null,
+    validate: checkKpiResult,
+    refreshMs: () => this.refresh * 1000,
+  });
+  private readonly indicators = new IndicatorController(this, () => this.context);
+  private readonly status = new StatusController(this, {
+    loader: this.loader,
+    configError: () => this.configError(),
+    direct: () => this.data !== undefined,
+    locale: () => this.effectiveLocale,
+    timeZone: () => this.effectiveTimeZone,
+    now: () => this.now,
+  });
+  private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
+  private readonly summary = new SummaryController<KpiResult>(this, {
+    summarize: (result) => this.chartSummary(result),
+    key: () => `${this.effectiveLocale}|${this.label ?? ''}|${this.indicators.key}`,
+    placeholder: (result) => this.chartTitle(result),
+  });
+  private readonly nav = new NavigationController(this, {
+    count: () => this.navCount(),
+    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+  });
+  private readonly drawing = new DrawController<KpiResult>(this, {
+    surface: () => this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined,
+    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
+    visible: () => this.view === 'chart',
+    // The indicator too: its bands and range arrive with the catalogue.
+    inputs: () => [this.form, this.min, this.max, this.target, this.noBands, this.info],
+    draw: (surface, result, size) => this.drawGauge(surface, result, size),
+    clear: (surface) => {
+      this.marks = undefined;
+      surface.replaceChildren();
+    },
+  });
+
+  constructor() {
+    super();
+    new ThemeController(this);
   }
 
-  protected chartQuery(): KpiQuery | undefined {
+  protected static override finalize(): void {
+    super.finalize();
+    ThemeController.prepare(this);
+  }
+
+  /**
+   * What the gauge shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
+   * Reflected to the `state` attribute for styling and tests.
+   */
+  get state(): DataState {
+    return this.status.state;
+  }
+
+  /** Draws again on the next update (e.g. after the theme changed). */
+  redraw(): void {
+    this.drawing.request();
+    this.requestUpdate();
+  }
+
+  /** Hides or shows a series, as a legend button does. */
+  toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
+    this.legend.toggle(key, visible);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.size > 0) this.drawing.request();
+  }
+
+  protected override render() {
+    const locale = this.effectiveLocale;
+    const state = this.state;
+    const result = this.loader.value;
+    const showing = (state === 'ready' || state === 'stale') && result !== undefined;
+    return renderChartFigure({
+      locale,
+      title: this.chartTitle(result),
+      busy: this.loader.loading,
+      showing,
+      view: this.view,
+      summary: () => (result ? this.summary.text(result) : ''),
+      legend: nothing,
+      onToggleView: () => (this.view = this.view === 'table' ? 'chart' : 'table'),
+      nav: this.nav,
+      onPointerMove: (event) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined),
+      plotWidth: this.drawing.size?.width ?? 0,
+      table: () => this.chartTable(result as KpiResult),
+      help: message(words.keyboardHelp, locale),
+      status: this.status.render(state),
+    });
+  }
+
+  private get info(): Indicator | undefined {
+    return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
+  }
+
+  private chartQuery(): KpiQuery | undefined {
     const area = this.effectiveArea;
     if (!this.indicator || !area) return undefined;
     return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, ...(this.grain ? { grain: this.grain } : {}), ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}) };
   }
 
-  protected directData(): KpiResult | undefined {
-    return this.data;
-  }
-
-  protected isEmptyResult(result: KpiResult): boolean {
-    return result.value === null;
-  }
-
-  protected override validateResult(result: KpiResult): void {
-    checkKpiResult(result);
-  }
-
-  protected override configError() {
+  private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-gauge');
     return undefined;
   }
 
-  protected override chartTitle(result: KpiResult | undefined): string {
+  private chartTitle(result: KpiResult | undefined): string {
     if (this.label) return this.label;
-    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
+    const info = this.indicators.info(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
@@ -135,17 +244,12 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
   }
 
-  protected override bandTokens(): BandTokens {
+  private bandTokens(): BandTokens {
     const bands = this.noBands ? [] : (this.info?.bands ?? []);
     return {
       tokens: [...bands.map((band) => band.token), 'positive', 'negative'],
       fallbacks: Object.fromEntries(bands.filter((band) => band.color).map((band) => [band.token, band.color ?? ''])),
     };
-  }
-
-  protected override drawInputs(): readonly unknown[] {
-    // The indicator too: its bands and range arrive with the catalogue.
-    return [this.form, this.min, this.max, this.target, this.noBands, this.info];
   }
 
   /** The value's colour: its band's, else good/bad against the target by polarity, else the first series colour. */
@@ -158,7 +262,8 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     return palette.series[0] ?? palette.text;
   }
 
-  protected override drawChart(surface: HTMLElement, result: KpiResult, size: ChartSize, palette: ChartPalette): void {
+  private drawGauge(surface: HTMLElement, result: KpiResult, size: ChartSize): void {
+    const palette = readThemePalette(this, this.bandTokens());
     const locale = this.effectiveLocale;
     const target = this.targetOf(result);
     this.marks = renderGauge(
@@ -179,17 +284,12 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     );
   }
 
-  protected override clearChart(surface: HTMLElement): void {
-    this.marks = undefined;
-    surface.replaceChildren();
-  }
-
   private valueText(value: number | null | undefined, result: KpiResult): string {
     const unit = this.unitOf(result);
     return `${formatValue(value, this.effectiveLocale, this.info?.decimals ?? 0)}${unit && value !== null && value !== undefined ? ` ${unit}` : ''}`;
   }
 
-  protected override chartSummary(result: KpiResult): string {
+  private chartSummary(result: KpiResult): string {
     const locale = this.effectiveLocale;
     const parts = [`${this.chartTitle(result)}: ${this.valueText(result.value, result)}`];
     const band = bandOf(this.bandsOf(), result.value);
@@ -205,7 +305,7 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     return `${parts.join('; ')}.`;
   }
 
-  protected override chartTable(result: KpiResult): DataTable {
+  private chartTable(result: KpiResult): DataTable {
     const locale = this.effectiveLocale;
     const rows: string[][] = [[message(words.value, locale), this.valueText(result.value, result)]];
     const band = bandOf(this.bandsOf(), result.value);
@@ -227,11 +327,11 @@ export class IocGauge extends IocChartElement<KpiQuery> {
     };
   }
 
-  protected override navCount(): number {
+  private navCount(): number {
     return (this.marks?.valuePoint ? 1 : 0) + (this.marks?.targetPoint ? 1 : 0);
   }
 
-  protected override navPoint(result: KpiResult, index: number): NavPoint | undefined {
+  private navPoint(result: KpiResult, index: number): NavPoint | undefined {
     const marks = this.marks;
     if (!marks) return undefined;
     const locale = this.effectiveLocale;

@@ -1,3 +1,4 @@
+import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localize, type Indicator, type SeriesQuery, type SeriesResult, type TimeGrain } from '@ioc-kit/data';
 import {
@@ -7,15 +8,24 @@ import {
   seriesStats,
   toFloat64,
   trendWord,
-  type ChartPalette,
   type DataTable,
   type SparklineMarks,
 } from '@ioc-kit/charts';
-import { defineElement } from '../internal/base-element.js';
-import { IocChartElement, type ChartSize, type NavPoint } from '../internal/chart-element.js';
-import { missing } from '../internal/data-controller.js';
+import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { chartElementStyles } from '../internal/chart-element.styles.js';
+import { renderChartFigure } from '../internal/chart-figure.js';
 import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
+import { DataController, missing, type DataState } from '../internal/data-controller.js';
+import { DrawController } from '../internal/draw-controller.js';
+import { IndicatorController } from '../internal/indicator-controller.js';
+import { LegendController } from '../internal/legend-controller.js';
 import { message } from '../internal/messages.js';
+import { NavigationController, type NavPoint } from '../internal/navigation-controller.js';
+import type { ChartSize } from '../internal/size-controller.js';
+import { StatusController, areaProblem } from '../internal/status-controller.js';
+import { SummaryController } from '../internal/summary-controller.js';
+import type { ChartView } from '../internal/table-view.js';
+import { ThemeController, readThemePalette } from '../internal/theme-controller.js';
 import * as words from '../internal/words.js';
 import { sparklineStyles } from './sparkline.styles.js';
 
@@ -44,8 +54,20 @@ const FROM_VALUES = 'values';
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
  */
-export class IocSparkline extends IocChartElement<SeriesQuery> {
-  static override styles = [...IocChartElement.styles, sparklineStyles];
+export class IocSparkline extends IocElement {
+  static override styles = [baseStyles, chartElementStyles, sparklineStyles];
+
+  /** Title shown above the line (none by default) and used in its accessible name. */
+  @property() label?: string;
+
+  /** `chart` (default) or `table`: the accessible data table instead of the line. */
+  @property({ reflect: true }) view: ChartView = 'chart';
+
+  /** Hides the legend (a sparkline has none; kept for the attribute every chart takes). */
+  @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
+
+  /** Keys of series hidden (a sparkline draws one; kept for the property every chart takes). */
+  @property({ attribute: false }) hiddenSeries: ReadonlySet<string> = new Set();
 
   /** Indicator id from the catalogue, e.g. `environment.aqi`. */
   @property({ reflect: true }) indicator?: string;
@@ -81,18 +103,117 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
   private fromValues?: { values: readonly number[]; result: SeriesResult };
   private marks?: SparklineMarks;
 
-  private get info(): Indicator | undefined {
-    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
+  private readonly loader = new DataController<SeriesQuery>(this, {
+    source: () => this.context?.source,
+    sourceError: () => this.context?.sourceError,
+    query: () => this.chartQuery(),
+    blocked: () => areaProblem(this.localName, this.effectiveArea, this.context),
+    data: () => this.directData(),
+    isEmpty: (result) => this.isEmptyResult(result),
+    validate: checkSeriesResult,
+    refreshMs: () => this.refresh * 1000,
+  });
+  private readonly indicators = new IndicatorController(this, () => this.context);
+  private readonly status = new StatusController(this, {
+    loader: this.loader,
+    configError: () => this.configError(),
+    direct: () => this.directData() !== undefined,
+    locale: () => this.effectiveLocale,
+    timeZone: () => this.effectiveTimeZone,
+    now: () => this.now,
+  });
+  private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
+  private readonly summary = new SummaryController<SeriesResult>(this, {
+    summarize: (result) => this.chartSummary(result),
+    key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${this.label ?? ''}|${this.indicators.key}`,
+    placeholder: () => this.label ?? '',
+  });
+  private readonly nav = new NavigationController(this, {
+    count: () => (this.loader.value ? this.series(this.loader.value).v.length : 0),
+    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+    indexAt: (x) => (this.loader.value ? this.pointIndexAt(this.loader.value, x) : -1),
+  });
+  private readonly drawing = new DrawController<SeriesResult>(this, {
+    surface: () => this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined,
+    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
+    visible: () => this.view === 'chart',
+    inputs: () => [this.noMarks, this.fill],
+    draw: (surface, result, size) => this.drawLine(surface, result, size),
+    clear: (surface) => {
+      this.marks = undefined;
+      surface.replaceChildren();
+    },
+  });
+
+  constructor() {
+    super();
+    new ThemeController(this);
   }
 
-  protected chartQuery(): SeriesQuery | undefined {
+  protected static override finalize(): void {
+    super.finalize();
+    ThemeController.prepare(this);
+  }
+
+  /**
+   * What the sparkline shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
+   * Reflected to the `state` attribute for styling and tests.
+   */
+  get state(): DataState {
+    return this.status.state;
+  }
+
+  /** Draws again on the next update (e.g. after the theme changed). */
+  redraw(): void {
+    this.drawing.request();
+    this.requestUpdate();
+  }
+
+  /** Hides or shows a series, as a legend button does. */
+  toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
+    this.legend.toggle(key, visible);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.size > 0) this.drawing.request();
+  }
+
+  protected override render() {
+    const locale = this.effectiveLocale;
+    const state = this.state;
+    const result = this.loader.value;
+    const showing = (state === 'ready' || state === 'stale') && result !== undefined;
+    return renderChartFigure({
+      locale,
+      // Only an explicit `label` is shown above the line: a sparkline's card or table row names it.
+      title: this.label ?? '',
+      busy: this.loader.loading,
+      showing,
+      view: this.view,
+      summary: () => (result ? this.summary.text(result) : ''),
+      legend: nothing,
+      onToggleView: () => (this.view = this.view === 'table' ? 'chart' : 'table'),
+      nav: this.nav,
+      onPointerMove: (event) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined),
+      plotWidth: this.drawing.size?.width ?? 0,
+      table: () => this.chartTable(result as SeriesResult),
+      help: message(words.keyboardHelp, locale),
+      status: this.status.render(state),
+    });
+  }
+
+  private get info(): Indicator | undefined {
+    return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
+  }
+
+  private chartQuery(): SeriesQuery | undefined {
     const area = this.effectiveArea;
     if (!this.indicator || !area) return undefined;
     const { from, to } = this.period.get(this.grain, this.span, this.now, this.from, this.to);
     return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas: [area], grain: this.grain, from, to };
   }
 
-  protected directData(): SeriesResult | undefined {
+  private directData(): SeriesResult | undefined {
     if (this.data) return this.data;
     const values = this.values;
     if (!values) return undefined;
@@ -116,28 +237,19 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     return result === this.fromValues?.result;
   }
 
-  protected isEmptyResult(result: SeriesResult): boolean {
+  private isEmptyResult(result: SeriesResult): boolean {
     return !toFloat64(result.series[0]?.v).some((value) => Number.isFinite(value));
   }
 
-  protected override validateResult(result: SeriesResult): void {
-    checkSeriesResult(result);
-  }
-
-  protected override configError() {
+  private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi", or `values`', 'ioc-sparkline');
     return undefined;
-  }
-
-  /** Only an explicit `label` is shown above the line: a sparkline's card or table row names it. */
-  protected override chartTitle(): string {
-    return this.label ?? '';
   }
 
   /** What the summary and table call the line: the label, else the indicator's name. */
   private name(result: SeriesResult): string {
     if (this.label) return this.label;
-    const info = this.isBare(result) ? undefined : this.indicatorInfo(result.indicator);
+    const info = this.isBare(result) ? undefined : this.indicators.info(result.indicator);
     if (info) return localize(info.name, this.effectiveLocale);
     return message(words.trendName, this.effectiveLocale);
   }
@@ -161,21 +273,13 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     return formatPeriod(t[index] as number, result.grain, this.effectiveLocale, this.effectiveTimeZone);
   }
 
-  protected override drawInputs(): readonly unknown[] {
-    return [this.noMarks, this.fill];
-  }
-
-  protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
+  private drawLine(surface: HTMLElement, result: SeriesResult, size: ChartSize): void {
+    const palette = readThemePalette(this);
     const { t, v } = this.series(result);
     this.marks = renderSparkline(surface, v, { palette, marks: !this.noMarks, area: this.fill }, size, this.isBare(result) ? undefined : t);
   }
 
-  protected override clearChart(surface: HTMLElement): void {
-    this.marks = undefined;
-    surface.replaceChildren();
-  }
-
-  protected override chartSummary(result: SeriesResult): string {
+  private chartSummary(result: SeriesResult): string {
     const locale = this.effectiveLocale;
     const { t, v } = this.series(result);
     const title = this.name(result);
@@ -190,7 +294,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     );
   }
 
-  protected override chartTable(result: SeriesResult): DataTable {
+  private chartTable(result: SeriesResult): DataTable {
     const locale = this.effectiveLocale;
     const { t, v } = this.series(result);
     const rows: string[][] = [];
@@ -209,11 +313,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     };
   }
 
-  protected override navCount(result: SeriesResult): number {
-    return this.series(result).v.length;
-  }
-
-  protected override navPoint(result: SeriesResult, index: number): NavPoint | undefined {
+  private navPoint(result: SeriesResult, index: number): NavPoint | undefined {
     const points = this.marks?.points;
     const { t, v } = this.series(result);
     const value = v[index];
@@ -224,7 +324,7 @@ export class IocSparkline extends IocChartElement<SeriesQuery> {
     return { label: `${this.whenText(index, t, result)}: ${text}`, x: Number.isFinite(x) ? x : 0, y: Number.isFinite(y) ? y : 0 };
   }
 
-  protected override pointIndexAt(result: SeriesResult, x: number): number {
+  private pointIndexAt(result: SeriesResult, x: number): number {
     const points = this.marks?.points;
     if (!points) return -1;
     let best = -1;

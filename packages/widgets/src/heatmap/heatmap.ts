@@ -1,3 +1,4 @@
+import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { VIETNAM_UTC_OFFSET_MINUTES, localize, type Indicator, type SeriesQuery, type SeriesResult } from '@ioc-kit/data';
 import {
@@ -14,11 +15,21 @@ import {
   type HeatmapMarks,
   type HeatmapScale,
 } from '@ioc-kit/charts';
-import { defineElement } from '../internal/base-element.js';
-import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
-import { missing } from '../internal/data-controller.js';
+import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { chartElementStyles } from '../internal/chart-element.styles.js';
+import { renderChartFigure } from '../internal/chart-figure.js';
 import { DefaultPeriod, splitCodes, checkSeriesResult } from '../internal/chart-support.js';
+import { DataController, missing, type DataState } from '../internal/data-controller.js';
+import { DrawController } from '../internal/draw-controller.js';
+import { IndicatorController } from '../internal/indicator-controller.js';
+import { LegendController, type LegendItem } from '../internal/legend-controller.js';
 import { message } from '../internal/messages.js';
+import { NavigationController, type NavPoint } from '../internal/navigation-controller.js';
+import type { ChartSize } from '../internal/size-controller.js';
+import { StatusController, areaProblem } from '../internal/status-controller.js';
+import { SummaryController } from '../internal/summary-controller.js';
+import type { ChartView } from '../internal/table-view.js';
+import { ThemeController, readThemePalette, type BandTokens } from '../internal/theme-controller.js';
 import * as words from '../internal/words.js';
 import { axisUnit } from '../internal/format.js';
 import { heatmapStyles } from './heatmap.styles.js';
@@ -56,8 +67,20 @@ const RAMP_STEPS = 7;
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
  */
-export class IocHeatmap extends IocChartElement<SeriesQuery> {
-  static override styles = [...IocChartElement.styles, heatmapStyles];
+export class IocHeatmap extends IocElement {
+  static override styles = [baseStyles, chartElementStyles, heatmapStyles];
+
+  /** Title shown above the grid and used in its accessible name; defaults to the indicator's name. */
+  @property() label?: string;
+
+  /** `chart` (default) or `table`: the accessible data table instead of the grid. */
+  @property({ reflect: true }) view: ChartView = 'chart';
+
+  /** Hides the legend (areas can still be hidden with `hiddenSeries`). */
+  @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
+
+  /** Keys of areas the user has hidden through the legend. */
+  @property({ attribute: false }) hiddenSeries: ReadonlySet<string> = new Set();
 
   /** Indicator id from the catalogue, e.g. `environment.aqi`. */
   @property({ reflect: true }) indicator?: string;
@@ -101,11 +124,112 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
   private marksFrom?: readonly unknown[];
   private cellCache?: { inputs: readonly unknown[]; marks: HeatmapMarks };
 
-  private get info(): Indicator | undefined {
-    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
+  private readonly loader = new DataController<SeriesQuery>(this, {
+    source: () => this.context?.source,
+    sourceError: () => this.context?.sourceError,
+    query: () => this.chartQuery(),
+    blocked: () => areaProblem(this.localName, this.effectiveArea, this.context),
+    data: () => this.data,
+    isEmpty: (result) => this.isEmptyResult(result),
+    validate: checkSeriesResult,
+    refreshMs: () => this.refresh * 1000,
+  });
+  private readonly indicators = new IndicatorController(this, () => this.context);
+  private readonly status = new StatusController(this, {
+    loader: this.loader,
+    configError: () => this.configError(),
+    direct: () => this.data !== undefined,
+    locale: () => this.effectiveLocale,
+    timeZone: () => this.effectiveTimeZone,
+    now: () => this.now,
+  });
+  private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
+  private readonly summary = new SummaryController<SeriesResult>(this, {
+    summarize: (result) => this.chartSummary(result),
+    key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
+    placeholder: (result) => this.chartTitle(result),
+  });
+  private readonly nav = new NavigationController(this, {
+    count: () => this.navigable().length,
+    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+    handleKey: (event) => this.loader.value !== undefined && this.handleGridKey(event),
+    indexAt: (x, y) => this.navigable().findIndex((cell) => x >= cell.x && x < cell.x + cell.size && y >= cell.y && y < cell.y + cell.size),
+  });
+  private readonly drawing = new DrawController<SeriesResult>(this, {
+    surface: () => this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined,
+    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
+    visible: () => this.view === 'chart',
+    inputs: () => [this.layout, this.scale, this.midpoint, this.maxYears, this.noBands, this.info],
+    draw: (surface, result, size) => this.drawGrid(surface, result, size),
+    clear: (surface) => {
+      this.marks = undefined;
+      this.marksFrom = undefined;
+      surface.replaceChildren();
+    },
+  });
+
+  constructor() {
+    super();
+    new ThemeController(this);
   }
 
-  protected chartQuery(): SeriesQuery | undefined {
+  protected static override finalize(): void {
+    super.finalize();
+    ThemeController.prepare(this);
+  }
+
+  /**
+   * What the heatmap shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
+   * Reflected to the `state` attribute for styling and tests.
+   */
+  get state(): DataState {
+    return this.status.state;
+  }
+
+  /** Draws again on the next update (e.g. after the theme changed). */
+  redraw(): void {
+    this.drawing.request();
+    this.requestUpdate();
+  }
+
+  /** Hides or shows an area, as its legend button does. */
+  toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
+    this.legend.toggle(key, visible);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.size > 0) this.drawing.request();
+  }
+
+  protected override render() {
+    const locale = this.effectiveLocale;
+    const state = this.state;
+    const result = this.loader.value;
+    const showing = (state === 'ready' || state === 'stale') && result !== undefined;
+    const items = showing && !this.noLegend ? this.legendItems(result) : [];
+    return renderChartFigure({
+      locale,
+      title: this.chartTitle(result),
+      busy: this.loader.loading,
+      showing,
+      view: this.view,
+      summary: () => (result ? this.summary.text(result) : ''),
+      legend: items.length > 0 ? this.legend.render(items, locale) : nothing,
+      onToggleView: () => (this.view = this.view === 'table' ? 'chart' : 'table'),
+      nav: this.nav,
+      onPointerMove: (event) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined),
+      plotWidth: this.drawing.size?.width ?? 0,
+      table: () => this.chartTable(result as SeriesResult),
+      help: this.keyboardHelp(),
+      status: this.status.render(state),
+    });
+  }
+
+  private get info(): Indicator | undefined {
+    return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
+  }
+
+  private chartQuery(): SeriesQuery | undefined {
     const listed = splitCodes(this.areas);
     const area = this.effectiveArea;
     const areas = listed.length > 0 ? listed : area ? [area] : [];
@@ -123,26 +247,18 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas, grain, from: range.from, to: range.to };
   }
 
-  protected directData(): SeriesResult | undefined {
-    return this.data;
-  }
-
-  protected isEmptyResult(result: SeriesResult): boolean {
+  private isEmptyResult(result: SeriesResult): boolean {
     return !result.series.some((series) => toFloat64(series.v).some((value) => Number.isFinite(value)));
   }
 
-  protected override validateResult(result: SeriesResult): void {
-    checkSeriesResult(result);
-  }
-
-  protected override configError() {
+  private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-heatmap');
     return undefined;
   }
 
-  protected override chartTitle(result: SeriesResult | undefined): string {
+  private chartTitle(result: SeriesResult | undefined): string {
     if (this.label) return this.label;
-    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
+    const info = this.indicators.info(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
@@ -163,16 +279,12 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return (this.info?.bands ?? []).map((band) => ({ from: band.from, to: band.to, label: localize(band.label, locale), color: palette?.bands[band.token] ?? band.color ?? '' }));
   }
 
-  protected override bandTokens(): BandTokens {
+  private bandTokens(): BandTokens {
     const bands = this.noBands ? [] : (this.info?.bands ?? []);
     return {
       tokens: [...this.rampTokens(), ...bands.map((band) => band.token)],
       fallbacks: Object.fromEntries(bands.filter((band) => band.color).map((band) => [band.token, band.color ?? ''])),
     };
-  }
-
-  protected override drawInputs(): readonly unknown[] {
-    return [this.layout, this.scale, this.midpoint, this.maxYears, this.noBands, this.info];
   }
 
   /**
@@ -196,7 +308,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return { t, v };
   }
 
-  protected override legendItems(result: SeriesResult): readonly LegendItem[] {
+  private legendItems(result: SeriesResult): readonly LegendItem[] {
     if (result.series.length < 2) return [];
     // Areas are not colours here: the swatch is the middle of the ramp.
     return result.series.map((series) => ({ key: series.area, label: this.areaLabels[series.area] ?? series.area, color: 'var(--_chart-muted)' }));
@@ -218,7 +330,8 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     };
   }
 
-  protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
+  private drawGrid(surface: HTMLElement, result: SeriesResult, size: ChartSize): void {
+    const palette = readThemePalette(this, this.bandTokens());
     this.marks = renderHeatmap(surface, this.input(result), this.options(palette, result), size);
     this.marksFrom = this.cellInputs(result);
     // Every area taken out through the legend: say so, rather than show a year of empty days.
@@ -236,12 +349,6 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
 
   private allHidden(result: SeriesResult): boolean {
     return result.series.length > 0 && result.series.every((series) => this.hiddenSeries.has(series.area));
-  }
-
-  protected override clearChart(surface: HTMLElement): void {
-    this.marks = undefined;
-    this.marksFrom = undefined;
-    surface.replaceChildren();
   }
 
   /**
@@ -271,7 +378,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return this.info?.decimals ?? 1;
   }
 
-  protected override chartSummary(result: SeriesResult): string {
+  private chartSummary(result: SeriesResult): string {
     const locale = this.effectiveLocale;
     const title = `${this.chartTitle(result)} (${message(this.layout === 'hour-weekday' ? words.hourWeekday : words.calendar, locale)})`;
     if (this.allHidden(result)) return `${title}: ${message(words.allHidden, locale)}`;
@@ -296,7 +403,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return `${title}: ${count}; ${message(words.highest, locale)} ${value(high.value)} (${high.label}), ${message(words.lowest, locale)} ${value(low.value)} (${low.label}), ${message(words.mean, locale)} ${value(sum / filled.length)}${bands}.`;
   }
 
-  protected override chartTable(result: SeriesResult): DataTable {
+  private chartTable(result: SeriesResult): DataTable {
     const locale = this.effectiveLocale;
     const unit = this.unitOf(result);
     const caption = `${this.chartTitle(result)}${unit ? ` (${unit})` : ''}`;
@@ -333,11 +440,7 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
     return this.marks?.cells.filter((cell) => cell.count > 0) ?? [];
   }
 
-  protected override navCount(): number {
-    return this.navigable().length;
-  }
-
-  protected override navPoint(result: SeriesResult, index: number): NavPoint | undefined {
+  private navPoint(result: SeriesResult, index: number): NavPoint | undefined {
     const cell = this.navigable()[index];
     if (!cell) return undefined;
     return { label: heatmapCellText(cell, this.effectiveLocale, this.decimals(), this.unitOf(result)), x: cell.x + cell.size / 2, y: cell.y + cell.size / 2 };
@@ -348,11 +451,11 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
    * week back or on and ↑/↓ a day; in hour × weekday ←/→ go an hour and ↑/↓ a weekday. Cells
    * without data are skipped in the same direction.
    */
-  protected override handleChartKey(event: KeyboardEvent): boolean {
+  private handleGridKey(event: KeyboardEvent): boolean {
     const steps: Readonly<Record<string, [number, number]>> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
     const step = steps[event.key];
     const cells = this.navigable();
-    const current = cells[this.activeIndex];
+    const current = cells[this.nav.active];
     if (!step || !current || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return false;
     const [rows, columns] = step;
     const index = new Map(cells.map((cell, i) => [this.layout === 'hour-weekday' ? cell.key : cell.t, i]));
@@ -370,23 +473,17 @@ export class IocHeatmap extends IocChartElement<SeriesQuery> {
         target = index.get(t);
       }
       if (target !== undefined) {
-        this.focusPoint(target);
+        this.nav.focus(target);
         return true;
       }
     }
     // Nothing further that way: stay, and say so by announcing the cell again.
-    this.focusPoint(this.activeIndex);
+    this.nav.focus(this.nav.active);
     return true;
   }
 
-  protected override keyboardHelp(): string {
-    return this.effectiveLocale === 'en'
-      ? 'Arrow keys move between cells: left and right by ' + (this.layout === 'hour-weekday' ? 'hour, up and down by weekday.' : 'week, up and down by day.') + ' Home/End for the first/last.'
-      : 'Phím mũi tên để đi giữa các ô: trái/phải theo ' + (this.layout === 'hour-weekday' ? 'giờ, lên/xuống theo thứ.' : 'tuần, lên/xuống theo ngày.') + ' Home/End tới ô đầu/cuối.';
-  }
-
-  protected override pointIndexAt(_result: SeriesResult, x: number, y: number): number {
-    return this.navigable().findIndex((cell) => x >= cell.x && x < cell.x + cell.size && y >= cell.y && y < cell.y + cell.size);
+  private keyboardHelp(): string {
+    return message(this.layout === 'hour-weekday' ? words.hourGridHelp : words.calendarGridHelp, this.effectiveLocale);
   }
 }
 

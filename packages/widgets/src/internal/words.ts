@@ -97,3 +97,11 @@ export const oneDay = { vi: '{n} ngày', en: '{n} day' };
 export const staleAge = { vi: 'Dữ liệu cũ {age} trước, chưa cập nhật được', en: 'Data from {age} ago: refresh failed' };
 export const other = { vi: 'Khác', en: 'Other' };
 export const trendName = { vi: 'Xu hướng', en: 'Trend' };
+export const calendarGridHelp = {
+  vi: 'Phím mũi tên để đi giữa các ô: trái/phải theo tuần, lên/xuống theo ngày. Home/End tới ô đầu/cuối.',
+  en: 'Arrow keys move between cells: left and right by week, up and down by day. Home/End for the first/last.',
+};
+export const hourGridHelp = {
+  vi: 'Phím mũi tên để đi giữa các ô: trái/phải theo giờ, lên/xuống theo thứ. Home/End tới ô đầu/cuối.',
+  en: 'Arrow keys move between cells: left and right by hour, up and down by weekday. Home/End for the first/last.',
+};

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   localize,
@@ -31,13 +31,23 @@ import {
   type DataTable,
   type RankedRow,
 } from '@ioc-kit/charts';
-import { defineElement } from '../internal/base-element.js';
-import { AXIS_NAV_KEYS, IocChartElement, LIST_NAV_KEYS, type BandTokens, type ChartSize, type LegendItem, type NavKeySteps, type NavPoint } from '../internal/chart-element.js';
-import { missing } from '../internal/data-controller.js';
 import { barChartStyles } from './bar-chart.styles.js';
 import { OwnAreaController } from '../internal/area-lookup.js';
 import { AreaNamesController } from '../internal/area-names-controller.js';
 import { DefaultPeriod, splitCodes, checkByAreaResult, checkSeriesResult } from '../internal/chart-support.js';
+import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { chartElementStyles } from '../internal/chart-element.styles.js';
+import { renderChartFigure } from '../internal/chart-figure.js';
+import { DataController, missing, type DataState } from '../internal/data-controller.js';
+import { DrawController } from '../internal/draw-controller.js';
+import { IndicatorController } from '../internal/indicator-controller.js';
+import { LegendController, type LegendItem } from '../internal/legend-controller.js';
+import { AXIS_NAV_KEYS, LIST_NAV_KEYS, NavigationController, type NavKeySteps, type NavPoint } from '../internal/navigation-controller.js';
+import type { ChartSize } from '../internal/size-controller.js';
+import { StatusController, areaProblem } from '../internal/status-controller.js';
+import { SummaryController } from '../internal/summary-controller.js';
+import type { ChartView } from '../internal/table-view.js';
+import { ThemeController, readThemePalette, type BandTokens } from '../internal/theme-controller.js';
 import { message } from '../internal/messages.js';
 import * as words from '../internal/words.js';
 import { cssVars } from '../internal/css-vars.js';
@@ -101,8 +111,20 @@ interface BarModel {
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
  */
-export class IocBarChart extends IocChartElement<BarQuery> {
-  static override styles = [...IocChartElement.styles, barChartStyles];
+export class IocBarChart extends IocElement {
+  static override styles = [baseStyles, chartElementStyles, barChartStyles];
+
+  /** Title shown above the chart and used in its accessible name; defaults to the indicator's name. */
+  @property() label?: string;
+
+  /** `chart` (default) or `table`: the accessible data table instead of the plot. */
+  @property({ reflect: true }) view: ChartView = 'chart';
+
+  /** Hides the legend (series can still be hidden with `hiddenSeries`). */
+  @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
+
+  /** Keys of series the user has hidden through the legend. */
+  @property({ attribute: false }) hiddenSeries: ReadonlySet<string> = new Set();
 
   /** Indicator id from the catalogue, e.g. `environment.aqi`. */
   @property({ reflect: true }) indicator?: string;
@@ -165,7 +187,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
   private readonly names = new AreaNamesController(this, {
     result: () => this.loader.value,
     source: () => this.context?.source,
-    onChange: () => this.refreshDescription(),
+    onChange: () => this.summary.invalidate(),
     // Ranked areas, or (over periods) the compared areas: by default the province's communes.
     fallback: () => {
       const result = this.loader.value;
@@ -187,11 +209,110 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     return area && this.ownArea.area?.level === 'province' && this.level !== 'province' ? area : undefined;
   }
 
-  private get info(): Indicator | undefined {
-    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
+
+  private readonly loader = new DataController<BarQuery>(this, {
+    source: () => this.context?.source,
+    sourceError: () => this.context?.sourceError,
+    query: () => this.chartQuery(),
+    blocked: () => this.queryBlocked(),
+    data: () => this.data,
+    isEmpty: (result) => this.isEmptyResult(result),
+    validate: (result) => this.validateResult(result),
+    refreshMs: () => this.refresh * 1000,
+  });
+  private readonly indicators = new IndicatorController(this, () => this.context);
+  private readonly status = new StatusController(this, {
+    loader: this.loader,
+    configError: () => this.configError(),
+    direct: () => this.data !== undefined,
+    locale: () => this.effectiveLocale,
+    timeZone: () => this.effectiveTimeZone,
+    now: () => this.now,
+  });
+  private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
+  private readonly summary = new SummaryController<BarResult>(this, {
+    summarize: (result) => this.chartSummary(result),
+    key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
+    placeholder: (result) => this.chartTitle(result),
+  });
+  private readonly nav = new NavigationController(this, {
+    count: () => this.navCount(),
+    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+    steps: () => (this.loader.value ? this.navKeySteps(this.loader.value) : AXIS_NAV_KEYS),
+    indexAt: (x, y) => (this.loader.value ? this.pointIndexAt(this.loader.value, x, y) : -1),
+  });
+  private readonly drawing = new DrawController<BarResult>(this, {
+    surface: () => this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined,
+    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
+    visible: () => this.view === 'chart',
+    inputs: () => this.drawInputs(),
+    draw: (surface, result, size) => this.drawChart(surface, result, size, readThemePalette(this, this.bandTokens())),
+    clear: (surface) => this.clearChart(surface),
+  });
+
+  constructor() {
+    super();
+    new ThemeController(this);
   }
 
-  protected chartQuery(): BarQuery | undefined {
+  protected static override finalize(): void {
+    super.finalize();
+    ThemeController.prepare(this);
+  }
+
+  /**
+   * What the chart shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
+   * Reflected to the `state` attribute for styling and tests.
+   */
+  get state(): DataState {
+    return this.status.state;
+  }
+
+  /** Draws again on the next update (e.g. after the theme changed). */
+  redraw(): void {
+    this.drawing.request();
+    this.requestUpdate();
+  }
+
+  /** Hides or shows a series, as its legend button does. */
+  toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
+    this.legend.toggle(key, visible);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.size > 0) this.drawing.request();
+  }
+
+  protected override render() {
+    const locale = this.effectiveLocale;
+    const state = this.state;
+    const result = this.loader.value;
+    const showing = (state === 'ready' || state === 'stale') && result !== undefined;
+    const items = showing && !this.noLegend ? this.legendItems(result) : [];
+    return renderChartFigure({
+      locale,
+      title: this.chartTitle(result),
+      busy: this.loader.loading,
+      showing,
+      view: this.view,
+      summary: () => (result ? this.summary.text(result) : ''),
+      legend: items.length > 0 ? this.legend.render(items, locale) : nothing,
+      onToggleView: () => (this.view = this.view === 'table' ? 'chart' : 'table'),
+      nav: this.nav,
+      onPointerMove: (event) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined),
+      plotWidth: this.drawing.size?.width ?? 0,
+      below: () => this.renderBelowPlot(result),
+      table: () => this.chartTable(result as BarResult),
+      help: message(words.keyboardHelp, locale),
+      status: this.status.render(state),
+    });
+  }
+
+  private get info(): Indicator | undefined {
+    return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
+  }
+
+  private chartQuery(): BarQuery | undefined {
     if (!this.indicator) return undefined;
     const indicator = this.indicator as BarQuery['indicator'];
     const areas = splitCodes(this.areas);
@@ -206,32 +327,32 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     return { kind: 'by-area', indicator, level: this.level, ...(parent ? { parent } : {}), ...(this.grain ? { grain: this.grain } : {}), ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}) };
   }
 
-  protected override queryBlocked() {
-    return this.ownArea.pending ? 'waiting' : super.queryBlocked();
+  private queryBlocked() {
+    return this.ownArea.pending ? 'waiting' : areaProblem(this.localName, this.effectiveArea, this.context);
   }
 
-  protected directData(): BarResult | undefined {
+  private directData(): BarResult | undefined {
     return this.data;
   }
 
-  protected isEmptyResult(result: BarResult): boolean {
+  private isEmptyResult(result: BarResult): boolean {
     if (result.kind === 'by-area') return !result.rows.some((row) => typeof row.value === 'number' && Number.isFinite(row.value));
     return !result.series.some((series) => toFloat64(series.v).some((value) => Number.isFinite(value)));
   }
 
-  protected override validateResult(result: BarResult): void {
+  private validateResult(result: BarResult): void {
     if (result?.kind === 'series') checkSeriesResult(result);
     else checkByAreaResult(result);
   }
 
-  protected override configError() {
+  private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-bar-chart');
     return undefined;
   }
 
-  protected override chartTitle(result: BarResult | undefined): string {
+  private chartTitle(result: BarResult | undefined): string {
     if (this.label) return this.label;
-    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
+    const info = this.indicators.info(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
@@ -323,7 +444,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
 
   // ---- drawing ------------------------------------------------------------------------
 
-  protected override bandTokens(): BandTokens {
+  private bandTokens(): BandTokens {
     // A ranking of an indicator with bands (VN_AQI, VN_WQI) is coloured by band, official colours as fallbacks.
     const bands = this.info?.bands ?? [];
     return {
@@ -344,7 +465,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     return bands.find((band) => value >= band.from && (value < band.to || (band === last && value <= band.to)));
   }
 
-  protected override drawInputs(): readonly unknown[] {
+  private drawInputs(): readonly unknown[] {
     return [this.names.areas, this.areaLabels, this.top, this.bottom, this.selected, this.orientation, this.layout, this.polarityColors, this.target, this.indicators.key];
   }
 
@@ -353,7 +474,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     return target !== undefined && Number.isFinite(target) ? target : undefined;
   }
 
-  protected override drawChart(surface: HTMLElement, result: BarResult, size: ChartSize, palette: ChartPalette): void {
+  private drawChart(surface: HTMLElement, result: BarResult, size: ChartSize, palette: ChartPalette): void {
     const model = this.model(result);
     const locale = this.effectiveLocale;
     const ranking = model.ranked !== undefined;
@@ -392,7 +513,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     );
   }
 
-  protected override clearChart(surface: HTMLElement): void {
+  private clearChart(surface: HTMLElement): void {
     this.marks = undefined;
     surface.replaceChildren();
   }
@@ -448,7 +569,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     return bands.filter((band) => used.has(band));
   }
 
-  protected override renderBelowPlot(result: BarResult | undefined) {
+  private renderBelowPlot(result: BarResult | undefined) {
     if (!result) return nothing;
     const model = this.model(result);
     if (model.ranked) {
@@ -476,20 +597,20 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     return nothing;
   }
 
-  protected override navKeySteps(): NavKeySteps {
+  private navKeySteps(_result?: BarResult): NavKeySteps {
     // A horizontal chart lists its bars from the top: ArrowDown goes to the next one (rank 1 to 2).
     return this.marks?.orientation === 'horizontal' ? LIST_NAV_KEYS : AXIS_NAV_KEYS;
   }
 
   // ---- description ----------------------------------------------------------------------
 
-  protected override legendItems(result: BarResult): readonly LegendItem[] {
+  private legendItems(result: BarResult): readonly LegendItem[] {
     const model = this.model(result);
     if (model.data.series.length < 2) return [];
     return model.data.series.map((series, index) => ({ key: series.key, label: series.label, color: `var(--_chart-series-${(index % 8) + 1})` }));
   }
 
-  protected override chartSummary(result: BarResult): string {
+  private chartSummary(result: BarResult): string {
     const model = this.model(result);
     const locale = this.effectiveLocale;
     const title = this.chartTitle(result);
@@ -511,7 +632,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     return summarizeCategories({ locale, title, unit: model.unit, decimals: model.decimals, items, total: this.layout !== 'grouped' });
   }
 
-  protected override chartTable(result: BarResult): DataTable {
+  private chartTable(result: BarResult): DataTable {
     const model = this.model(result);
     const locale = this.effectiveLocale;
     const unit = model.unit ? ` (${model.unit})` : '';
@@ -542,11 +663,11 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     };
   }
 
-  protected override navCount(): number {
+  private navCount(): number {
     return this.marks?.bars.length ?? 0;
   }
 
-  protected override navPoint(result: BarResult, index: number): NavPoint | undefined {
+  private navPoint(result: BarResult, index: number): NavPoint | undefined {
     const bar = this.marks?.bars[index];
     if (!bar) return undefined;
     const model = this.model(result);
@@ -568,7 +689,7 @@ export class IocBarChart extends IocChartElement<BarQuery> {
     };
   }
 
-  protected override pointIndexAt(_result: BarResult, x: number, y: number): number {
+  private pointIndexAt(_result: BarResult, x: number, y: number): number {
     // A dot is small: a few pixels around it still count.
     const slack = this.marks?.mark === 'dot' ? 6 : 0;
     return this.marks?.bars.findIndex((bar) => x >= bar.x - slack && x <= bar.x + bar.width + slack && y >= bar.y - 2 - slack && y <= bar.y + bar.height + 2 + slack) ?? -1;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localize, type AreaLevel, type ByAreaQuery, type ByAreaResult, type Indicator, type TimeGrain } from '@ioc-kit/data';
 import {
@@ -15,13 +15,23 @@ import {
   type DonutMarks,
   type DonutSlice,
 } from '@ioc-kit/charts';
-import { defineElement } from '../internal/base-element.js';
-import { IocChartElement, LIST_NAV_KEYS, type ChartSize, type LegendItem, type NavKeySteps, type NavPoint } from '../internal/chart-element.js';
-import { missing } from '../internal/data-controller.js';
 import { WidgetSetupError } from '../internal/status.js';
 import { OwnAreaController } from '../internal/area-lookup.js';
 import { AreaNamesController } from '../internal/area-names-controller.js';
 import { checkByAreaResult } from '../internal/chart-support.js';
+import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { chartElementStyles } from '../internal/chart-element.styles.js';
+import { renderChartFigure } from '../internal/chart-figure.js';
+import { DataController, missing, type DataState } from '../internal/data-controller.js';
+import { DrawController } from '../internal/draw-controller.js';
+import { IndicatorController } from '../internal/indicator-controller.js';
+import { LegendController, type LegendItem } from '../internal/legend-controller.js';
+import { AXIS_NAV_KEYS, LIST_NAV_KEYS, NavigationController, type NavKeySteps, type NavPoint } from '../internal/navigation-controller.js';
+import type { ChartSize } from '../internal/size-controller.js';
+import { StatusController, areaProblem } from '../internal/status-controller.js';
+import { SummaryController } from '../internal/summary-controller.js';
+import type { ChartView } from '../internal/table-view.js';
+import { ThemeController, readThemePalette } from '../internal/theme-controller.js';
 import { message } from '../internal/messages.js';
 import * as words from '../internal/words.js';
 import { donutStyles } from './donut.styles.js';
@@ -73,8 +83,20 @@ interface DonutModel {
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
  */
-export class IocDonut extends IocChartElement<ByAreaQuery> {
-  static override styles = [...IocChartElement.styles, donutStyles];
+export class IocDonut extends IocElement {
+  static override styles = [baseStyles, chartElementStyles, donutStyles];
+
+  /** Title shown above the chart and used in its accessible name; defaults to the indicator's name. */
+  @property() label?: string;
+
+  /** `chart` (default) or `table`: the accessible data table instead of the plot. */
+  @property({ reflect: true }) view: ChartView = 'chart';
+
+  /** Hides the legend (slices can still be hidden with `hiddenSeries`). */
+  @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
+
+  /** Keys of slices the user has hidden through the legend. */
+  @property({ attribute: false }) hiddenSeries: ReadonlySet<string> = new Set();
 
   /** Indicator id from the catalogue, e.g. `economy.budget-revenue`. */
   @property({ reflect: true }) indicator?: string;
@@ -109,7 +131,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
   private readonly names = new AreaNamesController(this, {
     result: () => this.loader.value,
     source: () => this.context?.source,
-    onChange: () => this.refreshDescription(),
+    onChange: () => this.summary.invalidate(),
     fallback: () => {
       const parent = this.parentArea();
       // Units of another date (districts before 1 July 2025) are named as they were then.
@@ -143,11 +165,110 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     return own && LEVEL_DEPTH[own] >= LEVEL_DEPTH[this.level] ? own : undefined;
   }
 
-  private get info(): Indicator | undefined {
-    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
+
+  private readonly loader = new DataController<ByAreaQuery>(this, {
+    source: () => this.context?.source,
+    sourceError: () => this.context?.sourceError,
+    query: () => this.chartQuery(),
+    blocked: () => this.queryBlocked(),
+    data: () => this.data,
+    isEmpty: (result) => this.isEmptyResult(result),
+    validate: (result) => this.validateResult(result),
+    refreshMs: () => this.refresh * 1000,
+  });
+  private readonly indicators = new IndicatorController(this, () => this.context);
+  private readonly status = new StatusController(this, {
+    loader: this.loader,
+    configError: () => this.configError(),
+    direct: () => this.data !== undefined,
+    locale: () => this.effectiveLocale,
+    timeZone: () => this.effectiveTimeZone,
+    now: () => this.now,
+  });
+  private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
+  private readonly summary = new SummaryController<ByAreaResult>(this, {
+    summarize: (result) => this.chartSummary(result),
+    key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
+    placeholder: (result) => this.chartTitle(result),
+  });
+  private readonly nav = new NavigationController(this, {
+    count: () => this.navCount(),
+    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+    steps: () => (this.loader.value ? this.navKeySteps(this.loader.value) : AXIS_NAV_KEYS),
+    indexAt: (x, y) => (this.loader.value ? this.pointIndexAt(this.loader.value, x, y) : -1),
+  });
+  private readonly drawing = new DrawController<ByAreaResult>(this, {
+    surface: () => this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined,
+    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
+    visible: () => this.view === 'chart',
+    inputs: () => this.drawInputs(),
+    draw: (surface, result, size) => this.drawChart(surface, result, size, readThemePalette(this)),
+    clear: (surface) => this.clearChart(surface),
+  });
+
+  constructor() {
+    super();
+    new ThemeController(this);
   }
 
-  protected chartQuery(): ByAreaQuery | undefined {
+  protected static override finalize(): void {
+    super.finalize();
+    ThemeController.prepare(this);
+  }
+
+  /**
+   * What the chart shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
+   * Reflected to the `state` attribute for styling and tests.
+   */
+  get state(): DataState {
+    return this.status.state;
+  }
+
+  /** Draws again on the next update (e.g. after the theme changed). */
+  redraw(): void {
+    this.drawing.request();
+    this.requestUpdate();
+  }
+
+  /** Hides or shows a series, as its legend button does. */
+  toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
+    this.legend.toggle(key, visible);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.size > 0) this.drawing.request();
+  }
+
+  protected override render() {
+    const locale = this.effectiveLocale;
+    const state = this.state;
+    const result = this.loader.value;
+    const showing = (state === 'ready' || state === 'stale') && result !== undefined;
+    const items = showing && !this.noLegend ? this.legendItems(result) : [];
+    return renderChartFigure({
+      locale,
+      title: this.chartTitle(result),
+      busy: this.loader.loading,
+      showing,
+      view: this.view,
+      summary: () => (result ? this.summary.text(result) : ''),
+      legend: items.length > 0 ? this.legend.render(items, locale) : nothing,
+      onToggleView: () => (this.view = this.view === 'table' ? 'chart' : 'table'),
+      nav: this.nav,
+      onPointerMove: (event) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined),
+      plotWidth: this.drawing.size?.width ?? 0,
+      below: () => this.renderBelowPlot(result),
+      table: () => this.chartTable(result as ByAreaResult),
+      help: message(words.keyboardHelp, locale),
+      status: this.status.render(state),
+    });
+  }
+
+  private get info(): Indicator | undefined {
+    return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
+  }
+
+  private chartQuery(): ByAreaQuery | undefined {
     // Until the source says what the area is, it is not known whose units to ask for.
     if (!this.indicator || this.ownArea.pending || this.levelWithoutUnits()) return undefined;
     const parent = this.parentArea();
@@ -161,23 +282,23 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     };
   }
 
-  protected override queryBlocked() {
-    return this.ownArea.pending ? 'waiting' : super.queryBlocked();
+  private queryBlocked() {
+    return this.ownArea.pending ? 'waiting' : areaProblem(this.localName, this.effectiveArea, this.context);
   }
 
-  protected directData(): ByAreaResult | undefined {
+  private directData(): ByAreaResult | undefined {
     return this.data;
   }
 
-  protected isEmptyResult(result: ByAreaResult): boolean {
+  private isEmptyResult(result: ByAreaResult): boolean {
     return !result.rows.some((row) => typeof row.value === 'number' && Number.isFinite(row.value) && row.value > 0);
   }
 
-  protected override validateResult(result: ByAreaResult): void {
+  private validateResult(result: ByAreaResult): void {
     checkByAreaResult(result);
   }
 
-  protected override configError() {
+  private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="economy.budget-revenue"', 'ioc-donut');
     const own = this.levelWithoutUnits();
     if (own) {
@@ -191,9 +312,9 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     return undefined;
   }
 
-  protected override chartTitle(result: ByAreaResult | undefined): string {
+  private chartTitle(result: ByAreaResult | undefined): string {
     if (this.label) return this.label;
-    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
+    const info = this.indicators.info(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
@@ -226,7 +347,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     return model;
   }
 
-  protected override drawInputs(): readonly unknown[] {
+  private drawInputs(): readonly unknown[] {
     return [this.names.areas, this.areaLabels, this.otherThreshold, this.maxSlices, this.indicators.key];
   }
 
@@ -235,7 +356,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     return Math.max(1, Math.floor(Number.isFinite(this.maxSlices) ? this.maxSlices : 8));
   }
 
-  protected override drawChart(surface: HTMLElement, result: ByAreaResult, size: ChartSize, palette: ChartPalette): void {
+  private drawChart(surface: HTMLElement, result: ByAreaResult, size: ChartSize, palette: ChartPalette): void {
     const model = this.model(result);
     const locale = this.effectiveLocale;
     if (!model.fits) {
@@ -265,13 +386,13 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     );
   }
 
-  protected override clearChart(surface: HTMLElement): void {
+  private clearChart(surface: HTMLElement): void {
     this.marks = undefined;
     this.barMarks = undefined;
     surface.replaceChildren();
   }
 
-  protected override renderBelowPlot(result: ByAreaResult | undefined) {
+  private renderBelowPlot(result: ByAreaResult | undefined) {
     const note = result ? this.sharesNote(this.model(result)) : undefined;
     return note ? html`<p part="note" class="shares-note" title=${note}>${note}</p>` : nothing;
   }
@@ -292,12 +413,12 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     return parts.join(' · ');
   }
 
-  protected override navKeySteps(result: ByAreaResult): NavKeySteps {
+  private navKeySteps(result: ByAreaResult): NavKeySteps {
     // The bars shown instead of a donut list the areas from the top.
-    return this.model(result).fits ? super.navKeySteps(result) : LIST_NAV_KEYS;
+    return this.model(result).fits ? AXIS_NAV_KEYS : LIST_NAV_KEYS;
   }
 
-  protected override legendItems(result: ByAreaResult): readonly LegendItem[] {
+  private legendItems(result: ByAreaResult): readonly LegendItem[] {
     const model = this.model(result);
     // Bars of the largest shares need no legend: each is named beside it.
     if (!model.fits) return [];
@@ -315,7 +436,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     return total > 0 ? `${formatValue((value / total) * 100, this.effectiveLocale, 1)} %` : '–';
   }
 
-  protected override chartSummary(result: ByAreaResult): string {
+  private chartSummary(result: ByAreaResult): string {
     const model = this.model(result);
     if (!model.fits) {
       const largest = model.slices.slice(0, this.barCount);
@@ -339,7 +460,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     });
   }
 
-  protected override chartTable(result: ByAreaResult): DataTable {
+  private chartTable(result: ByAreaResult): DataTable {
     const model = this.model(result);
     const locale = this.effectiveLocale;
     const unit = model.unit ? ` (${model.unit})` : '';
@@ -358,11 +479,11 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     };
   }
 
-  protected override navCount(): number {
+  private navCount(): number {
     return this.barMarks?.bars.length ?? this.marks?.slices.length ?? 0;
   }
 
-  protected override navPoint(result: ByAreaResult, index: number): NavPoint | undefined {
+  private navPoint(result: ByAreaResult, index: number): NavPoint | undefined {
     const bar = this.barMarks?.bars[index];
     if (bar) {
       const model = this.model(result);
@@ -382,7 +503,7 @@ export class IocDonut extends IocChartElement<ByAreaQuery> {
     return { label: `${slice.label}${members}: ${value}, ${formatValue(slice.share * 100, locale, 1)} %`, x: slice.centroid[0], y: slice.centroid[1] };
   }
 
-  protected override pointIndexAt(_result: ByAreaResult, x: number, y: number): number {
+  private pointIndexAt(_result: ByAreaResult, x: number, y: number): number {
     const bars = this.barMarks;
     if (bars) return bars.bars.findIndex((bar) => x >= bar.x && x <= bar.x + bar.width && y >= bar.y - 2 && y <= bar.y + bar.height + 2);
     const marks = this.marks;

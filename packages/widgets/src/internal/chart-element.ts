@@ -25,17 +25,14 @@ export type { ChartView } from './table-view.js';
 export type { BandTokens } from './theme-controller.js';
 
 /**
- * The shell every chart widget shares, put together from controllers: data (`DataController`),
- * size (`SizeController`), theme and palette (`ThemeController`), indicator metadata
- * (`IndicatorController`), legend (`LegendController`), keyboard navigation
- * (`NavigationController`), summary (`SummaryController`), status (`StatusController`) and the
- * table view (`renderDataTable`). It renders the same accessible figure for every chart: a
- * `role="img"` plot named by its summary, the legend and table switch, a live region, a tooltip.
+ * A chart shell put together from the same controllers the chart widgets compose one by one
+ * (`DataController`, `DrawController`, `ThemeController`, `IndicatorController`,
+ * `LegendController`, `NavigationController`, `SummaryController`, `StatusController`) and the
+ * figure they share (`renderChartFigure`), for a chart that fills in hooks rather than wiring
+ * them itself: `ioc-time-series` today, until its renderer becomes a function of its input.
  *
- * A chart says what to load (`chartQuery`, `directData`, `isEmptyResult`), draws with
- * `drawChart` into the surface it owns, and describes itself with `chartSummary` and
- * `chartTable`; legend, navigation and extra controls are optional. A widget that is not a
- * plot (a card, a list) composes the controllers it needs on `IocElement` instead.
+ * A new widget composes the controllers it needs on `IocElement` instead, as `ioc-gauge` and
+ * `ioc-bar-chart` do: what to load, what to draw and how to describe it stay in the widget.
  */
 export abstract class IocChartElement<Q extends Query> extends IocElement {
   static override styles = [baseStyles, chartElementStyles];

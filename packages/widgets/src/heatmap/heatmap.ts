@@ -1,6 +1,6 @@
 import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { VIETNAM_UTC_OFFSET_MINUTES, localize, type Indicator, type SeriesQuery, type SeriesResult } from '@ioc-kit/data';
+import { localize, type Indicator, type SeriesQuery, type SeriesResult } from '@ioc-kit/data';
 import {
   formatValue,
   heatmapCellText,
@@ -18,7 +18,7 @@ import {
 import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
 import { chartElementStyles } from '../internal/chart-element.styles.js';
 import { renderChartFigure } from '../internal/chart-figure.js';
-import { DefaultPeriod, splitCodes, checkSeriesResult } from '../internal/chart-support.js';
+import { DefaultPeriod, checkSeriesResult, splitCodes, yearPeriod } from '../internal/chart-support.js';
 import { DataController, missing, type DataState } from '../internal/data-controller.js';
 import { DrawController } from '../internal/draw-controller.js';
 import { IndicatorController } from '../internal/indicator-controller.js';
@@ -239,9 +239,9 @@ export class IocHeatmap extends IocElement {
     let from = this.from;
     let to = this.to;
     if (calendar && this.year !== undefined && Number.isInteger(this.year)) {
-      const offset = VIETNAM_UTC_OFFSET_MINUTES * 60_000;
-      from ??= new Date(Date.UTC(this.year, 0, 1) - offset).toISOString();
-      to ??= new Date(Date.UTC(this.year + 1, 0, 1) - offset).toISOString();
+      const year = yearPeriod(this.year);
+      from ??= year.from;
+      to ??= year.to;
     }
     const range = this.period.get(grain, calendar ? 365 : 28 * 24, this.now, from, to);
     return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas, grain, from: range.from, to: range.to };

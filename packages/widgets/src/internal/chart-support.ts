@@ -75,6 +75,12 @@ export class DefaultPeriod {
   }
 }
 
+/** A calendar year in province time, `[1 January, next 1 January)` at midnight in Vietnam, as ISO instants. */
+export function yearPeriod(year: number): { from: string; to: string } {
+  const offset = VIETNAM_UTC_OFFSET_MINUTES * 60_000;
+  return { from: new Date(Date.UTC(year, 0, 1) - offset).toISOString(), to: new Date(Date.UTC(year + 1, 0, 1) - offset).toISOString() };
+}
+
 /** Area codes from an attribute: separated by spaces or commas. */
 export function splitCodes(list: string | undefined): string[] {
   return (list ?? '').split(/[\s,]+/).filter((code) => code !== '');

@@ -252,6 +252,7 @@ export class IocBarChart extends IocElement {
 
   constructor() {
     super();
+    // The theme tokens, in whatever document the widget is connected to.
     new ThemeController(this);
   }
 

@@ -146,6 +146,7 @@ export class IocGauge extends IocElement {
 
   constructor() {
     super();
+    // The theme tokens, in whatever document the widget is connected to.
     new ThemeController(this);
   }
 

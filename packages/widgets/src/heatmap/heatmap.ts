@@ -170,6 +170,7 @@ export class IocHeatmap extends IocElement {
 
   constructor() {
     super();
+    // The theme tokens, in whatever document the widget is connected to.
     new ThemeController(this);
   }
 

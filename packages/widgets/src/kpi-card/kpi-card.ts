@@ -64,7 +64,6 @@ export class IocKpiCard extends IocElement {
   /** Data given directly, bypassing any source. */
   @property({ attribute: false }) data?: KpiResult;
 
-
   private readonly loader = new DataController<KpiQuery>(this, {
     source: () => this.context?.source,
     sourceError: () => this.context?.sourceError,
@@ -91,6 +90,7 @@ export class IocKpiCard extends IocElement {
 
   constructor() {
     super();
+    // The theme tokens, in whatever document the widget is connected to.
     new ThemeController(this);
   }
 

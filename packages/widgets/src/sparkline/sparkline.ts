@@ -147,6 +147,7 @@ export class IocSparkline extends IocElement {
 
   constructor() {
     super();
+    // The theme tokens, in whatever document the widget is connected to.
     new ThemeController(this);
   }
 

@@ -101,9 +101,6 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     ThemeController.prepare(this);
   }
 
-  /** Properties that change only the overlay, never the drawing. */
-  protected static readonly overlayProperties: ReadonlySet<PropertyKey> = new Set();
-
   // ---- what a chart implements ----------------------------------------------------------
 
   /** The query to run, or undefined when the chart lacks what it needs. */
@@ -256,13 +253,9 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   // ---- lifecycle --------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues): void {
-    const overlay = (this.constructor as typeof IocChartElement).overlayProperties;
-    for (const key of changed.keys()) {
-      if (!overlay.has(key)) {
-        this.drawing.request();
-        break;
-      }
-    }
+    // Any property may change the drawing; the focus mark, the tooltip and the announcement
+    // live in the navigation controller and render again without one.
+    if (changed.size > 0) this.drawing.request();
   }
 
   // ---- rendering --------------------------------------------------------------------

@@ -4,7 +4,7 @@ import type { Area, DataSource } from '@ioc-kit/data';
 interface Known {
   byCode: Map<string, Area>;
   /** The one listing of every area, asked for when a code was not known yet. */
-  listing?: Promise<void>;
+  listing?: Promise<readonly Area[]>;
 }
 
 const bySource = new WeakMap<DataSource, Known>();
@@ -18,12 +18,14 @@ function knownOf(source: DataSource): Known {
   return known;
 }
 
+function isArea(area: unknown): area is Area {
+  return typeof (area as Area | null)?.code === 'string' && typeof (area as Area).level === 'string';
+}
+
 /** Keeps areas a source named (in a result's `areas`, a listing), so a later look-up needs no request. */
 export function rememberAreas(source: DataSource, areas: readonly unknown[]): void {
   const known = knownOf(source);
-  for (const area of areas) {
-    if (typeof (area as Area | null)?.code === 'string' && typeof (area as Area).level === 'string') known.byCode.set((area as Area).code, area as Area);
-  }
+  for (const area of areas) if (isArea(area)) known.byCode.set(area.code, area);
 }
 
 /** The area with this code as the source describes it, if already known. */
@@ -31,19 +33,30 @@ export function knownArea(source: DataSource, code: string): Area | undefined {
   return bySource.get(source)?.byCode.get(code);
 }
 
-/** The area with this code as the source describes it: known, else from one listing of the source's areas. */
-export function lookUpArea(source: DataSource, code: string): Promise<Area | undefined> {
+/**
+ * Every area the source lists (valid now), asked for once per source and shared by every widget
+ * on it; a source that cannot list its areas gives none.
+ */
+export function allAreas(source: DataSource): Promise<readonly Area[]> {
   const known = knownOf(source);
-  const area = known.byCode.get(code);
-  if (area) return Promise.resolve(area);
   known.listing ??= Promise.resolve()
     .then(() => source.areas({}))
     .then(
-      (list) => rememberAreas(source, Array.isArray(list) ? list : []),
-      // A source that cannot list its areas leaves the code unknown.
-      () => undefined,
+      (list: unknown) => {
+        const areas = (Array.isArray(list) ? (list as readonly unknown[]) : []).filter(isArea);
+        rememberAreas(source, areas);
+        return areas;
+      },
+      () => [],
     );
-  return known.listing.then(() => known.byCode.get(code));
+  return known.listing;
+}
+
+/** The area with this code as the source describes it: known, else from the one listing of the source's areas. */
+export function lookUpArea(source: DataSource, code: string): Promise<Area | undefined> {
+  const area = knownArea(source, code);
+  if (area) return Promise.resolve(area);
+  return allAreas(source).then(() => knownArea(source, code));
 }
 
 export interface OwnAreaOptions {

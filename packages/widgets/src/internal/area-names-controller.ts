@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { rememberAreas } from './area-lookup.js';
+import { allAreas, rememberAreas } from './area-lookup.js';
 import { localize, type Area, type AreaQuery, type DataSource, type Locale, type QueryResult } from '@ioc-kit/data';
 
 export interface AreaNamesOptions {
@@ -9,7 +9,8 @@ export interface AreaNamesOptions {
   source: () => DataSource | undefined;
   /**
    * The one `areas` query that lists the areas such a result speaks of, from what the widget
-   * was told (its level and parent), never from the length of a code.
+   * was told (its level and parent), never from the length of a code; `{}` (every area) is
+   * the listing shared by every widget on the source.
    */
   fallback: () => AreaQuery | undefined;
   /** Called when new names arrived (e.g. to regenerate a summary that names areas). */
@@ -66,7 +67,9 @@ export class AreaNamesController implements ReactiveController {
     if (key === this.#fetchKey) return;
     this.#fetchKey = key;
     if (!source || !query) return;
-    source.areas(query).then(
+    // Every area: the listing the widgets on this source share.
+    const asked = Object.keys(query).length === 0 ? allAreas(source) : source.areas(query);
+    asked.then(
       (areas) => {
         if (this.#fetchKey !== key || !Array.isArray(areas)) return;
         this.#fetched = toMap(areas);

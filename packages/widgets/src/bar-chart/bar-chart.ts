@@ -233,6 +233,8 @@ export class IocBarChart extends IocElement {
   private readonly summary = new SummaryController<BarResult>(this, {
     summarize: (result) => this.chartSummary(result),
     key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
+    // The settings the words read too (which ranks show, the target, the layout).
+    inputs: () => this.drawInputs(),
     placeholder: (result) => this.chartTitle(result),
   });
   private readonly nav = new NavigationController(this, {

@@ -125,6 +125,8 @@ export class IocGauge extends IocElement {
   private readonly summary = new SummaryController<KpiResult>(this, {
     summarize: (result) => this.chartSummary(result),
     key: () => `${this.effectiveLocale}|${this.label ?? ''}|${this.indicators.key}`,
+    // The settings the words read too (which ranks show, the target, the layout).
+    inputs: () => [this.min, this.max, this.target, this.noBands, this.info],
     placeholder: (result) => this.chartTitle(result),
   });
   private readonly nav = new NavigationController(this, {

@@ -147,6 +147,8 @@ export class IocHeatmap extends IocElement {
   private readonly summary = new SummaryController<SeriesResult>(this, {
     summarize: (result) => this.chartSummary(result),
     key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
+    // The settings the words read too (which ranks show, the target, the layout).
+    inputs: () => [this.layout, this.maxYears, this.noBands, this.scale, this.info],
     placeholder: (result) => this.chartTitle(result),
   });
   private readonly nav = new NavigationController(this, {

@@ -10,6 +10,7 @@ class SummaryHost extends LitElement {
   data: Data = { values: [1, 2, 3] };
   locale = 'vi';
   costly = false;
+  setting: object = {};
   written = 0;
   readonly summary = new SummaryController<Data>(this, {
     summarize: (data) => {
@@ -17,6 +18,7 @@ class SummaryHost extends LitElement {
       return `${this.locale}: ${data.values.join(',')}`;
     },
     key: () => this.locale,
+    inputs: () => [this.setting],
     isCostly: () => this.costly,
     placeholder: () => 'Title',
     current: () => this.data,
@@ -35,6 +37,9 @@ describe('SummaryController', () => {
     host.summary.invalidate();
     host.summary.text(host.data);
     expect(host.written).to.equal(3);
+    host.setting = {};
+    host.summary.text(host.data);
+    expect(host.written).to.equal(4, 'a changed input writes the words again');
   });
 
   it('writes a costly summary after the first paint, saying the placeholder meanwhile', async () => {

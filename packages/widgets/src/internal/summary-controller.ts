@@ -5,6 +5,8 @@ export interface SummaryOptions<R> {
   summarize: (result: R) => string;
   /** Everything besides the result the words depend on (locale, hidden series, names...), as one key. */
   key: () => string;
+  /** Values the words depend on that a key cannot hold (the widget's settings, a names map), compared by identity. */
+  inputs?: () => readonly unknown[];
   /** True when writing the summary reads so much data that it should wait for the first paint. */
   isCostly?: (result: R) => boolean;
   /** What to say meanwhile (the title), when no earlier summary is there to keep. */
@@ -27,8 +29,8 @@ export interface SummaryOptions<R> {
 export class SummaryController<R> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: SummaryOptions<R>;
-  #cache?: { result: R; key: string; text: string };
-  #pending?: { result: R; key: string };
+  #cache?: { result: R; key: string; inputs: readonly unknown[]; text: string };
+  #pending?: { result: R; key: string; inputs: readonly unknown[] };
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: SummaryOptions<R>) {
     this.#host = host;
@@ -41,21 +43,23 @@ export class SummaryController<R> implements ReactiveController {
   /** The summary of `result` now (possibly the previous words while a costly one is pending). */
   text(result: R): string {
     const key = this.#options.key();
-    const cache = this.#cache;
-    if (cache && cache.result === result && cache.key === key) return cache.text;
+    const inputs = this.#options.inputs?.() ?? [];
+    const same = (entry: { result: R; key: string; inputs: readonly unknown[] } | undefined) =>
+      entry !== undefined && entry.result === result && entry.key === key && entry.inputs.length === inputs.length && entry.inputs.every((input, i) => input === inputs[i]);
+    if (same(this.#cache)) return (this.#cache as { text: string }).text;
     if (!this.#options.isCostly?.(result)) {
       const text = this.#options.summarize(result);
-      this.#cache = { result, key, text };
+      this.#cache = { result, key, inputs, text };
       return text;
     }
-    if (this.#pending?.result !== result || this.#pending.key !== key) {
-      const pending = { result, key };
+    if (!same(this.#pending)) {
+      const pending = { result, key, inputs };
       this.#pending = pending;
       afterFirstFrames(this.#host.ownerDocument.defaultView, () => {
         if (this.#pending !== pending) return;
         this.#pending = undefined;
         if (this.#options.current && this.#options.current() !== result) return;
-        this.#cache = { result, key, text: this.#options.summarize(result) };
+        this.#cache = { result, key, inputs, text: this.#options.summarize(result) };
         this.#host.requestUpdate();
       });
     }

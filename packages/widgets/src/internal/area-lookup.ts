@@ -89,8 +89,6 @@ export class OwnAreaController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   /** The area, once known; undefined while looked up or when the source does not list it. */
   get area(): Area | undefined {
     this.#sync();

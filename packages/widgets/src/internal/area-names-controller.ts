@@ -43,8 +43,6 @@ export class AreaNamesController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   /** The known areas by code. */
   get areas(): ReadonlyMap<string, Area> {
     const list = this.#options.result()?.areas;

@@ -245,11 +245,6 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     this.nav.focus(index, from);
   }
 
-  /** The message of the error in force, as text. */
-  protected errorText(): string {
-    return this.status.errorText;
-  }
-
   // ---- lifecycle --------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -46,8 +46,6 @@ export class DrawController<R> implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   /** The surface's size as last reported. */
   get size(): ChartSize | undefined {
     return this.#sizer.size;

@@ -27,6 +27,7 @@ export class IndicatorController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Nothing to set up: it renders the host again when its own state changes. */
   hostConnected(): void {}
 
   /** Changes when the indicator metadata arrives (the provider's list, the catalogue). */

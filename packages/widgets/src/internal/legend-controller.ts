@@ -39,6 +39,7 @@ export class LegendController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Nothing to set up: it renders the host again when its own state changes. */
   hostConnected(): void {}
 
   /** True when the series `key` is hidden. */

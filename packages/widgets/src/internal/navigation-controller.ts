@@ -58,6 +58,7 @@ export class NavigationController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Nothing to set up: it renders the host again when its own state changes. */
   hostConnected(): void {}
 
   /** Index of the point the keyboard or pointer is on, -1 for none. */

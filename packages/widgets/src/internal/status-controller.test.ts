@@ -57,7 +57,7 @@ describe('StatusController', () => {
     const alert = host.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.querySelector('.status-text')!.textContent).to.equal('Không có quyền truy cập dữ liệu');
     expect(alert.querySelector('[part="retry"]')!.textContent).to.equal('Thử lại');
-    expect(host.status.errorText).to.contain('403');
+    expect(alert.getAttribute('title')).to.contain('403');
   });
 
   it('shows a set-up mistake instead of loading, without a retry', async () => {

@@ -49,11 +49,6 @@ export class StatusController<Q extends Query> implements ReactiveController {
     return this.configError ? 'error' : this.#options.loader.state;
   }
 
-  /** The message of the error in force, as text. */
-  get errorText(): string {
-    return (this.configError ?? this.#options.loader.error)?.message ?? '';
-  }
-
   hostUpdated(): void {
     const state = this.state;
     if (this.#host.getAttribute('state') !== state) this.#host.setAttribute('state', state);

@@ -38,6 +38,7 @@ export class SummaryController<R> implements ReactiveController {
     host.addController(this);
   }
 
+  /** Nothing to set up: it renders the host again when its own state changes. */
   hostConnected(): void {}
 
   /** The summary of `result` now (possibly the previous words while a costly one is pending). */

@@ -622,7 +622,7 @@ export class IocBarChart extends IocElement {
       const text = summarizeCategories({ locale, title: `${title} (${message(words.ranking, locale)}, ${this.rankWords(model)})`, unit: model.unit, decimals: model.decimals, items });
       const selected = model.ranked.find((row) => row.key === model.highlight);
       if (!selected) return text;
-      const place = locale === 'en' ? `${selected.label} ranks ${rankText(selected)} of ${model.rankedCount}.` : `${selected.label} xếp hạng ${rankText(selected)}/${model.rankedCount}.`;
+      const place = message(words.ranksOf, locale, { area: selected.label, rank: rankText(selected), total: model.rankedCount });
       return `${text} ${place}`;
     }
     const visible = model.data.series.filter((series) => !this.hiddenSeries.has(series.key));

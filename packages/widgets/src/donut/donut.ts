@@ -502,7 +502,7 @@ export class IocDonut extends IocElement {
     const locale = this.effectiveLocale;
     const value = `${formatValue(slice.value, locale, model.decimals)}${model.unit ? ` ${model.unit}` : ''}`;
     const grouped = model.parts.find((part) => part.key === slice.key)?.members;
-    const members = grouped ? ` (${grouped.length} ${locale === 'en' ? 'areas' : 'khu vực'})` : '';
+    const members = grouped ? ` (${message(words.areaCount, locale, { n: grouped.length })})` : '';
     return { label: `${slice.label}${members}: ${value}, ${formatValue(slice.share * 100, locale, 1)} %`, x: slice.centroid[0], y: slice.centroid[1] };
   }
 

@@ -397,11 +397,11 @@ export class IocHeatmap extends IocElement {
     }
     const unit = this.unitOf(result);
     const value = (x: number) => `${formatValue(x, locale, this.decimals())}${unit ? ` ${unit}` : ''}`;
-    const count = this.layout === 'hour-weekday' ? (locale === 'en' ? `${filled.length} of 168 hours of the week with data` : `${filled.length}/168 giờ trong tuần có dữ liệu`) : locale === 'en' ? `${filled.length} days with data` : `${filled.length} ngày có dữ liệu`;
+    const count = message(this.layout === 'hour-weekday' ? words.hoursWithData : words.daysWithData, locale, { n: filled.length });
     // With bands, how many cells fell in each: what a leader asks of an AQI calendar first.
     const perBand = new Map<string, number>();
     for (const cell of filled) if (cell.band) perBand.set(cell.band, (perBand.get(cell.band) ?? 0) + 1);
-    const cellWord = this.layout === 'hour-weekday' ? (locale === 'en' ? 'hours' : 'giờ') : locale === 'en' ? 'days' : 'ngày';
+    const cellWord = message(this.layout === 'hour-weekday' ? words.hoursWord : words.daysWord, locale);
     const bands = perBand.size > 0 ? `; ${[...perBand].map(([band, n]) => `${band} ${n} ${cellWord}`).join(', ')}` : '';
     return `${title}: ${count}; ${message(words.highest, locale)} ${value(high.value)} (${high.label}), ${message(words.lowest, locale)} ${value(low.value)} (${low.label}), ${message(words.mean, locale)} ${value(sum / filled.length)}${bands}.`;
   }

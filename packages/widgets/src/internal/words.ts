@@ -105,3 +105,9 @@ export const hourGridHelp = {
   vi: 'Phím mũi tên để đi giữa các ô: trái/phải theo giờ, lên/xuống theo thứ. Home/End tới ô đầu/cuối.',
   en: 'Arrow keys move between cells: left and right by hour, up and down by weekday. Home/End for the first/last.',
 };
+export const hoursWithData = { vi: '{n}/168 giờ trong tuần có dữ liệu', en: '{n} of 168 hours of the week with data' };
+export const daysWithData = { vi: '{n} ngày có dữ liệu', en: '{n} days with data' };
+export const hoursWord = { vi: 'giờ', en: 'hours' };
+export const daysWord = { vi: 'ngày', en: 'days' };
+export const areaCount = { vi: '{n} khu vực', en: '{n} areas' };
+export const ranksOf = { vi: '{area} xếp hạng {rank}/{total}.', en: '{area} ranks {rank} of {total}.' };

@@ -233,7 +233,7 @@ export class IocBarChart extends IocElement {
   private readonly summary = new SummaryController<BarResult>(this, {
     summarize: (result) => this.chartSummary(result),
     key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
-    // The settings the words read too (which ranks show, the target, the layout).
+    // The settings the words read too (which ranks show, the highlight, the target, the names).
     inputs: () => this.drawInputs(),
     placeholder: (result) => this.chartTitle(result),
   });
@@ -300,9 +300,9 @@ export class IocBarChart extends IocElement {
       view: this.view,
       summary: () => (result ? this.summary.text(result) : ''),
       legend: items.length > 0 ? this.legend.render(items, locale) : nothing,
-      onToggleView: () => (this.view = this.view === 'table' ? 'chart' : 'table'),
+      onToggleView: this.toggleView,
       nav: this.nav,
-      onPointerMove: (event) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined),
+      onPointerMove: this.onPointerMove,
       plotWidth: this.drawing.size?.width ?? 0,
       below: () => this.renderBelowPlot(result),
       table: () => this.chartTable(result as BarResult),
@@ -310,6 +310,12 @@ export class IocBarChart extends IocElement {
       status: this.status.render(state),
     });
   }
+
+  private readonly toggleView = () => {
+    this.view = this.view === 'table' ? 'chart' : 'table';
+  };
+
+  private readonly onPointerMove = (event: PointerEvent) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined);
 
   private get info(): Indicator | undefined {
     return this.indicators.info(this.loader.value?.indicator ?? this.indicator);

@@ -125,7 +125,7 @@ export class IocGauge extends IocElement {
   private readonly summary = new SummaryController<KpiResult>(this, {
     summarize: (result) => this.chartSummary(result),
     key: () => `${this.effectiveLocale}|${this.label ?? ''}|${this.indicators.key}`,
-    // The settings the words read too (which ranks show, the target, the layout).
+    // The settings the words read too (the scale, the target, the bands).
     inputs: () => [this.min, this.max, this.target, this.noBands, this.info],
     placeholder: (result) => this.chartTitle(result),
   });
@@ -193,15 +193,21 @@ export class IocGauge extends IocElement {
       view: this.view,
       summary: () => (result ? this.summary.text(result) : ''),
       legend: nothing,
-      onToggleView: () => (this.view = this.view === 'table' ? 'chart' : 'table'),
+      onToggleView: this.toggleView,
       nav: this.nav,
-      onPointerMove: (event) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined),
+      onPointerMove: this.onPointerMove,
       plotWidth: this.drawing.size?.width ?? 0,
       table: () => this.chartTable(result as KpiResult),
       help: message(words.keyboardHelp, locale),
       status: this.status.render(state),
     });
   }
+
+  private readonly toggleView = () => {
+    this.view = this.view === 'table' ? 'chart' : 'table';
+  };
+
+  private readonly onPointerMove = (event: PointerEvent) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined);
 
   private get info(): Indicator | undefined {
     return this.indicators.info(this.loader.value?.indicator ?? this.indicator);

@@ -147,7 +147,7 @@ export class IocHeatmap extends IocElement {
   private readonly summary = new SummaryController<SeriesResult>(this, {
     summarize: (result) => this.chartSummary(result),
     key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
-    // The settings the words read too (which ranks show, the target, the layout).
+    // The settings the words read too (the layout, the bands, the years shown).
     inputs: () => [this.layout, this.maxYears, this.noBands, this.scale, this.info],
     placeholder: (result) => this.chartTitle(result),
   });
@@ -218,15 +218,21 @@ export class IocHeatmap extends IocElement {
       view: this.view,
       summary: () => (result ? this.summary.text(result) : ''),
       legend: items.length > 0 ? this.legend.render(items, locale) : nothing,
-      onToggleView: () => (this.view = this.view === 'table' ? 'chart' : 'table'),
+      onToggleView: this.toggleView,
       nav: this.nav,
-      onPointerMove: (event) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined),
+      onPointerMove: this.onPointerMove,
       plotWidth: this.drawing.size?.width ?? 0,
       table: () => this.chartTable(result as SeriesResult),
       help: this.keyboardHelp(),
       status: this.status.render(state),
     });
   }
+
+  private readonly toggleView = () => {
+    this.view = this.view === 'table' ? 'chart' : 'table';
+  };
+
+  private readonly onPointerMove = (event: PointerEvent) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined);
 
   private get info(): Indicator | undefined {
     return this.indicators.info(this.loader.value?.indicator ?? this.indicator);

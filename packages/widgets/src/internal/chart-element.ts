@@ -204,11 +204,6 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
     return this.indicators.info(id);
   }
 
-  /** True unless the user asked the system for reduced motion. */
-  protected get motionAllowed(): boolean {
-    return this.ownerDocument.defaultView?.matchMedia('(prefers-reduced-motion: no-preference)').matches ?? false;
-  }
-
   /** Draws again on the next update (e.g. after the theme changed). */
   redraw(): void {
     this.drawing.request();
@@ -233,16 +228,6 @@ export abstract class IocChartElement<Q extends Query> extends IocElement {
   protected get palette(): ChartPalette {
     const result = this.loader.value;
     return readThemePalette(this, result ? this.bandTokens(result) : undefined);
-  }
-
-  /** Index of the point the keyboard or pointer is on, -1 for none. */
-  protected get activeIndex(): number {
-    return this.nav.active;
-  }
-
-  /** Moves the keyboard focus to point `index` (clamped) and announces it. */
-  protected focusPoint(index: number, from: 'pointer' | 'keyboard' = 'keyboard'): void {
-    this.nav.focus(index, from);
   }
 
   // ---- lifecycle --------------------------------------------------------------------

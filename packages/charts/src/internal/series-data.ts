@@ -153,3 +153,22 @@ export function appendSeries(
   grown.set(bufV.buffer, { used: length });
   return { t: bufT.subarray(0, length), v: bufV.subarray(0, length) };
 }
+
+const sortedMemo = new WeakMap<object, WeakMap<object, { t: Float64Array; v: Float64Array }>>();
+
+/**
+ * A series as typed arrays in time order: the same arrays when they already are, else sorted
+ * copies; remembered by the arrays given, so asking again for the same series costs nothing.
+ */
+export function timeSorted(t: Float64Array | readonly number[], v: Float64Array | readonly number[]): { t: Float64Array; v: Float64Array } {
+  let byValues = sortedMemo.get(t);
+  if (!byValues) sortedMemo.set(t, (byValues = new WeakMap()));
+  let kept = byValues.get(v);
+  if (!kept) {
+    const times = toFloat64(t);
+    const values = toFloat64(v);
+    kept = isGrownSeries(times) || isSortedByTime(times) ? { t: times, v: values } : sortByTime(times, values);
+    byValues.set(v, kept);
+  }
+  return kept;
+}

@@ -15,11 +15,13 @@ import {
 } from '@ioc-kit/data';
 import {
   TimeSeriesChart,
+  appendSeries,
   formatPeriod,
   formatValue,
   lowerBound,
   seriesTable,
   summarizeSeries,
+  timeSorted,
   toFloat64,
   type ChartPalette,
   type DataTable,
@@ -178,7 +180,10 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   private readonly defaultPeriod = new DefaultPeriod();
   private drag?: { pointerId: number; x: number; domain: readonly [number, number]; width: number };
   private brush?: { pointerId: number; x: number; time: number; moved: boolean };
-  private describedAt = 0;
+  /** The newest result `appendPoints` made, and the one it was made from (to pace the overview and summary while points stream in). */
+  private appended?: { result: SeriesResult; from: SeriesResult };
+  /** The spoken summary last written, for which result and when (`performance.now()`). */
+  private summaryKept?: { result: SeriesResult; text: string; at: number };
 
   private readonly lastYearLoader = new DataController<SeriesQuery>(this, {
     source: () => this.context?.source,
@@ -277,14 +282,27 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return !!last && (this.compareLastYear || !!this.lastYear) && last.series.some((series) => series.t.length > 0);
   }
 
-  /** The series as the chart holds them (after live appends), visible ones only. */
+  /** The visible series of a result (live points included: they are in the result), in time order. */
   private visibleSeries(result: SeriesResult): { key: string; label: string; t: Float64Array; v: Float64Array }[] {
     return result.series
       .filter((series) => !this.hiddenSeries.has(series.area))
-      .map((series) => {
-        const held = this.chart?.seriesData(series.area);
-        return { key: series.area, label: this.labelOf(series.area), t: held?.t ?? toFloat64(series.t), v: held?.v ?? toFloat64(series.v) };
-      });
+      .map((series) => ({ key: series.area, label: this.labelOf(series.area), ...timeSorted(series.t, series.v) }));
+  }
+
+  /** First and last time of all the series of a result, `[NaN, NaN]` when none has one. */
+  private timeExtent(result: SeriesResult | undefined): [number, number] {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const series of result?.series ?? []) {
+      const { t } = timeSorted(series.t, series.v);
+      const first = t.findIndex((x) => Number.isFinite(x));
+      if (first < 0) continue;
+      let last = t.length - 1;
+      while (!Number.isFinite(t[last])) last--;
+      lo = Math.min(lo, t[first] as number);
+      hi = Math.max(hi, t[last] as number);
+    }
+    return lo <= hi ? [lo, hi] : [Number.NaN, Number.NaN];
   }
 
   private thresholds(): TimeSeriesThreshold[] {
@@ -374,7 +392,11 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     );
     this.showAllHidden(surface, this.allHidden(result));
     if (this.noOverview) return;
-    if (this.overview) {
+    if (this.overview && result === this.appended?.result && performance.now() - this.overviewDrawnAt <= 1000) {
+      // Live points: the strip catches up about once a second (a full draw of the small
+      // strip), not on every point; its window follows meanwhile.
+      this.placeOverviewWindow();
+    } else if (this.overview) {
       this.drawOverview(inputs, palette, size.width, true);
     } else {
       // The strip is a second chart of all the data: drawn after the first paint, from the
@@ -461,52 +483,53 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   /**
    * Adds live points to a series (default: the first) without redrawing history: only the
-   * newest reduction column is recomputed. When the view is zoomed to the latest data, it
-   * follows the new points.
+   * newest reduction column is recomputed. The points join the data controller's result (a
+   * new result, fired as `ioc-data`), which the chart is then drawn from; the next answer of
+   * the source replaces them. Times earlier than the series' last are ignored. When the view
+   * is zoomed to the latest data, it follows the new points.
    */
   appendPoints(t: ArrayLike<number> | number, v: ArrayLike<number> | number, area?: string): void {
-    const chart = this.chart;
     const result = this.loader.value;
-    if (!chart || !result) return;
+    if (!result) return;
     const key = area ?? result.series[0]?.area;
-    if (key === undefined) return;
-    const times = typeof t === 'number' ? [t] : t;
-    const values = typeof v === 'number' ? [v] : v;
-    const before = chart.fullExtent[1];
+    const index = result.series.findIndex((series) => series.area === key);
+    const series = result.series[index];
+    if (!series) return;
+    const before = this.timeExtent(result)[1];
+    const grown = appendSeries(series.t, series.v, typeof t === 'number' ? [t] : t, typeof v === 'number' ? [v] : v);
+    const next: SeriesResult = { ...result, series: result.series.map((s, i) => (i === index ? { ...s, t: grown.t, v: grown.v } : s)) };
+    this.appended = { result: next, from: result };
+    if (!this.loader.update(next)) return;
     if (this.domain && this.domain[1] >= before) {
       // Following the latest data: slide the window instead of letting new points fall off the edge.
-      chart.appendPoints(key, times, values);
-      const after = chart.fullExtent[1];
-      const shift = after - before;
-      if (shift > 0) {
-        this.domain = [this.domain[0] + shift, this.domain[1] + shift];
-        chart.update({ xDomain: this.domain });
-      }
-    } else {
-      chart.appendPoints(key, times, values);
+      const shift = this.timeExtent(next)[1] - before;
+      if (shift > 0) this.domain = [this.domain[0] + shift, this.domain[1] + shift];
     }
-    // The overview shares nothing mutable with the chart; it catches up with the held data
-    // about once a second (a full reduction of the small strip), not on every point.
-    const now = performance.now();
-    if (this.overviewInputs && now - this.overviewDrawnAt > 1000) {
-      const held = this.overviewInputs.inputs.map((input) => {
-        const data = chart.seriesData(input.key);
-        return data ? { ...input, t: data.t, v: data.v } : input;
-      });
-      this.drawOverview(held, this.overviewInputs.palette, this.overviewInputs.width, true);
-    } else {
-      this.placeOverviewWindow();
-    }
-    // The spoken summary is recomputed at most every few seconds: it reads every point.
-    if (now - this.describedAt > 5000) {
-      this.describedAt = now;
-      this.refreshDescription();
-    }
+    // Drawn now, as a live chart should be, rather than in a microtask after the call.
+    if (this.isConnected && this.hasUpdated) this.performUpdate();
+  }
+
+  /** True when the summary of `result` is the one kept (live points added since it was written, a few seconds ago at most). */
+  private summaryStillTrue(result: SeriesResult): boolean {
+    const kept = this.summaryKept;
+    // The spoken summary reads every point: while points stream in it is written again every few seconds, not on every point.
+    return !!kept && result === this.appended?.result && kept.result === this.appended.from && performance.now() - kept.at < 5000;
   }
 
   // ---- accessibility --------------------------------------------------------------------
 
   protected override chartSummary(result: SeriesResult): string {
+    const kept = this.summaryKept;
+    if (kept && this.summaryStillTrue(result)) {
+      kept.result = result;
+      return kept.text;
+    }
+    const text = this.writeSummary(result);
+    this.summaryKept = { result, text, at: performance.now() };
+    return text;
+  }
+
+  private writeSummary(result: SeriesResult): string {
     const info = this.info;
     const locale = this.effectiveLocale;
     if (this.allHidden(result)) return `${this.chartTitle(result)}: ${chartMsg('allHidden', locale)}`;
@@ -525,6 +548,8 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   }
 
   protected override summaryIsCostly(result: SeriesResult): boolean {
+    // Live points on a series already summed up: the kept words, or new ones now (every few seconds).
+    if (result === this.appended?.result) return false;
     return result.series.reduce((sum, series) => sum + series.t.length, 0) > 5_000;
   }
 
@@ -630,8 +655,8 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   /** Sets the visible range (clamped to the data, at least a few points wide) and tells listeners. */
   zoomTo(domain: readonly [number, number] | undefined): void {
-    const extent = this.chart?.fullExtent;
-    if (!domain || !extent || !Number.isFinite(extent[0]) || !Number.isFinite(extent[1])) {
+    const extent = this.timeExtent(this.loader.value);
+    if (!domain || !Number.isFinite(extent[0]) || !Number.isFinite(extent[1])) {
       if (this.domain !== undefined) {
         this.domain = undefined;
         this.dispatchEvent(new IocZoomEvent(undefined));

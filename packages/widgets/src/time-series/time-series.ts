@@ -184,6 +184,8 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   private appended?: { result: SeriesResult; from: SeriesResult };
   /** The spoken summary last written, for which result and when (`performance.now()`). */
   private summaryKept?: { result: SeriesResult; text: string; at: number };
+  /** The colours last read from the tokens, and for which result. */
+  private paletteKept?: { result: SeriesResult | undefined; palette: ChartPalette };
 
   private readonly lastYearLoader = new DataController<SeriesQuery>(this, {
     source: () => this.context?.source,
@@ -345,6 +347,28 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   protected override bandTokens(): BandTokens {
     const bands = this.info?.bands ?? [];
     return { tokens: bands.map((band) => band.token), fallbacks: Object.fromEntries(bands.filter((band) => band.color).map((band) => [band.token, band.color ?? ''])) };
+  }
+
+  /**
+   * Live points change no colour: while they stream in, the colours read for the data they
+   * were added to are used again rather than read from the styles on every point
+   * (`redraw()` reads them afresh).
+   */
+  protected override get palette(): ChartPalette {
+    const kept = this.paletteKept;
+    const result = this.loader.value;
+    if (kept && result !== undefined && result === this.appended?.result && kept.result === this.appended.from) {
+      kept.result = result;
+      return kept.palette;
+    }
+    const palette = super.palette;
+    this.paletteKept = { result, palette };
+    return palette;
+  }
+
+  override redraw(): void {
+    this.paletteKept = undefined;
+    super.redraw();
   }
 
   protected override drawInputs(): readonly unknown[] {

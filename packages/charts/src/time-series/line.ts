@@ -57,12 +57,18 @@ export function rawVertices(view: SeriesView, range: [number, number], xScale: S
   return xy.subarray(0, n);
 }
 
+let scratch = new Float64Array(0);
+
 /** Vertices from the column reduction: first, min, max, last of each column at its centre. */
 export function columnVertices(columns: ColumnBuckets, xScale: Scale, yScale: Scale, plot: PlotRect): Float64Array {
   const [d0, d1] = xScale.domain;
   const from = columns.lowerBound(Math.floor(d0 / columns.bucketMs));
   const to = columns.lowerBound(Math.floor(d1 / columns.bucketMs) + 1);
-  const xy = new Float64Array(Math.max(0, to - from) * 10 + 4);
+  // Written into a shared scratch buffer and copied out at its exact length: a column gives
+  // at most five vertex pairs but most give two, so this allocates a third of the bound.
+  const needed = Math.max(0, to - from) * 10 + 4;
+  if (scratch.length < needed) scratch = new Float64Array(needed + (needed >> 1));
+  const xy = scratch;
   const top = plot.top;
   const bottom = plot.top + plot.height;
   const left = plot.left;
@@ -100,7 +106,7 @@ export function columnVertices(columns: ColumnBuckets, xScale: Scale, yScale: Sc
       xy[n++] = last;
     }
   }
-  return xy.subarray(0, n);
+  return xy.slice(0, n);
 }
 
 /** Strokes (and fills) the series on a canvas, clipped to the plot. */

@@ -519,7 +519,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     const index = result.series.findIndex((series) => series.area === key);
     const series = result.series[index];
     if (!series) return;
-    const before = this.timeExtent(result)[1];
+    const before = this.domain ? this.timeExtent(result)[1] : Number.NaN;
     const grown = appendSeries(series.t, series.v, typeof t === 'number' ? [t] : t, typeof v === 'number' ? [v] : v);
     const next: SeriesResult = { ...result, series: result.series.map((s, i) => (i === index ? { ...s, t: grown.t, v: grown.v } : s)) };
     this.appended = { result: next, from: result };

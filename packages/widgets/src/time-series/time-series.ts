@@ -104,7 +104,7 @@ function shiftOneYear(t: Float64Array): Float64Array {
  * @cssproperty --ioc-time-series-signal-color - Threshold-crossing markers. Defaults to `--ioc-sys-color-negative`.
  * @cssproperty --ioc-time-series-overview-height - Height of the overview strip. Defaults to 2.5rem.
  *
- * @fires ioc-data - New data arrived (`event.result`), also for the last-year comparison.
+ * @fires ioc-data - New data arrived (`event.result`), also for the last-year comparison and for live points added with `appendPoints()` (the result with them).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
  * @fires ioc-zoom - The visible time range changed (`event.domain`, epoch ms, or undefined for all).
  */

@@ -69,6 +69,17 @@ describe('bar chart (pure render)', () => {
     element.remove();
   });
 
+  it('is a function of its input: what it drew before changes nothing', () => {
+    const element = host();
+    const size = { width: 400, height: 240 };
+    const first = renderBar(element, months, options, size);
+    const svgFirst = new XMLSerializer().serializeToString(element.querySelector('svg')!);
+    renderBar(element, { categories: [{ key: 'x', label: 'X' }], series: [{ key: 'v', label: 'V', values: [-7] }] }, options, { width: 200, height: 100 });
+    expect(renderBar(element, months, options, size)).to.deep.equal(first);
+    expect(new XMLSerializer().serializeToString(element.querySelector('svg')!)).to.equal(svgFirst);
+    element.remove();
+  });
+
   it('draws the same SVG for the same data (snapshot)', () => {
     const element = host();
     renderBar(element, months, { ...options, target: { value: 90, label: 'Mục tiêu' } }, { width: 400, height: 240 });

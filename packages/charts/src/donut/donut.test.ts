@@ -39,6 +39,17 @@ function assertInside(marks: DonutMarks): void {
 }
 
 describe('donut (pure render)', () => {
+  it('is a function of its input: what it drew before changes nothing', () => {
+    const element = host();
+    const options = { locale: 'vi' as const, palette: TEST_PALETTE, unit: 'tỷ đồng', decimals: 1, totalLabel: 'Tổng' };
+    const first = renderDonut(element, revenue, options, { width: 300, height: 220 });
+    const svgFirst = serialize(element);
+    renderDonut(element, revenue.slice(0, 1), { ...options, unit: '' }, { width: 200, height: 100 });
+    expect(renderDonut(element, revenue, options, { width: 300, height: 220 })).to.deep.equal(first);
+    expect(serialize(element)).to.equal(svgFirst);
+    element.remove();
+  });
+
   it('draws the same SVG for the same data (snapshot)', () => {
     const element = host();
     renderDonut(element, revenue, { locale: 'vi', palette: TEST_PALETTE, unit: 'tỷ đồng', decimals: 1, totalLabel: 'Tổng' }, { width: 300, height: 220 });

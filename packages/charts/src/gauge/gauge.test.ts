@@ -45,6 +45,17 @@ function assertInside(marks: GaugeMarks): void {
 }
 
 describe('gauge (pure render)', () => {
+  it('is a function of its input: what it drew before changes nothing', () => {
+    const element = document.createElement('div');
+    document.body.append(element);
+    const first = renderGauge(element, 85, options, { width: 300, height: 200 });
+    const svgFirst = new XMLSerializer().serializeToString(element.querySelector('svg')!);
+    renderGauge(element, 12, { ...options, form: 'bullet' }, { width: 400, height: 60 });
+    expect(renderGauge(element, 85, options, { width: 300, height: 200 })).to.deep.equal(first);
+    expect(new XMLSerializer().serializeToString(element.querySelector('svg')!)).to.equal(svgFirst);
+    element.remove();
+  });
+
   it('draws the same SVG for the same data (snapshot)', () => {
     const radial = host();
     renderGauge(radial, 85, { ...options, valueColor: '#ffff00' }, { width: 300, height: 200 });

@@ -25,6 +25,17 @@ function assertInside(marks: SparklineMarks): void {
 }
 
 describe('sparkline (pure render)', () => {
+  it('is a function of its input: what it drew before changes nothing', () => {
+    const element = host();
+    const size = { width: 120, height: 32 };
+    const first = renderSparkline(element, [1, 5, 3, 8], { palette: TEST_PALETTE, area: true }, size);
+    const svgFirst = new XMLSerializer().serializeToString(element.querySelector('svg')!);
+    renderSparkline(element, [900, -4, Number.NaN], { palette: TEST_PALETTE }, { width: 60, height: 20 });
+    expect(renderSparkline(element, [1, 5, 3, 8], { palette: TEST_PALETTE, area: true }, size)).to.deep.equal(first);
+    expect(new XMLSerializer().serializeToString(element.querySelector('svg')!)).to.equal(svgFirst);
+    element.remove();
+  });
+
   it('draws the same SVG for the same data (snapshot)', () => {
     const element = host();
     renderSparkline(element, [42, 55, 61, 90, 120, 98, Number.NaN, 104, 160, 149, 95, 80], { palette: TEST_PALETTE, area: true }, { width: 120, height: 32 });

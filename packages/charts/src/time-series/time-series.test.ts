@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { TEST_PALETTE } from '../internal/testing.js';
-import { TimeSeriesChart, renderTimeSeries, type TimeSeriesInput, type TimeSeriesMarks, type TimeSeriesOptions } from './time-series.js';
+import { appendSeries } from '../internal/series-data.js';
+import { TimeSeriesChart, renderTimeSeries, timeSeriesMarks, type TimeSeriesInput, type TimeSeriesMarks, type TimeSeriesOptions } from './time-series.js';
 import { TIME_SERIES_SNAPSHOT } from './time-series.snapshot.js';
 
 const HOUR = 3_600_000;
@@ -163,7 +164,7 @@ describe('time series (pure render)', () => {
     const chart = new TimeSeriesChart(element);
     const shown = chart.render([aqi], { ...options, unit: 'µg/m³' }, { width: 400, height: 200 });
     expect(shown.nothingVisible).to.be.false;
-    const marks = chart.update({ hidden: new Set(['90']) })!;
+    const marks = chart.render([aqi], { ...options, unit: 'µg/m³', hidden: new Set(['90']) }, { width: 400, height: 200 });
     expect(marks.nothingVisible).to.be.true;
     expect(marks.series).to.deep.equal([]);
     expect(marks.xTicks).to.deep.equal([]);
@@ -176,7 +177,7 @@ describe('time series (pure render)', () => {
     expect(element.querySelectorAll('text').length).to.equal(0);
     expect(element.querySelectorAll('.axis').length).to.equal(0);
     // Shown again: everything is back.
-    expect(chart.update({ hidden: new Set() })!.yTicks.length).to.be.above(1);
+    expect(chart.render([aqi], { ...options, unit: 'µg/m³', hidden: new Set() }, { width: 400, height: 200 }).yTicks.length).to.be.above(1);
     element.remove();
   });
 
@@ -203,7 +204,7 @@ describe('time series (pure render)', () => {
     const element = host();
     const chart = new TimeSeriesChart(element);
     chart.render([aqi], options, { width: 400, height: 200 });
-    const zoomed = chart.update({ xDomain: [START + 0.5 * HOUR, START + 3.5 * HOUR] })!;
+    const zoomed = chart.render([aqi], { ...options, xDomain: [START + 0.5 * HOUR, START + 3.5 * HOUR] }, { width: 400, height: 200 });
     expect(zoomed.xDomain).to.deep.equal([START + 0.5 * HOUR, START + 3.5 * HOUR]);
     assertInsidePlot(zoomed);
     // Three points inside and two cut at the edges.
@@ -262,22 +263,63 @@ describe('time series (pure render)', () => {
     element.remove();
   });
 
-  it('appends live points by reducing only the newest column', () => {
+  it('draws appended points (appendSeries) by reducing only the newest column', () => {
     const element = host(300, 150);
     const n = 50_000;
     const t = Float64Array.from({ length: n }, (_, i) => START + i * 1000);
     const v = Float64Array.from({ length: n }, (_, i) => i % 100);
     const chart = new TimeSeriesChart(element);
-    chart.render([{ key: 's', label: 'S', t, v }], { ...options, bands: [], target: undefined, thresholds: [] }, { width: 300, height: 150 });
-    const marks = chart.appendPoints('s', [START + n * 1000], [900])!;
-    expect(chart.seriesData('s')!.t.length).to.equal(n + 1);
+    const plain = { ...options, bands: [], target: undefined, thresholds: [] };
+    chart.render([{ key: 's', label: 'S', t, v }], plain, { width: 300, height: 150 });
+    const grown = appendSeries(t, v, [START + n * 1000], [900]);
+    expect(grown.t.length).to.equal(n + 1);
+    const marks = chart.render([{ key: 's', label: 'S', ...grown }], plain, { width: 300, height: 150 });
     expect(marks.yDomain[1]).to.be.at.least(900);
+    expect(marks.reduced).to.be.true;
+    // The same marks as a chart that never saw the shorter series.
+    expect(marks).to.deep.equal(timeSeriesMarks([{ key: 's', label: 'S', t: Float64Array.from(grown.t), v: Float64Array.from(grown.v) }], { ...plain, pixelRatio: 1 }, { width: 300, height: 150 }));
     // An older time is ignored: live data only moves forward.
-    chart.appendPoints('s', [START], [5]);
-    expect(chart.seriesData('s')!.t.length).to.equal(n + 1);
+    expect(appendSeries(grown.t, grown.v, [START], [5]).t.length).to.equal(n + 1);
     // The caller's arrays were never written.
     expect(t.length).to.equal(n);
     element.remove();
+  });
+
+  it('is a function of its input: the same input gives the same marks, whatever was drawn before', () => {
+    const element = host();
+    const size = { width: 400, height: 200 };
+    const other: TimeSeriesInput = { key: '01', label: 'Hà Nội', t: aqi.t, v: aqi.v.map((value) => value * 3) };
+    const first = timeSeriesMarks([aqi], options, size);
+    // Another chart drawing other data in between changes nothing.
+    const chart = new TimeSeriesChart(element);
+    chart.render([other], { ...options, mode: 'area' }, { width: 300, height: 100 });
+    chart.render([aqi, other], { ...options, xDomain: [START, START + 3 * HOUR] }, size);
+    expect(timeSeriesMarks([aqi], options, size)).to.deep.equal(first);
+    expect(chart.render([aqi], { ...options, pixelRatio: 1 }, size)).to.deep.equal(first);
+    // And it keeps nothing of what it was given: the chart has no series to give back.
+    expect(Object.keys(chart).some((key) => /series|state|last/i.test(key))).to.be.false;
+    // The marks of one render are not changed by the next one.
+    const copy = first.series[0]!.line.slice();
+    timeSeriesMarks([other], options, size);
+    expect([...first.series[0]!.line]).to.deep.equal([...copy]);
+    element.remove();
+  });
+
+  it('never draws a stale longer view of a grown series into a shorter one', () => {
+    const n = 30_000;
+    const t = Float64Array.from({ length: n }, (_, i) => START + i * 1000);
+    const v = Float64Array.from({ length: n }, (_, i) => i % 10);
+    const plain = { ...options, bands: [], target: undefined, thresholds: [], pixelRatio: 1 };
+    const size = { width: 300, height: 150 };
+    const a = appendSeries(t, v, [START + n * 1000], [1000]);
+    const long = timeSeriesMarks([{ key: 's', label: 'S', ...a }], plain, size);
+    expect(long.yDomain[1]).to.be.at.least(1000);
+    // Branching from the original again (a reload): the peak of the other branch is not there.
+    const b = appendSeries(t, v, [START + n * 1000], [5]);
+    const short = timeSeriesMarks([{ key: 's', label: 'S', ...b }], plain, size);
+    expect(short.yDomain[1]).to.be.below(1000);
+    // And the first branch is untouched.
+    expect(a.v[n]).to.equal(1000);
   });
 
   it('never throws and never draws outside the plot, whatever the data (property)', () => {
@@ -327,7 +369,11 @@ describe('time series (pure render)', () => {
             console.log(String(error), JSON.stringify({ plot: marks.plot, x: marks.xDomain, y: marks.yDomain }));
             throw error;
           }
-          if (inputs[0]) assertInsidePlot(chart.appendPoints('s0', [START + 2000 * HOUR, Number.NaN], [1, 2])!);
+          const first = inputs[0];
+          if (first) {
+            const grown = { ...first, ...appendSeries(first.t, first.v, [START + 2000 * HOUR, Number.NaN], [1, 2]) };
+            assertInsidePlot(chart.render([grown, ...inputs.slice(1)], { ...options, mode: o.mode, yScale: o.yScale, renderer: o.renderer }, { width: o.width, height: o.height }));
+          }
         } finally {
           chart.destroy();
         }
@@ -346,14 +392,13 @@ describe('time series (pure render)', () => {
     const v = Float64Array.from({ length: n }, (_, i) => (i === 29_999 ? 999 : i % 50));
     const chart = new TimeSeriesChart(element);
     const marks = chart.render([{ key: 's', label: 'S', t, v }], { ...options, bands: [], target: undefined, thresholds: [] }, { width: 300, height: 150 });
-    const held = chart.seriesData('s')!;
-    expect(held.t[0]).to.equal(START);
-    expect([...held.t.subarray(0, 100)].every((x, i, all) => i === 0 || x >= all[i - 1]!)).to.be.true;
-    expect(held.t[held.t.length - 1]).to.equal(START + 30_000 * 1000);
     expect(marks.yDomain[1]).to.be.at.least(999);
+    expect(marks.xDomain).to.deep.equal([START, START + 30_000 * 1000]);
+    const xs = [...marks.series[0]!.line].filter((x, i) => i % 2 === 0 && !Number.isNaN(x));
+    expect(xs.every((x, i) => i === 0 || x >= xs[i - 1]!)).to.be.true;
     assertInsidePlot(marks);
     // Zoomed into the part that was out of order, drawn from sorted data.
-    assertInsidePlot(chart.update({ xDomain: [START + 25_000_000, START + 25_050_000] })!);
+    assertInsidePlot(chart.render([{ key: 's', label: 'S', t, v }], { ...options, bands: [], target: undefined, thresholds: [], xDomain: [START + 25_000_000, START + 25_050_000] }, { width: 300, height: 150 }));
     element.remove();
   });
 

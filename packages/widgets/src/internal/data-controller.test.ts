@@ -104,4 +104,27 @@ describe('DataController on the one refresh loop', () => {
     expect(element.loader.error).to.equal(undefined);
     element.remove();
   });
+
+  it('takes a newer version of its result (live points) as its value, fires ioc-data, and lets the source replace it', async () => {
+    const { source, pending } = manualSource();
+    const { element, events } = await host(source, 20);
+    expect(element.loader.update(kpi(5)), 'nothing on screen to update yet').to.equal(false);
+    pending[0]!.resolve(kpi(1));
+    await waitUntil(() => element.loader.state === 'ready');
+    const live = kpi(2);
+    expect(element.loader.update(live)).to.equal(true);
+    expect(element.loader.value).to.equal(live);
+    expect(events.map((event) => event.result)).to.deep.equal([kpi(1), live]);
+    // The same answer again keeps what was added to it, with no event.
+    await waitUntil(() => pending.length === 2, 'second poll');
+    pending[1]!.resolve(kpi(1));
+    await waitUntil(() => pending.length === 3, 'third poll');
+    expect(element.loader.value).to.equal(live);
+    expect(events).to.have.length(2);
+    // A new answer replaces it: the source is the owner of the data.
+    pending[2]!.resolve(kpi(3));
+    await waitUntil(() => events.length === 3);
+    expect(element.loader.value?.value).to.equal(3);
+    element.remove();
+  });
 });

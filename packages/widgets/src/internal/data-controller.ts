@@ -71,7 +71,10 @@ interface Following {
 export class DataController<Q extends Query> implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: DataControllerOptions<Q>;
-  #good?: { key: string; result: ResultFor<Q>; acceptedAt: number };
+  /** The newest good result of a query: as the source answered (`answer`), and with live points added since (`result`). */
+  #good?: { key: string; answer: ResultFor<Q>; result: ResultFor<Q>; acceptedAt: number };
+  /** Direct data with live points added since it was given (dropped when other data is given). */
+  #live?: { given: ResultFor<Q>; result: ResultFor<Q> };
   #following?: Following;
   #currentQuery?: Q;
   #currentKey = '';
@@ -102,6 +105,8 @@ export class DataController<Q extends Query> implements ReactiveController {
 
   /** Starts, restarts or stops following to match the current source, query and interval. */
   #follow(): void {
+    // Live points added to direct data that has since been replaced are forgotten.
+    if (this.#live && this.#live.given !== this.#options.data?.()) this.#live = undefined;
     const direct = this.#options.data?.() !== undefined;
     this.#currentQuery = direct ? undefined : this.#options.query();
     this.#currentKey = this.#currentQuery ? JSON.stringify(this.#currentQuery) : '';
@@ -147,7 +152,7 @@ export class DataController<Q extends Query> implements ReactiveController {
    * the loop hands back unchanged (the same object) only renews its age: no event, no render.
    */
   #accept(following: Following, result: ResultFor<Q>): void {
-    const unchanged = following.error === undefined && this.#good?.key === following.key && this.#good.result === result;
+    const unchanged = following.error === undefined && this.#good?.key === following.key && this.#good.answer === result;
     if (!unchanged) {
       try {
         this.#options.validate?.(result);
@@ -156,10 +161,16 @@ export class DataController<Q extends Query> implements ReactiveController {
         return;
       }
     }
-    this.#good = { key: following.key, result, acceptedAt: Date.now() };
     following.error = undefined;
-    if (unchanged) return;
-    this.#host.dispatchEvent(new IocDataEvent(result));
+    if (unchanged && this.#good) {
+      // The same answer again keeps the live points added to it.
+      this.#good.acceptedAt = Date.now();
+      return;
+    }
+    // After a failure the same answer is shown again as it was, live points included.
+    const kept = this.#good?.key === following.key && this.#good.answer === result ? this.#good.result : result;
+    this.#good = { key: following.key, answer: result, result: kept, acceptedAt: Date.now() };
+    this.#host.dispatchEvent(new IocDataEvent(kept));
     this.#host.requestUpdate();
   }
 
@@ -188,9 +199,40 @@ export class DataController<Q extends Query> implements ReactiveController {
     return this.#good && this.#good.key === this.#currentKey ? this.#good.result : undefined;
   }
 
-  /** The result to render: direct data, else the newest good result. */
+  /** Direct data, with the live points added to it since it was given. */
+  #direct(): ResultFor<Q> | undefined {
+    const given = this.#options.data?.();
+    if (given === undefined) return undefined;
+    return this.#live?.given === given ? this.#live.result : given;
+  }
+
+  /** The result to render: direct data, else the newest good result (live points included). */
   get value(): ResultFor<Q> | undefined {
-    return this.#options.data?.() ?? this.#lastGood;
+    return this.#direct() ?? this.#lastGood;
+  }
+
+  /**
+   * Replaces the result on screen with `next`, a newer version of it (e.g. with live points
+   * added), which then is the value: checked like any arrival, announced with `ioc-data` and
+   * rendered. The source's next answer replaces it (a reload never brings back points added to
+   * the data it replaced), as does other direct data. Returns false, changing nothing, when
+   * nothing is on screen to update or `next` is invalid (then `ioc-error` says why).
+   */
+  update(next: ResultFor<Q>): boolean {
+    const given = this.#options.data?.();
+    const good = given === undefined && this.#good?.key === this.#currentKey ? this.#good : undefined;
+    if (given === undefined && !good) return false;
+    try {
+      this.#options.validate?.(next);
+    } catch (invalid) {
+      this.#host.dispatchEvent(new IocErrorEvent(toDataError(invalid)));
+      return false;
+    }
+    if (given !== undefined) this.#live = { given, result: next };
+    else if (good) good.result = next;
+    this.#host.dispatchEvent(new IocDataEvent(next));
+    this.#host.requestUpdate();
+    return true;
   }
 
   /** The error in force, if the last load failed or no source could be made. */
@@ -210,7 +252,7 @@ export class DataController<Q extends Query> implements ReactiveController {
    * refresh failed (its age then counts from when it last arrived). Undefined for fresh data.
    */
   get staleness(): StaleInfo | undefined {
-    const direct = this.#options.data?.();
+    const direct = this.#direct();
     if (direct) return staleOfResult(direct);
     const good = this.#good && this.#good.key === this.#currentKey ? this.#good : undefined;
     if (!good) return undefined;
@@ -228,7 +270,7 @@ export class DataController<Q extends Query> implements ReactiveController {
   }
 
   get state(): DataState {
-    const direct = this.#options.data?.();
+    const direct = this.#direct();
     if (direct) return this.#options.isEmpty(direct) ? 'empty' : staleOfResult(direct) ? 'stale' : 'ready';
     const value = this.#lastGood;
     if (!this.#options.source()) {

@@ -225,6 +225,40 @@ describe('<ioc-time-series>', () => {
     expect([...root(element).querySelectorAll('.bands rect')].map((rect) => rect.getAttribute('data-label'))).to.include('Rất xấu');
   });
 
+  it('adds live points to the data controller\'s result: ioc-data fires and the data (and its table) include them', async () => {
+    const element = await chart();
+    const events: SeriesResult[] = [];
+    element.addEventListener('ioc-data', (event) => events.push(event.result as SeriesResult));
+    element.appendPoints([START + 12 * HOUR, START + 13 * HOUR], [70, 75]);
+    expect(events).to.have.length(1);
+    const series = events[0]!.series[0]!;
+    expect([...series.t].slice(-2)).to.deep.equal([START + 12 * HOUR, START + 13 * HOUR]);
+    expect([...series.v].slice(-2)).to.deep.equal([70, 75]);
+    // The data given is not written: the controller holds a new result.
+    expect(element.data!.series[0]!.t.length).to.equal(12);
+    root(element).querySelector<HTMLButtonElement>('[part="view-toggle"]')!.click();
+    await element.updateComplete;
+    const rows = [...root(element).querySelectorAll('[part="table"] tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent.trim()));
+    expect(rows.length).to.equal(14);
+    expect(rows[13]).to.deep.equal(['13:00 24/11/2026', '75']);
+  });
+
+  it('appends onto the newest data after a reload, never bringing back points of the data it replaced', async () => {
+    const element = await chart();
+    element.appendPoints(START + 12 * HOUR, 260);
+    element.data = aqiResult(VALUES.map((value) => value / 2));
+    await element.updateComplete;
+    const events: SeriesResult[] = [];
+    element.addEventListener('ioc-data', (event) => events.push(event.result as SeriesResult));
+    element.appendPoints(START + 13 * HOUR, 30);
+    const series = events[0]!.series[0]!;
+    expect(series.t.length).to.equal(13);
+    expect([...series.t]).to.not.include(START + 12 * HOUR);
+    expect([...series.v].slice(-1)).to.deep.equal([30]);
+    // The 260 went with the data it was added to: the axis is back down.
+    expect([...root(element).querySelectorAll('.bands rect')].map((rect) => rect.getAttribute('data-label'))).to.not.include('Rất xấu');
+  });
+
   it('draws last year dashed behind this year', async () => {
     const element = await chart();
     const lastYear = aqiResult(VALUES.map((value) => value / 2));

@@ -13,11 +13,13 @@ import {
 } from '@ioc-kit/data';
 import {
   TimeSeriesChart,
+  appendSeries,
   formatPeriod,
   formatValue,
   lowerBound,
   seriesTable,
   summarizeSeries,
+  timeSorted,
   toFloat64,
   type ChartPalette,
   type DataTable,
@@ -102,7 +104,7 @@ function shiftOneYear(t: Float64Array): Float64Array {
  * @cssproperty --ioc-time-series-signal-color - Threshold-crossing markers. Defaults to `--ioc-sys-color-negative`.
  * @cssproperty --ioc-time-series-overview-height - Height of the overview strip. Defaults to 2.5rem.
  *
- * @fires ioc-data - New data arrived (`event.result`), also for the last-year comparison.
+ * @fires ioc-data - New data arrived (`event.result`), also for the last-year comparison and for live points added with `appendPoints()` (the result with them).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
  * @fires ioc-zoom - The visible time range changed (`event.domain`, epoch ms, or undefined for all).
  */
@@ -171,7 +173,12 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   private readonly defaultPeriod = new DefaultPeriod();
   private drag?: { pointerId: number; x: number; domain: readonly [number, number]; width: number };
   private brush?: { pointerId: number; x: number; time: number; moved: boolean };
-  private describedAt = 0;
+  /** The newest result `appendPoints` made, and the one it was made from (to pace the overview and summary while points stream in). */
+  private appended?: { result: SeriesResult; from: SeriesResult };
+  /** The spoken summary last written, for which result and when (`performance.now()`). */
+  private summaryKept?: { result: SeriesResult; text: string; at: number };
+  /** The colours last read from the tokens, and for which result. */
+  private paletteKept?: { result: SeriesResult | undefined; palette: ChartPalette };
 
   private readonly lastYearLoader = new DataController<SeriesQuery>(this, {
     source: () => this.context?.source,
@@ -268,14 +275,27 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return !!last && (this.compareLastYear || !!this.lastYear) && last.series.some((series) => series.t.length > 0);
   }
 
-  /** The series as the chart holds them (after live appends), visible ones only. */
+  /** The visible series of a result (live points included: they are in the result), in time order. */
   private visibleSeries(result: SeriesResult): { key: string; label: string; t: Float64Array; v: Float64Array }[] {
     return result.series
       .filter((series) => !this.hiddenSeries.has(series.area))
-      .map((series) => {
-        const held = this.chart?.seriesData(series.area);
-        return { key: series.area, label: this.labelOf(series.area), t: held?.t ?? toFloat64(series.t), v: held?.v ?? toFloat64(series.v) };
-      });
+      .map((series) => ({ key: series.area, label: this.labelOf(series.area), ...timeSorted(series.t, series.v) }));
+  }
+
+  /** First and last time of all the series of a result, `[NaN, NaN]` when none has one. */
+  private timeExtent(result: SeriesResult | undefined): [number, number] {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const series of result?.series ?? []) {
+      const { t } = timeSorted(series.t, series.v);
+      const first = t.findIndex((x) => Number.isFinite(x));
+      if (first < 0) continue;
+      let last = t.length - 1;
+      while (!Number.isFinite(t[last])) last--;
+      lo = Math.min(lo, t[first] as number);
+      hi = Math.max(hi, t[last] as number);
+    }
+    return lo <= hi ? [lo, hi] : [Number.NaN, Number.NaN];
   }
 
   private thresholds(): TimeSeriesThreshold[] {
@@ -318,6 +338,28 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   protected override bandTokens(): BandTokens {
     const bands = this.info?.bands ?? [];
     return { tokens: bands.map((band) => band.token), fallbacks: Object.fromEntries(bands.filter((band) => band.color).map((band) => [band.token, band.color ?? ''])) };
+  }
+
+  /**
+   * Live points change no colour: while they stream in, the colours read for the data they
+   * were added to are used again rather than read from the styles on every point
+   * (`redraw()` reads them afresh).
+   */
+  protected override get palette(): ChartPalette {
+    const kept = this.paletteKept;
+    const result = this.loader.value;
+    if (kept && result !== undefined && result === this.appended?.result && kept.result === this.appended.from) {
+      kept.result = result;
+      return kept.palette;
+    }
+    const palette = super.palette;
+    this.paletteKept = { result, palette };
+    return palette;
+  }
+
+  override redraw(): void {
+    this.paletteKept = undefined;
+    super.redraw();
   }
 
   protected override drawInputs(): readonly unknown[] {
@@ -365,7 +407,11 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     );
     this.showAllHidden(surface, this.allHidden(result));
     if (this.noOverview) return;
-    if (this.overview) {
+    if (this.overview && result === this.appended?.result && performance.now() - this.overviewDrawnAt <= 1000) {
+      // Live points: the strip catches up about once a second (a full draw of the small
+      // strip), not on every point; its window follows meanwhile.
+      this.placeOverviewWindow();
+    } else if (this.overview) {
       this.drawOverview(inputs, palette, size.width, true);
     } else {
       // The strip is a second chart of all the data: drawn after the first paint, from the
@@ -452,52 +498,53 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   /**
    * Adds live points to a series (default: the first) without redrawing history: only the
-   * newest reduction column is recomputed. When the view is zoomed to the latest data, it
-   * follows the new points.
+   * newest reduction column is recomputed. The points join the data controller's result (a
+   * new result, fired as `ioc-data`), which the chart is then drawn from; the next answer of
+   * the source replaces them. Times earlier than the series' last are ignored. When the view
+   * is zoomed to the latest data, it follows the new points.
    */
   appendPoints(t: ArrayLike<number> | number, v: ArrayLike<number> | number, area?: string): void {
-    const chart = this.chart;
     const result = this.loader.value;
-    if (!chart || !result) return;
+    if (!result) return;
     const key = area ?? result.series[0]?.area;
-    if (key === undefined) return;
-    const times = typeof t === 'number' ? [t] : t;
-    const values = typeof v === 'number' ? [v] : v;
-    const before = chart.fullExtent[1];
+    const index = result.series.findIndex((series) => series.area === key);
+    const series = result.series[index];
+    if (!series) return;
+    const before = this.domain ? this.timeExtent(result)[1] : Number.NaN;
+    const grown = appendSeries(series.t, series.v, typeof t === 'number' ? [t] : t, typeof v === 'number' ? [v] : v);
+    const next: SeriesResult = { ...result, series: result.series.map((s, i) => (i === index ? { ...s, t: grown.t, v: grown.v } : s)) };
+    this.appended = { result: next, from: result };
+    if (!this.loader.update(next)) return;
     if (this.domain && this.domain[1] >= before) {
       // Following the latest data: slide the window instead of letting new points fall off the edge.
-      chart.appendPoints(key, times, values);
-      const after = chart.fullExtent[1];
-      const shift = after - before;
-      if (shift > 0) {
-        this.domain = [this.domain[0] + shift, this.domain[1] + shift];
-        chart.update({ xDomain: this.domain });
-      }
-    } else {
-      chart.appendPoints(key, times, values);
+      const shift = this.timeExtent(next)[1] - before;
+      if (shift > 0) this.domain = [this.domain[0] + shift, this.domain[1] + shift];
     }
-    // The overview shares nothing mutable with the chart; it catches up with the held data
-    // about once a second (a full reduction of the small strip), not on every point.
-    const now = performance.now();
-    if (this.overviewInputs && now - this.overviewDrawnAt > 1000) {
-      const held = this.overviewInputs.inputs.map((input) => {
-        const data = chart.seriesData(input.key);
-        return data ? { ...input, t: data.t, v: data.v } : input;
-      });
-      this.drawOverview(held, this.overviewInputs.palette, this.overviewInputs.width, true);
-    } else {
-      this.placeOverviewWindow();
-    }
-    // The spoken summary is recomputed at most every few seconds: it reads every point.
-    if (now - this.describedAt > 5000) {
-      this.describedAt = now;
-      this.refreshDescription();
-    }
+    // Drawn now, as a live chart should be, rather than in a microtask after the call.
+    if (this.isConnected && this.hasUpdated) this.performUpdate();
+  }
+
+  /** True when the summary of `result` is the one kept (live points added since it was written, a few seconds ago at most). */
+  private summaryStillTrue(result: SeriesResult): boolean {
+    const kept = this.summaryKept;
+    // The spoken summary reads every point: while points stream in it is written again every few seconds, not on every point.
+    return !!kept && result === this.appended?.result && kept.result === this.appended.from && performance.now() - kept.at < 5000;
   }
 
   // ---- accessibility --------------------------------------------------------------------
 
   protected override chartSummary(result: SeriesResult): string {
+    const kept = this.summaryKept;
+    if (kept && this.summaryStillTrue(result)) {
+      kept.result = result;
+      return kept.text;
+    }
+    const text = this.writeSummary(result);
+    this.summaryKept = { result, text, at: performance.now() };
+    return text;
+  }
+
+  private writeSummary(result: SeriesResult): string {
     const info = this.info;
     const locale = this.effectiveLocale;
     if (this.allHidden(result)) return `${this.chartTitle(result)}: ${message(words.allHidden, locale)}`;
@@ -516,6 +563,8 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   }
 
   protected override summaryIsCostly(result: SeriesResult): boolean {
+    // Live points on a series already summed up: the kept words, or new ones now (every few seconds).
+    if (result === this.appended?.result) return false;
     return result.series.reduce((sum, series) => sum + series.t.length, 0) > 5_000;
   }
 
@@ -621,8 +670,8 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   /** Sets the visible range (clamped to the data, at least a few points wide) and tells listeners. */
   zoomTo(domain: readonly [number, number] | undefined): void {
-    const extent = this.chart?.fullExtent;
-    if (!domain || !extent || !Number.isFinite(extent[0]) || !Number.isFinite(extent[1])) {
+    const extent = this.timeExtent(this.loader.value);
+    if (!domain || !Number.isFinite(extent[0]) || !Number.isFinite(extent[1])) {
       if (this.domain !== undefined) {
         this.domain = undefined;
         this.dispatchEvent(new IocZoomEvent(undefined));

@@ -4,7 +4,7 @@ import { ConfigError, UnsupportedQueryError, isAbortError, throwIfAborted } from
 import type { Alert, AlertsResult, Query, QueryKind, ResultFor } from '../contract/query.js';
 import { clockNow, type ChangeListener, type DataSource, type RequestOptions, type SubscribeOptions } from '../contract/source.js';
 import { WarningCollector } from '../contract/warnings.js';
-import { filterAlerts } from './domain-adapter.js';
+import { filterAlerts } from './alert-filter.js';
 
 export interface ComposeOptions {
   /** A short name for messages. Default `composite`. */

@@ -347,7 +347,8 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     const to = parseTime(query.to);
     if (!Number.isFinite(from)) throw new ValidationError('query.from', 'is not a date');
     if (!Number.isFinite(to) || to <= from) throw new ValidationError('query.to', 'must be a date after `from`');
-    if (!Array.isArray(query.areas)) throw new ValidationError('query.areas', 'expected a list of area codes');
+    const listed: unknown = query.areas;
+    if (!Array.isArray(listed)) throw new ValidationError('query.areas', 'expected a list of area codes');
     // Refused before anything is fetched: a year of minutes is a mistake, not a request.
     checkPeriodCount(periodStart(from, grain), to, grain, MAX_BUCKETS);
     const hierarchy = await allAreas(options);

@@ -10,10 +10,9 @@ import type { Indicator } from '../contract/catalogue.js';
 import { ValidationError } from '../contract/errors.js';
 import { aggregate, bucketSeries, combineSeries } from '../contract/aggregate.js';
 import type { TimeGrain } from '../contract/query.js';
-import { parseTime } from '../contract/time.js';
+import { parseTime, periodStart } from '../contract/time.js';
 import { readText } from '../contract/validate.js';
 import { readValue, type WarningCollector } from '../contract/warnings.js';
-import { descendantsOf } from '../areas/areas.js';
 
 /**
  * One observation of an indicator, as `map` returns it. Fields are `unknown` on purpose: they are
@@ -45,25 +44,29 @@ export interface Observation {
 /**
  * Many observations of one area at once, as columns: for long series (a generator, a
  * SensorThings `dataArray`) without an object per value. `t` holds epoch ms, `v` numbers (NaN
- * is a gap, a value outside the indicator's range a gap with a warning), `until` (optional) the
- * end of each value's span, as `Observation.until`.
+ * is a gap, a value outside the indicator's range a gap with a warning).
  */
 export interface ObservationSeries {
   area: string;
   t: ArrayLike<number>;
   v: ArrayLike<number>;
-  until?: ArrayLike<number>;
+  /** How long each value covers, in ms (an hour's mean: 3 600 000): its observation ends at `t + span`. Default 0. */
+  span?: number;
+  /** Nothing was observed after this (epoch ms): ends are capped at it (a day so far ends at the last complete hour). */
+  until?: number;
   entity?: string;
   field?: string;
 }
 
 export type MappedObservations = Observation | readonly Observation[] | ObservationSeries | null | undefined;
 
-/** Observations of one area: times, values (NaN a gap) and, when given, the ends of their spans. */
+/** Observations of one area: times, values (NaN a gap) and the ends of their spans (`u`, or `t + span` capped at `until`). */
 export interface Column {
   t: ArrayLike<number>;
   v: ArrayLike<number>;
   u?: ArrayLike<number>;
+  span?: number;
+  until?: number;
 }
 
 /** Source area code -> its columns, in the order the records gave them. */
@@ -114,24 +117,24 @@ export function readSeries(series: ObservationSeries, indicator: Indicator, enti
     warnings.add({ code: 'missing-area', entity, field: 'area', message: `${entity}: the area ${describeUnknown(series.area)} is not an area code; skipped` });
     return;
   }
-  const { t, v, until } = series;
+  const { t, v, span, until } = series;
   const n = Math.min(t.length, v.length);
   const min = indicator.range?.min ?? Number.NEGATIVE_INFINITY;
   const max = indicator.range?.max ?? Number.POSITIVE_INFINITY;
   const field = series.field ?? 'value';
-  let clean = t.length === n && v.length === n && (until === undefined || until.length >= n);
+  const ends = { ...(typeof span === 'number' && span > 0 ? { span } : {}), ...(typeof until === 'number' && !Number.isNaN(until) ? { until } : {}) };
+  let clean = t.length === n && v.length === n;
   for (let i = 0; i < n && clean; i++) {
     const value = v[i] as number;
     // NaN is a gap the column already says; anything else outside the range needs a look.
     if (!Number.isFinite(t[i]) || (!(value >= min && value <= max) && !Number.isNaN(value))) clean = false;
   }
   if (clean) {
-    into.pushColumn(area, until ? { t, v, u: until } : { t, v });
+    into.pushColumn(area, { t, v, ...ends });
     return;
   }
   const times: number[] = [];
   const values: number[] = [];
-  const ends: number[] = [];
   for (let i = 0; i < n; i++) {
     const time = t[i];
     if (typeof time !== 'number' || !Number.isFinite(time)) {
@@ -142,23 +145,58 @@ export function readSeries(series: ObservationSeries, indicator: Indicator, enti
     if (reading.problem) warnings.add({ code: reading.problem.code, entity, field, message: `${entity} ${field}[${i}]: ${reading.problem.message}` });
     times.push(time);
     values.push(reading.value);
-    const end = until?.[i];
-    ends.push(typeof end === 'number' && Number.isFinite(end) ? end : time);
   }
-  into.pushColumn(area, { t: times, v: values, u: ends });
+  into.pushColumn(area, { t: times, v: values, ...ends });
 }
 
-/** For each wanted area, the columns of that area or of any unit under it, by source area. */
+/**
+ * For each wanted area, its columns by source area: the area's own observations when the
+ * records hold some (a system that reports the province itself), else those of every unit
+ * that has sat under it, to be combined with the indicator's area aggregation.
+ */
 export function groupByWanted(byArea: AreaColumns, wanted: readonly string[], hierarchy: readonly Area[]): Map<string, AreaColumns> {
   const groups = new Map<string, AreaColumns>();
+  let children: Map<string, string[]> | undefined;
   for (const code of wanted) {
     if (groups.has(code)) continue;
-    const within = new Set([code, ...(hierarchy.length > 0 ? descendantsOf(hierarchy, code) : [])]);
+    const own = byArea.get(code);
+    if (own) {
+      groups.set(code, new Map([[code, own]]));
+      continue;
+    }
+    children ??= childrenIndex(hierarchy);
+    const within = descendants(children, code);
     const group: AreaColumns = new Map();
     for (const [area, columns] of byArea) if (within.has(area)) group.set(area, columns);
     groups.set(code, group);
   }
   return groups;
+}
+
+function childrenIndex(hierarchy: readonly Area[]): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const area of hierarchy) {
+    if (area.parent === undefined) continue;
+    const list = children.get(area.parent);
+    if (list) list.push(area.code);
+    else children.set(area.parent, [area.code]);
+  }
+  return children;
+}
+
+/** Every code that has ever sat under `code` (at any date). */
+function descendants(children: Map<string, string[]>, code: string): Set<string> {
+  const found = new Set<string>();
+  const queue = [code];
+  while (queue.length > 0) {
+    const next = queue.pop() as string;
+    for (const child of children.get(next) ?? []) {
+      if (child === code || found.has(child)) continue;
+      found.add(child);
+      queue.push(child);
+    }
+  }
+  return found;
 }
 
 /** One value for a window `[from, to)`: each source area over time (in time order), then across areas. */
@@ -202,6 +240,8 @@ export function seriesValue(indicator: Indicator, group: AreaColumns | undefined
       }
     }
     const [only] = columns;
+    const aligned = columns.length === 1 && only ? alignedValues(only, grain, from, to) : undefined;
+    if (aligned) return aligned;
     const t = columns.length === 1 && only ? only.t : columns.flatMap((c) => Array.from(c.t));
     const v = columns.length === 1 && only ? only.v : columns.flatMap((c) => Array.from(c.v));
     return bucketSeries(t, v, grain, indicator.aggregation.time, { from, to });
@@ -216,8 +256,30 @@ export function seriesValue(indicator: Indicator, group: AreaColumns | undefined
 }
 
 function endOf(column: Column, i: number): number {
-  const end = column.u?.[i];
-  return typeof end === 'number' && Number.isFinite(end) ? end : (column.t[i] as number);
+  const time = column.t[i] as number;
+  if (column.u) {
+    const end = column.u[i];
+    return typeof end === 'number' && Number.isFinite(end) ? end : time;
+  }
+  const end = column.span ? time + column.span : time;
+  return column.until !== undefined && column.until < end ? Math.max(time, column.until) : end;
+}
+
+const FIXED_STEP_MS: Partial<Record<TimeGrain, number>> = { hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
+
+/**
+ * A column that already holds one value per period (every period of the range, in order) is
+ * its own re-graining: the values are used as they are, without bucketing a year of hours again.
+ */
+function alignedValues(column: Column, grain: TimeGrain, from: number, to: number): { t: Float64Array; v: Float64Array } | undefined {
+  const step = FIXED_STEP_MS[grain];
+  if (!step) return undefined;
+  const start = periodStart(from, grain);
+  const n = Math.ceil((to - start) / step);
+  const { t, v } = column;
+  if (t.length !== n || v.length !== n) return undefined;
+  for (let i = 0; i < n; i++) if (t[i] !== start + i * step) return undefined;
+  return { t: t instanceof Float64Array ? t : Float64Array.from(t), v: v instanceof Float64Array ? v : Float64Array.from(v) };
 }
 
 /** Reads one scalar observation's time (absent: `fallback`), NaN when unreadable. */

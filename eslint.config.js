@@ -16,13 +16,19 @@ const markupSinks = [
 ];
 
 // The page reached around the globals rule: `globalThis.document`, `globalThis['location']`,
-// `Reflect.get(globalThis, 'window')`. The pure packages read the page in one module only.
+// `(globalThis as …).window`, `Reflect.get(globalThis, 'window')`, or globalThis under another
+// name. The pure packages read the page in one module only.
 const PAGE = '/^(document|window|location|self|top|parent|frames)$/';
+const PAGE_ONLY = 'Pure packages reach the page only in packages/data/src/refresh/page.ts (pageVisibility, pageAddress).';
 const pageThroughGlobalThis = [
-  { selector: `MemberExpression[object.name='globalThis'][property.name=${PAGE}]`, message: 'Pure packages reach the page only in packages/data/src/refresh/page.ts (pageVisibility, pageAddress).' },
-  { selector: `MemberExpression[object.name='globalThis'][property.value=${PAGE}]`, message: 'Pure packages reach the page only in packages/data/src/refresh/page.ts (pageVisibility, pageAddress).' },
-  { selector: `CallExpression[callee.object.name='Reflect'][callee.property.name=/^(get|has|getOwnPropertyDescriptor)$/][arguments.0.name='globalThis']`, message: 'Pure packages reach the page only in packages/data/src/refresh/page.ts (pageVisibility, pageAddress).' },
+  { selector: `MemberExpression[object.name='globalThis'][property.name=${PAGE}]`, message: PAGE_ONLY },
+  { selector: `MemberExpression[object.name='globalThis'][property.value=${PAGE}]`, message: PAGE_ONLY },
+  { selector: `MemberExpression[object.expression.name='globalThis'][property.name=${PAGE}]`, message: PAGE_ONLY },
+  { selector: `MemberExpression[object.expression.name='globalThis'][property.value=${PAGE}]`, message: PAGE_ONLY },
+  { selector: `CallExpression[callee.object.name='Reflect'][callee.property.name=/^(get|has|getOwnPropertyDescriptor)$/][arguments.0.name='globalThis']`, message: PAGE_ONLY },
+  { selector: "VariableDeclarator[init.name='globalThis'], AssignmentExpression[right.name='globalThis']", message: `globalThis under another name hides what is read from it. ${PAGE_ONLY}` },
 ];
+const PAGE_GLOBALS = ['self', 'top', 'parent', 'frames'].map((name) => ({ name, message: 'Pure packages must not use the page’s globals.' }));
 
 export default tseslint.config(
   {
@@ -59,7 +65,7 @@ export default tseslint.config(
     files: ['packages/data/src/**/*.ts', 'packages/charts/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'document', message: 'Pure packages must not use the global document (use target.ownerDocument).' }, { name: 'window', message: 'Pure packages must not use window.' }, { name: 'location', message: 'Pure packages must not use location.' }],
+      'no-restricted-globals': ['error', { name: 'document', message: 'Pure packages must not use the global document (use target.ownerDocument).' }, { name: 'window', message: 'Pure packages must not use window.' }, { name: 'location', message: 'Pure packages must not use location.' }, ...PAGE_GLOBALS],
       'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*'], message: 'No Lit in @ioc-kit/data or @ioc-kit/charts.' }], paths: [{ name: 'd3', message: 'Import d3 modules one by one.' }] }],
       'no-restricted-syntax': ['error', ...markupSinks, ...pageThroughGlobalThis],
     },
@@ -68,7 +74,7 @@ export default tseslint.config(
     files: ['packages/data/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', 'document', 'window', 'location', 'HTMLElement', 'customElements', 'localStorage', 'sessionStorage'],
+      'no-restricted-globals': ['error', 'document', 'window', 'location', 'HTMLElement', 'customElements', 'localStorage', 'sessionStorage', ...PAGE_GLOBALS],
     },
   },
   {

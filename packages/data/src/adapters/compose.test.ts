@@ -1,6 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { HttpError, UnsupportedQueryError } from '../contract/errors.js';
+import type { KpiQuery } from '../contract/query.js';
 import type { DataSource } from '../contract/source.js';
+import { followQuery } from '../refresh/follow.js';
+import { attachPolling } from '../refresh/polling.js';
 import { composeSources } from './compose.js';
 import { defineDomainAdapter } from './domain-adapter.js';
 
@@ -98,5 +101,69 @@ describe('composeSources carries warnings', () => {
       ['source-failed', 'broken'],
     ]);
     expect(alerts.warnings?.[2]?.message).to.contain('broken: https://x.example/alerts answered 503').and.contain('its alerts are missing');
+  });
+});
+
+describe('composeSources follows a query with one first request', () => {
+  /** A polling source (attachPolling) that counts its requests. */
+  function counted(id: string, extra: Partial<DataSource> = {}) {
+    const asked: string[] = [];
+    const base = defineDomainAdapter<number>({
+      id,
+      now,
+      areas: [{ code: '10', level: 'province', name: { vi: 'Tỉnh Thử' } }],
+      fetchRecords: () => {
+        asked.push(id);
+        return Promise.resolve([35]);
+      },
+      indicators: id === 'air' ? { 'environment.pm25': { from: 'x', map: (v) => ({ value: v, area: '10' }) } } : { 'mobility.accidents': { from: 'x', map: (v) => ({ value: v, area: '10' }) } },
+    });
+    return { source: attachPolling({ ...base, ...extra }), asked };
+  }
+  const kpi: KpiQuery = { kind: 'kpi', indicator: 'environment.pm25', area: '10' };
+  // A KPI reads three periods: one request is three fetches.
+  const perRequest = 3;
+
+  async function followOnce(source: DataSource): Promise<void> {
+    const controller = new AbortController();
+    const updates: unknown[] = [];
+    followQuery(source, kpi, (update) => updates.push(update), { signal: controller.signal, intervalMs: 60_000 });
+    await waitUntil(() => updates.length > 0, 'no first result');
+    // Time for a second, unwanted request to be made.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+  }
+
+  it('when every part only polls', async () => {
+    const air = counted('air');
+    const traffic = counted('traffic');
+    await followOnce(composeSources([air.source, traffic.source]));
+    expect(air.asked).to.have.length(perRequest);
+  });
+
+  it('when another part pushes', async () => {
+    const air = counted('air');
+    const pushing = counted('traffic', { subscribe: () => undefined });
+    await followOnce(composeSources([air.source, pushing.source]));
+    expect(air.asked).to.have.length(perRequest);
+  });
+});
+
+describe('composeSources keeps the areas its parts resolved', () => {
+  it('on routed results and on merged alerts', async () => {
+    const province = composeSources([air, traffic]);
+    const kpi = await province.query({ kind: 'kpi', indicator: 'mobility.accidents', area: '10' });
+    expect(kpi.areas?.map((a) => [a.code, a.name.vi])).to.deep.equal([['10', 'Tỉnh Thử (bản khác)']]);
+    const placed = defineDomainAdapter<number>({
+      id: 'placed',
+      now,
+      areas: [{ code: '10001', level: 'commune', name: { vi: 'Phường Một' }, parent: '10' }],
+      fetchRecords: () => Promise.resolve([1]),
+      indicators: {},
+      alerts: { from: 'a', map: () => ({ id: 'placed-1', severity: 'low', domain: 'environment', area: '10001', start: '2026-11-24T07:00:00+07:00' }) },
+    });
+    const alerts = await composeSources([air, placed]).query({ kind: 'alerts' });
+    expect(alerts.alerts.map((a) => a.id)).to.deep.equal(['air-1', 'placed-1']);
+    expect(alerts.areas?.map((a) => a.code)).to.deep.equal(['10001']);
   });
 });

@@ -4,7 +4,9 @@ import { ConfigError, UnsupportedQueryError, isAbortError, throwIfAborted } from
 import type { Alert, AlertsResult, Query, QueryKind, ResultFor } from '../contract/query.js';
 import { clockNow, type ChangeListener, type DataSource, type RequestOptions, type SubscribeOptions } from '../contract/source.js';
 import { WarningCollector } from '../contract/warnings.js';
-import { filterAlerts } from './domain-adapter.js';
+import { filterAlerts } from './alert-filter.js';
+import { DEFAULT_POLL_INTERVAL_MS, pollingLoaderOf } from '../refresh/follow.js';
+import { attachPolling, pollThrough } from '../refresh/polling.js';
 
 export interface ComposeOptions {
   /** A short name for messages. Default `composite`. */
@@ -113,6 +115,11 @@ export function composeSources(sources: readonly DataSource[], options: ComposeO
         }
         const merged: Alert[] = values.flatMap((result) => result.alerts);
         const result: AlertsResult = { kind: 'alerts', alerts: filterAlerts(merged, query), partial: failed.length > 0 || values.some((r) => r.partial) };
+        // The parts resolved their alerts' areas; the composite keeps those of the alerts it kept (first part wins).
+        const known = new Map<string, Area>();
+        for (const part of values) for (const area of part.areas ?? []) if (!known.has(area.code)) known.set(area.code, area);
+        const areas = [...new Set(result.alerts.flatMap((alert) => (alert.area ? [alert.area] : [])))].flatMap((code) => known.get(code) ?? []);
+        if (areas.length > 0) result.areas = areas;
         // Each part's warnings, plus one for each source that failed, so "partial" says why.
         const warnings = new WarningCollector();
         for (const part of values) warnings.addAll(part.warnings);
@@ -132,7 +139,11 @@ export function composeSources(sources: readonly DataSource[], options: ComposeO
       return source.query(query, requestOptions);
     },
   };
-  if (sources.some((source) => source.subscribe !== undefined)) {
+  const following = sources.filter((source) => source.subscribe !== undefined);
+  if (following.length > 0 && following.every((source) => pollingLoaderOf(source) !== undefined)) {
+    // Every part only polls: the composite is polled as one source, one request per poll.
+    attachPolling(composite);
+  } else if (following.length > 0) {
     composite.subscribe = <Q extends Query>(query: Q, onChange: ChangeListener<Q>, subscribeOptions: SubscribeOptions = {}) => {
       const pick = async (): Promise<DataSource | undefined> => {
         if (query.kind === 'alerts') return sources.find((s) => s.subscribe !== undefined && kindsOf(s).includes('alerts'));
@@ -140,7 +151,10 @@ export function composeSources(sources: readonly DataSource[], options: ComposeO
       };
       pick().then(
         (source) => {
-          if (source?.subscribe) source.subscribe(query, onChange, subscribeOptions);
+          const loader = pollingLoaderOf(source);
+          // The follower already asked the composite once; a part that only polls waits a period before its first poll.
+          if (source && loader) pollThrough(source, query, onChange, subscribeOptions, DEFAULT_POLL_INTERVAL_MS, loader, true);
+          else if (source?.subscribe) source.subscribe(query, onChange, subscribeOptions);
           else onChange(undefined, new UnsupportedQueryError(id, `live updates for "${query.kind}"`));
         },
         (error: unknown) => onChange(undefined, error),

@@ -16,8 +16,8 @@
  */
 import type { Area, AreaQuery, BoundaryProperties, BoundaryQuery, FeatureCollection } from '../contract/areas.js';
 import type { Domain, Indicator, IndicatorId } from '../contract/catalogue.js';
-import { AbortError, ConfigError, UnsupportedQueryError, ValidationError, throwIfAborted, toDataError } from '../contract/errors.js';
-import { aggregate, bucketSeries, combineSeries } from '../contract/aggregate.js';
+import { AbortError, ConfigError, NotFoundError, UnsupportedQueryError, ValidationError, throwIfAborted, toDataError } from '../contract/errors.js';
+import { MAX_BUCKETS } from '../contract/aggregate.js';
 import type {
   Alert,
   AlertQuery,
@@ -34,12 +34,31 @@ import type {
   TimeGrain,
 } from '../contract/query.js';
 import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../contract/source.js';
-import { addPeriods, parseTime, periodOf, toIso } from '../contract/time.js';
+import { TIME_GRAINS } from '../contract/query.js';
+import { addPeriods, parseTime, periodOf, periodStart, toIso } from '../contract/time.js';
 import { readText, validateAlert } from '../contract/validate.js';
 import { WarningCollector, readValue, type DataWarning, type WarnFn } from '../contract/warnings.js';
 import { CATALOGUE } from '../catalogue/index.js';
-import { ALERT_SEVERITIES } from '../contract/catalogue.js';
-import { descendantsOf, filterAreas } from '../areas/areas.js';
+import { filterAreas } from '../areas/areas.js';
+import { filterAlerts } from './alert-filter.js';
+import {
+  checkPeriodCount,
+  ColumnCollector,
+  describeUnknown,
+  groupByWanted,
+  isObservationSeries,
+  observationTime,
+  readSeries,
+  seriesValue,
+  windowValue,
+  type AreaColumns,
+  type MappedObservations,
+  type Observation,
+} from './observations.js';
+import { resolveAreas } from './resolve-areas.js';
+
+export { filterAlerts } from './alert-filter.js';
+export type { MappedObservations, Observation, ObservationSeries } from './observations.js';
 
 /** What a domain adapter asks its fetcher for. */
 export interface RecordRequest {
@@ -76,30 +95,6 @@ export type RecordFetcher<R> = (request: RecordRequest, options: RequestOptions)
 
 /** Lets an adapter know when records changed (SSE, WebSocket, NGSI-LD notifications) so it can re-query. */
 export type RecordWatcher = (request: RecordRequest, onChange: () => void, options: SubscribeOptions) => void;
-
-/**
- * One observation of an indicator, as `map` returns it. Fields are `unknown` on purpose: they are
- * validated (numbers and numeric strings accepted; null is a gap; `"NaN"`, other text, booleans,
- * objects and values outside the indicator's range are gaps with a warning; times may be ISO text
- * or epoch ms, zone-less times are Vietnamese local time, an unreadable time skips the value with
- * a warning).
- */
-export interface Observation {
-  value: unknown;
-  /** When the value was observed; absent: the time the record was fetched. */
-  time?: unknown;
-  /**
-   * Area code the value belongs to; absent: the area asked for when the query asks for exactly
-   * one (a single-area system); otherwise the value is skipped with a `missing-area` warning.
-   */
-  area?: unknown;
-  /** Names the record in warnings (e.g. an entity id); default `<adapter id>.<indicator>[<index>]`. */
-  entity?: string;
-  /** Names the field in warnings (e.g. `pm25`); default `value`. */
-  field?: string;
-}
-
-export type MappedObservations = Observation | readonly Observation[] | null | undefined;
 
 export interface IndicatorMapping<R> {
   /** Which records hold the indicator; handed to the fetcher as `RecordRequest.from`. */
@@ -139,19 +134,32 @@ export interface DomainAdapterConfig<R = unknown> {
   alerts?: AlertMapping<R>;
   /** Definitions for indicators the built-in catalogue lacks (a province's own KPIs). */
   catalogue?: readonly Indicator[];
-  /** The areas this system covers: a list or a loader. Used for `areas()`, area roll-ups and `by-area`. */
+  /**
+   * The areas this system covers: a list or a loader. Used for `areas()`, area roll-ups,
+   * `by-area`, and to resolve the areas of every result (`areas` on the result).
+   */
   areas?: readonly Area[] | ((query: AreaQuery, options: RequestOptions) => Promise<readonly Area[]>);
+  /**
+   * Every area the system has known, at every date (old districts and communes too), for
+   * roll-ups, alerts of units that no longer exist, and resolving results' areas. Default: the
+   * `areas` list, or what the loader lists at each level.
+   */
+  hierarchy?: (options: RequestOptions) => Promise<readonly Area[]>;
   boundaries?: (query: BoundaryQuery, options: RequestOptions) => Promise<FeatureCollection<BoundaryProperties>>;
   /** The clock (epoch ms); tests and replays pin it, and widgets then read it as the source's `now()`. Default `Date.now`. */
   now?: () => number;
   /** Grain for KPIs and by-area queries that do not name one. Default `day`. */
   defaultGrain?: TimeGrain;
-}
-
-interface Point {
-  value: number;
-  time: number;
-  area: string;
+  /**
+   * Where complete data ends (epoch ms), for a system that publishes whole hours: KPIs and maps
+   * without `at` describe the period holding the instant before it, and alerts start before it.
+   * Default: `now`.
+   */
+  latest?: () => number;
+  /** Round KPI and by-area values to the indicator's `decimals`, as a published figure is (series keep full precision). */
+  round?: boolean;
+  /** Alerts queries without `from` look back this many days from their end. Default: no limit. */
+  alertLookbackDays?: number;
 }
 
 /**
@@ -182,13 +190,19 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
   const supports: QueryKind[] = mapped.length > 0 ? ['kpi', 'series', 'by-area'] : [];
   if (config.alerts) supports.push('alerts');
 
+  const latest = config.latest;
+  /** The instant a KPI or map without `at` describes. */
+  const defaultAt = () => (latest ? latest() - 1 : now());
+
   async function loadAreas(query: AreaQuery, options: RequestOptions): Promise<readonly Area[]> {
     if (!config.areas) return [];
     if (typeof config.areas === 'function') return config.areas(query, options);
-    return filterAreas(config.areas, query);
+    // The adapter's clock, not the wall clock: a pinned source lists the units of its own present.
+    return filterAreas(config.areas, { ...query, at: query.at ?? now() });
   }
 
   async function allAreas(options: RequestOptions): Promise<readonly Area[]> {
+    if (config.hierarchy) return config.hierarchy(options);
     if (!config.areas) return [];
     if (typeof config.areas !== 'function') return config.areas;
     // A loader is asked per level: gather every level so roll-ups can walk the hierarchy.
@@ -198,15 +212,33 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
 
   function definition(id: IndicatorId): Indicator {
     const indicator = definitions.get(id);
-    if (!indicator || !config.indicators[id]) throw new UnsupportedQueryError(config.id, `indicator "${id}"`);
+    if (!indicator) throw new NotFoundError(`Indicator "${String(id).slice(0, 80)}" in the catalogue of "${config.id}"`);
+    if (!config.indicators[id]) throw new UnsupportedQueryError(config.id, `indicator "${id}"`);
     return indicator;
   }
+
+  function readGrain(grain: unknown, path: string): TimeGrain {
+    if ((TIME_GRAINS as readonly unknown[]).includes(grain)) return grain as TimeGrain;
+    throw new ValidationError(path, `expected ${TIME_GRAINS.join(', ')}`);
+  }
+
+  function readAt(at: string | undefined): number {
+    if (at === undefined) return defaultAt();
+    const time = parseTime(at);
+    if (!Number.isFinite(time)) throw new ValidationError('query.at', `"${String(at).slice(0, 40)}" is not a date`);
+    return time;
+  }
+
+  const rounded = (indicator: Indicator, value: number): number | null => {
+    if (!Number.isFinite(value)) return null;
+    return config.round ? Number(value.toFixed(indicator.decimals)) : value;
+  };
 
   async function observe(
     indicator: Indicator,
     request: Omit<RecordRequest, 'from' | 'indicator'>,
     options: RequestOptions,
-  ): Promise<{ points: Point[]; partial: boolean; warnings: DataWarning[] | undefined }> {
+  ): Promise<{ byArea: AreaColumns; partial: boolean; warnings: DataWarning[] | undefined }> {
     const mapping = config.indicators[indicator.id];
     const fetcher = mapping?.fetchRecords ?? config.fetchRecords;
     if (!mapping || !fetcher) throw new ConfigError(`Domain adapter "${config.id}" has no record fetcher for "${indicator.id}".`);
@@ -218,7 +250,7 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     const fetchedAt = now();
     // Only a query for one area may take a value that names none: in a map, it would be credited to whichever area came first.
     const fallbackArea = request.areas.length === 1 ? request.areas[0] : undefined;
-    const points: Point[] = [];
+    const columns = new ColumnCollector();
     batch.records.forEach((record, index) => {
       const path = `${config.id}.${indicator.id}[${index}]`;
       let result: MappedObservations;
@@ -230,6 +262,10 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
         return;
       }
       if (result === undefined || result === null) return;
+      if (isObservationSeries(result)) {
+        readSeries(result, indicator, typeof result.entity === 'string' && result.entity !== '' ? result.entity : path, warnings, columns);
+        return;
+      }
       const list: readonly Observation[] = Array.isArray(result) ? (result as readonly Observation[]) : [result as Observation];
       list.forEach((observation, k) => {
         if (typeof observation !== 'object' || observation === null) return;
@@ -237,7 +273,7 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
         const field = typeof observation.field === 'string' && observation.field !== '' ? observation.field : undefined;
         const reading = readValue(observation.value, indicator.range, indicator.id);
         if (reading.problem) warnings.add({ code: reading.problem.code, entity, field: field ?? 'value', message: `${entity} ${field ?? 'value'}: ${reading.problem.message}` });
-        const time = observation.time === undefined || observation.time === null ? fetchedAt : parseTime(observation.time);
+        const time = observationTime(observation.time, fetchedAt);
         if (!Number.isFinite(time)) {
           warnings.add({ code: 'invalid-time', entity, field: 'time', message: `${entity}${field ? ` ${field}` : ''}: the time ${describeUnknown(observation.time)} cannot be read; skipped` });
           return;
@@ -253,46 +289,17 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
           if (request.areas.length > 1) warnings.add({ code: 'missing-area', entity, field: 'area', message: `${entity}: no area code, so it cannot be placed on a map of several areas; skipped` });
           return;
         }
-        points.push({ value: reading.value, time, area });
+        const until = observation.until === undefined || observation.until === null ? time : parseTime(observation.until);
+        columns.push(area, time, reading.value, Number.isFinite(until) ? until : time);
       });
     });
-    return { points, partial: batch.partial === true, warnings: warnings.list() };
-  }
-
-  /** For each wanted area, the points of that area or of any unit under it, grouped by source area. */
-  function groupByWanted(points: readonly Point[], wanted: readonly string[], hierarchy: readonly Area[]): Map<string, Map<string, Point[]>> {
-    const groups = new Map<string, Map<string, Point[]>>(wanted.map((code) => [code, new Map()]));
-    const within = new Map<string, Set<string>>(wanted.map((code) => [code, new Set([code, ...descendantsOf(hierarchy, code)])]));
-    for (const point of points) {
-      for (const code of wanted) {
-        if (!within.get(code)?.has(point.area)) continue;
-        const byArea = groups.get(code);
-        if (!byArea) continue;
-        const list = byArea.get(point.area) ?? [];
-        list.push(point);
-        byArea.set(point.area, list);
-      }
-    }
-    return groups;
-  }
-
-  /** One value for a window: aggregate each source area over time, then across areas. */
-  function windowValue(indicator: Indicator, byArea: Map<string, Point[]> | undefined, from: number, to: number): { value: number; observedAt: number } {
-    const perArea: number[] = [];
-    let observedAt = Number.NEGATIVE_INFINITY;
-    for (const points of byArea?.values() ?? []) {
-      const inWindow = points.filter((p) => p.time >= from && p.time < to).sort((a, b) => a.time - b.time);
-      for (const p of inWindow) if (Number.isFinite(p.value) && p.time > observedAt) observedAt = p.time;
-      perArea.push(aggregate(inWindow.map((p) => p.value), indicator.aggregation.time));
-    }
-    return { value: aggregate(perArea, indicator.aggregation.area), observedAt };
+    return { byArea: columns.byArea, partial: batch.partial === true, warnings: warnings.list() };
   }
 
   async function kpi(query: KpiQuery, options: RequestOptions): Promise<KpiResult> {
     const indicator = definition(query.indicator);
-    const grain = query.grain ?? defaultGrain;
-    const at = query.at === undefined ? now() : parseTime(query.at);
-    if (!Number.isFinite(at)) throw new ValidationError('query.at', `"${String(query.at).slice(0, 40)}" is not a date`);
+    const grain = query.grain === undefined ? defaultGrain : readGrain(query.grain, 'query.grain');
+    const at = readAt(query.at);
     const current = periodOf(at, grain);
     const previousFrom = addPeriods(current.from, grain, -1);
     const lastYear = periodOf(addPeriods(current.from, 'year', -1), grain);
@@ -303,17 +310,16 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     );
     const values = answers.map((answer, i) => {
       const window = windows[i] ?? current;
-      return windowValue(indicator, groupByWanted(answer.points, [query.area], hierarchy).get(query.area), window.from, window.to);
+      return windowValue(indicator, groupByWanted(answer.byArea, [query.area], hierarchy).get(query.area), window.from, window.to);
     });
-    const finite = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n : null);
     const result: KpiResult = {
       kind: 'kpi',
       indicator: indicator.id,
       area: query.area,
       unit: indicator.unit,
-      value: finite(values[0]?.value),
-      previous: finite(values[1]?.value),
-      sameLastYear: finite(values[2]?.value),
+      value: rounded(indicator, values[0]?.value ?? Number.NaN),
+      previous: rounded(indicator, values[1]?.value ?? Number.NaN),
+      sameLastYear: rounded(indicator, values[2]?.value ?? Number.NaN),
       target: indicator.target ?? null,
       period: { grain, from: toIso(current.from) ?? '', to: toIso(current.to) ?? '' },
       partial: answers.some((answer) => answer.partial),
@@ -329,60 +335,65 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     }
     const observedAt = toIso(values[0]?.observedAt ?? Number.NaN);
     if (observedAt) result.observedAt = observedAt;
+    const areas = resolveAreas(hierarchy, [query.area], at);
+    if (areas) result.areas = areas;
     return result;
   }
 
   async function series(query: SeriesQuery, options: RequestOptions): Promise<SeriesResult> {
     const indicator = definition(query.indicator);
+    const grain = readGrain(query.grain, 'query.grain');
     const from = parseTime(query.from);
     const to = parseTime(query.to);
     if (!Number.isFinite(from)) throw new ValidationError('query.from', 'is not a date');
     if (!Number.isFinite(to) || to <= from) throw new ValidationError('query.to', 'must be a date after `from`');
+    const listed: unknown = query.areas;
+    if (!Array.isArray(listed)) throw new ValidationError('query.areas', 'expected a list of area codes');
+    // Refused before anything is fetched: a year of minutes is a mistake, not a request.
+    checkPeriodCount(periodStart(from, grain), to, grain, MAX_BUCKETS);
     const hierarchy = await allAreas(options);
-    const answer = await observe(indicator, { kind: 'series', areas: query.areas, timeFrom: from, timeTo: to, grain: query.grain, query }, options);
-    const groups = groupByWanted(answer.points, query.areas, hierarchy);
+    const answer = await observe(indicator, { kind: 'series', areas: query.areas, timeFrom: from, timeTo: to, grain, query }, options);
+    const groups = groupByWanted(answer.byArea, query.areas, hierarchy);
     let observedAt = Number.NEGATIVE_INFINITY;
     const result = query.areas.map((code) => {
-      const bySource = groups.get(code) ?? new Map<string, Point[]>();
-      const bucketed = [...bySource.values()].map((points) => {
-        for (const p of points) if (Number.isFinite(p.value) && p.time >= from && p.time < to && p.time > observedAt) observedAt = p.time;
-        return bucketSeries(points.map((p) => p.time), points.map((p) => p.value), query.grain, indicator.aggregation.time, { from, to });
-      });
-      const empty = bucketSeries([], [], query.grain, indicator.aggregation.time, { from, to });
-      const t = bucketed[0]?.t ?? empty.t;
-      const v = bucketed.length === 0 ? empty.v : bucketed.length === 1 ? (bucketed[0]?.v ?? empty.v) : combineSeries(bucketed.map((b) => b.v), indicator.aggregation.area);
+      const { t, v, observedAt: newest } = seriesValue(indicator, groups.get(code), grain, from, to);
+      if (newest > observedAt) observedAt = newest;
       return { area: code, t, v };
     });
-    const out: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain: query.grain, series: result, partial: answer.partial || answer.warnings !== undefined };
+    const out: SeriesResult = { kind: 'series', indicator: indicator.id, unit: indicator.unit, grain, series: result, partial: answer.partial || answer.warnings !== undefined };
     if (answer.warnings) out.warnings = answer.warnings;
     const iso = toIso(observedAt);
     if (iso) out.observedAt = iso;
+    const areas = resolveAreas(hierarchy, query.areas, to - 1);
+    if (areas) out.areas = areas;
     return out;
   }
 
   async function byArea(query: ByAreaQuery, options: RequestOptions): Promise<ByAreaResult> {
     const indicator = definition(query.indicator);
-    const grain = query.grain ?? defaultGrain;
-    const at = query.at === undefined ? now() : parseTime(query.at);
-    if (!Number.isFinite(at)) throw new ValidationError('query.at', 'is not a date');
+    const grain = query.grain === undefined ? defaultGrain : readGrain(query.grain, 'query.grain');
+    const at = readAt(query.at);
     const window = periodOf(at, grain);
     const hierarchy = await allAreas(options);
     const listed = await loadAreas({ level: query.level, ...(query.parent ? { parent: query.parent } : {}), at: toIso(at) ?? '' }, options);
     const answer = await observe(indicator, { kind: 'by-area', areas: listed.map((a) => a.code), timeFrom: window.from, timeTo: window.to, grain, query }, options);
     // Without an area list, the rows are whatever areas the records name.
-    const codes = listed.length > 0 ? listed.map((a) => a.code) : [...new Set(answer.points.map((p) => p.area))];
-    const groups = groupByWanted(answer.points, codes, hierarchy);
+    const codes = listed.length > 0 ? listed.map((a) => a.code) : [...answer.byArea.keys()];
+    const groups = groupByWanted(answer.byArea, codes, hierarchy);
     let newest = Number.NEGATIVE_INFINITY;
     const rows = codes.map((code) => {
       const { value, observedAt } = windowValue(indicator, groups.get(code), window.from, window.to);
       if (observedAt > newest) newest = observedAt;
       const iso = toIso(observedAt);
-      return { area: code, value: Number.isFinite(value) ? value : null, ...(iso ? { observedAt: iso } : {}) };
+      return { area: code, value: rounded(indicator, value), ...(iso ? { observedAt: iso } : {}) };
     });
     const result: ByAreaResult = { kind: 'by-area', indicator: indicator.id, unit: indicator.unit, level: query.level, rows, partial: answer.partial || answer.warnings !== undefined };
     if (answer.warnings) result.warnings = answer.warnings;
     const iso = toIso(newest);
     if (iso) result.observedAt = iso;
+    // The listed areas are the entries valid at `at`; areas the records named are looked up.
+    const areas = listed.length > 0 ? [...listed] : resolveAreas(hierarchy, codes, at);
+    if (areas && areas.length > 0) result.areas = areas;
     return result;
   }
 
@@ -390,20 +401,25 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
     const mapping = config.alerts;
     const fetcher = mapping?.fetchRecords ?? config.fetchRecords;
     if (!mapping || !fetcher) throw new UnsupportedQueryError(config.id, 'alerts');
-    const from = query.from === undefined ? undefined : parseTime(query.from);
-    const to = query.to === undefined ? undefined : parseTime(query.to);
+    const askedFrom = query.from === undefined ? undefined : parseTime(query.from);
+    const askedTo = query.to === undefined ? undefined : parseTime(query.to);
+    if (askedFrom !== undefined && !Number.isFinite(askedFrom)) throw new ValidationError('query.from', 'is not a date');
+    if (askedTo !== undefined && !Number.isFinite(askedTo)) throw new ValidationError('query.to', 'is not a date');
+    // Nothing starts after the data ends; a query without `from` looks back `alertLookbackDays`.
+    const to = latest ? Math.min(askedTo ?? Number.POSITIVE_INFINITY, latest()) : askedTo;
+    const from = askedFrom ?? (config.alertLookbackDays !== undefined && to !== undefined ? to - config.alertLookbackDays * 86_400_000 : undefined);
+    const window: AlertQuery = { ...query, ...(from !== undefined ? { from: toIso(from) ?? '' } : {}), ...(to !== undefined ? { to: toIso(to) ?? '' } : {}) };
     const request: RecordRequest = {
       from: mapping.from,
       indicator: 'alerts',
       kind: 'alerts',
       areas: query.area ? [query.area] : [],
-      ...(from !== undefined && Number.isFinite(from) ? { timeFrom: from } : {}),
-      ...(to !== undefined && Number.isFinite(to) ? { timeTo: to } : {}),
+      ...(from !== undefined ? { timeFrom: from } : {}),
+      ...(to !== undefined ? { timeTo: to } : {}),
       query,
     };
-    const answer = await untilAborted(() => fetcher(request, options), options.signal);
+    const [answer, hierarchy] = await Promise.all([untilAborted(() => fetcher(request, options), options.signal), allAreas(options)]);
     const batch = toBatch(answer, config.id);
-    const hierarchy = query.area ? await allAreas(options) : [];
     const list: Alert[] = [];
     const warnings = new WarningCollector();
     warnings.addAll(batch.warnings);
@@ -421,12 +437,15 @@ export function defineDomainAdapter<R = unknown>(config: DomainAdapterConfig<R>)
         warnings.add({ code: 'invalid-record', entity, field: error.path, message: `${entity} ${error.path}: ${error.problem.replace(/\.$/, '')}; this alert is left out` });
       }
     });
-    const result: AlertsResult = { kind: 'alerts', alerts: filterAlerts(list, query, hierarchy), partial: batch.partial === true };
+    const clock = now();
+    const result: AlertsResult = { kind: 'alerts', alerts: filterAlerts(list, window, hierarchy, clock), partial: batch.partial === true };
     const warned = warnings.list();
     if (warned) {
       result.warnings = warned;
       result.partial = true;
     }
+    const areas = resolveAreas(hierarchy, result.alerts.flatMap((alert) => (alert.area ? [alert.area] : [])), clock);
+    if (areas) result.areas = areas;
     return result;
   }
 
@@ -509,39 +528,9 @@ function untilAborted<T>(run: () => Promise<T>, signal: AbortSignal | undefined)
   });
 }
 
-/** A bad value as short plain text for a warning. */
-function describeUnknown(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-}
-
 function toBatch<R>(answer: readonly R[] | RecordBatch<R> | undefined, id: string): RecordBatch<R> {
   const value: unknown = answer;
   if (Array.isArray(value)) return { records: value as readonly R[] };
   if (typeof value === 'object' && value !== null && Array.isArray((value as { records?: unknown }).records)) return value as RecordBatch<R>;
   throw new ValidationError(`${id}.records`, 'the record fetcher returned neither a list nor { records: [...] }');
-}
-
-/** Applies an `AlertQuery`'s filters (area includes its descendants), newest first, up to `limit`. */
-export function filterAlerts(list: readonly Alert[], query: AlertQuery, hierarchy: readonly Area[] = []): Alert[] {
-  const minRank = query.minSeverity ? ALERT_SEVERITIES.indexOf(query.minSeverity) : 0;
-  const from = query.from === undefined ? Number.NEGATIVE_INFINITY : parseTime(query.from);
-  const to = query.to === undefined ? Number.POSITIVE_INFINITY : parseTime(query.to);
-  const within = query.area ? new Set([query.area, ...descendantsOf(hierarchy, query.area)]) : undefined;
-  const matching = list.filter((alert) => {
-    if (query.domain && alert.domain !== query.domain) return false;
-    if (ALERT_SEVERITIES.indexOf(alert.severity) < minRank) return false;
-    if (query.status && !query.status.includes(alert.status)) return false;
-    if (within && (!alert.area || !within.has(alert.area))) return false;
-    const start = parseTime(alert.start);
-    const end = alert.end === undefined ? Number.POSITIVE_INFINITY : parseTime(alert.end);
-    // An alert belongs to a window it overlaps.
-    if (Number.isFinite(from) && end < from) return false;
-    if (Number.isFinite(to) && start >= to) return false;
-    return true;
-  });
-  matching.sort((a, b) => parseTime(b.start) - parseTime(a.start) || (a.id < b.id ? -1 : 1));
-  const limit = query.limit !== undefined && Number.isFinite(query.limit) && query.limit >= 0 ? Math.floor(query.limit) : matching.length;
-  return matching.slice(0, limit);
 }

@@ -46,16 +46,30 @@ export function ancestorsOf(list: readonly Area[], code: string, at?: string | n
  * level, only the direct children of `parent`. Ordered by code.
  */
 export function filterAreas(list: readonly Area[], query: Omit<AreaQuery, 'at'> & { at?: string | number } = {}): Area[] {
-  const at = query.at;
-  return list
-    .filter((area) => {
-      if (!isValidAt(area, at)) return false;
-      if (query.level !== undefined && area.level !== query.level) return false;
-      if (query.parent === undefined) return true;
-      if (query.level === undefined) return area.parent === query.parent;
-      return ancestorsOf(list, area.code, at).includes(query.parent);
-    })
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const at = timeOf(query.at);
+  const valid = list.filter((area) => isValidAt(area, at));
+  let found = query.level === undefined ? valid : valid.filter((area) => area.level === query.level);
+  const parent = query.parent;
+  if (parent !== undefined) {
+    if (query.level === undefined) {
+      found = found.filter((area) => area.parent === parent);
+    } else {
+      // Each code's entry at `at`, read once: walking up from a hundred communes stays linear.
+      const byCode = new Map<string, Area>();
+      for (const area of valid) if (!byCode.has(area.code)) byCode.set(area.code, area);
+      found = found.filter((area) => {
+        const seen: string[] = [];
+        let current = byCode.get(area.code);
+        while (current?.parent !== undefined && !seen.includes(current.parent)) {
+          if (current.parent === parent) return true;
+          seen.push(current.parent);
+          current = byCode.get(current.parent);
+        }
+        return false;
+      });
+    }
+  }
+  return [...found].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Every code that has ever sat under `code`, at any date (for matching records to a unit and its parts). */

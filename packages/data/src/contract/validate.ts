@@ -17,6 +17,7 @@ import { ValidationError } from './errors.js';
 import type { Alert, AlertStatus, ByAreaResult, ByAreaRow, KpiResult, SeriesData, TimeGrain } from './query.js';
 import { TIME_GRAINS } from './query.js';
 import { parseTime, toIso } from './time.js';
+import type { LocalizedText } from './text.js';
 import { WarningCollector, readValue, type WarnFn } from './warnings.js';
 
 /** Longest text kept from a payload; longer strings are cut (a title is not a novel). */
@@ -396,7 +397,28 @@ export function validateAlert(input: unknown, path = 'alert', defaults: { domain
     if (Number.isFinite(value)) alert.value = value;
   }
   if (input.location !== undefined && input.location !== null) alert.location = readPoint(input.location, `${path}.location`);
+  const label = readAlertLabel(input.label, `${path}.label`);
+  if (label) alert.label = label;
   return alert;
+}
+
+/** `{ vi, en? }` text, or undefined when absent; anything else is refused. */
+function optionalLocalized(value: unknown, path: string): LocalizedText | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) throw new ValidationError(path, `expected { vi, en }, got ${describe(value)}`);
+  const vi = readText(value.vi, `${path}.vi`);
+  const en = optionalText(value.en, `${path}.en`);
+  return en === undefined ? { vi } : { vi, en };
+}
+
+/** An alert's title and description in both languages (`Alert.label`), where the source has them. */
+function readAlertLabel(value: unknown, path: string): Alert['label'] {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) throw new ValidationError(path, `expected { title, description? }, got ${describe(value)}`);
+  const title = optionalLocalized(value.title, `${path}.title`);
+  if (!title) throw new ValidationError(`${path}.title`, 'a label needs a title');
+  const description = optionalLocalized(value.description, `${path}.description`);
+  return description ? { title, description } : { title };
 }
 
 /** A GeoJSON point `{ type: 'Point', coordinates: [lon, lat] }` with coordinates in range. */

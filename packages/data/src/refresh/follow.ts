@@ -89,6 +89,11 @@ export function markPolling(subscribe: object, loader: PollLoader): void {
   POLLING.set(subscribe, loader);
 }
 
+/** The loader of a source whose `subscribe` only polls (see `markPolling`), else undefined. */
+export function pollingLoaderOf(source: Pick<DataSource, 'subscribe'> | undefined): PollLoader | undefined {
+  return source?.subscribe ? POLLING.get(source.subscribe) : undefined;
+}
+
 const defaultSchedule = (ms: number, callback: () => void) => {
   const timer = setTimeout(callback, ms);
   return () => clearTimeout(timer);
@@ -139,6 +144,7 @@ function createLoop<Q extends Query>(
   push: boolean,
   options: FollowOptions,
   forget: () => void,
+  deferFirst = false,
 ): Loop<Q> {
   const followers = new Set<Follower<Q>>();
   const subscription = new AbortController();
@@ -254,7 +260,9 @@ function createLoop<Q extends Query>(
         due = false;
         ask();
       });
-      ask();
+      // A loop started for someone who already holds the first answer (a composite's own loop) waits a period instead.
+      if (deferFirst && !push && intervalMs > 0) planPoll();
+      else ask();
       if (!push) return;
       try {
         source.subscribe?.(query, pushed, { signal: subscription.signal, intervalMs });
@@ -313,7 +321,14 @@ export function followQuery<Q extends Query>(source: DataSource, query: Q, onUpd
 }
 
 /** `followQuery` for anything with a `query`, optionally polling with a loader of its own. */
-export function followWith<Q extends Query>(source: Followable, query: Q, onUpdate: (update: FollowUpdate<Q>) => void, options: FollowOptions, loader?: PollLoader): FollowHandle {
+export function followWith<Q extends Query>(
+  source: Followable,
+  query: Q,
+  onUpdate: (update: FollowUpdate<Q>) => void,
+  options: FollowOptions,
+  loader?: PollLoader,
+  deferFirst = false,
+): FollowHandle {
   const follower: Follower<Q> = { onUpdate, active: !options.signal.aborted };
   const handle: FollowHandle = {
     refresh: () => {
@@ -342,7 +357,7 @@ export function followWith<Q extends Query>(source: Followable, query: Q, onUpda
     const load: Load<Q> = polls ? polls(query) : (asked, requestOptions) => source.query(asked, requestOptions);
     const created: Loop<Q> = createLoop(source, query, load, intervalMs, push, options, () => {
       if (registry.get(key) === (created as unknown as Loop<Query>)) registry.delete(key);
-    });
+    }, deferFirst);
     loop = created;
     bySource.set(key, created);
   }

@@ -39,9 +39,10 @@ export function pollThrough<Q extends Query>(
   options: PollingOptions,
   defaultIntervalMs: number,
   loader?: PollLoader,
+  deferFirst = false,
 ): FollowHandle {
   const { signal, intervalMs, ...hooks } = options;
-  return followWith(source, query, changesTo(onChange), { ...hooks, signal: signal ?? new AbortController().signal, intervalMs: intervalMs ?? defaultIntervalMs }, loader);
+  return followWith(source, query, changesTo(onChange), { ...hooks, signal: signal ?? new AbortController().signal, intervalMs: intervalMs ?? defaultIntervalMs }, loader, deferFirst);
 }
 
 /**

@@ -54,4 +54,16 @@ describe('docs/adapters.md CSV example', function () {
     expect(asked).to.have.length(3);
     expect(asked.slice(1).every((entry) => entry.ifNoneMatch === '"v1"')).to.equal(true);
   });
+
+  it('names the areas of each result from the communes it is given', async () => {
+    const communes = [
+      { code: '27001', level: 'commune' as const, name: { vi: 'Phường Một' }, parent: '27' },
+      { code: '27004', level: 'commune' as const, name: { vi: 'Xã Bốn' }, parent: '27' },
+    ];
+    const csv = createCsvObservations(file, ['environment.pm25', 'environment.aqi'], communes);
+    const series = await csv.query({ kind: 'series', indicator: 'environment.pm25', areas: ['27004', '27001'], grain: 'hour', from: '2026-11-24T01:00:00Z', to: '2026-11-24T03:00:00Z' });
+    expect(series.areas?.map((area) => area.name.vi)).to.deep.equal(['Xã Bốn', 'Phường Một']);
+    const kpi = await csv.query({ kind: 'kpi', indicator: 'environment.aqi', area: '27004', grain: 'hour', at: '2026-11-24T02:30:00Z' });
+    expect(kpi.areas).to.deep.equal([communes[1]]);
+  });
 });

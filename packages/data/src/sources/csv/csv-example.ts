@@ -1,4 +1,4 @@
-import { defineDomainAdapter, request, type DataSource, type DataWarning, type IndicatorId, type IndicatorMapping } from '@ioc-kit/data';
+import { defineDomainAdapter, request, type Area, type DataSource, type DataWarning, type IndicatorId, type IndicatorMapping } from '@ioc-kit/data';
 
 /** One line of the file `ma_xa,thoi_gian,chi_tieu,gia_tri`: commune, Vietnam time, indicator, value. */
 interface CsvRow {
@@ -43,8 +43,11 @@ function readCsv(text: string, file: string): { records: CsvRow[]; warnings: Dat
   return { records, warnings: bad ? [{ code: 'invalid-record', entity: file, field: 'line', count: bad, message }] : [] };
 }
 
-/** A CSV file of observations (any catalogue indicator, one per line) as an ioc-kit source. */
-export function createCsvObservations(url: string, indicators: readonly IndicatorId[]): DataSource {
+/**
+ * A CSV file of observations (any catalogue indicator, one per line) as an ioc-kit source;
+ * `areas`, the communes it speaks of, name and place each result's areas.
+ */
+export function createCsvObservations(url: string, indicators: readonly IndicatorId[], areas: readonly Area[] = []): DataSource {
   // The mapping half: a row answers the indicator it names; the adapter reads "35,2" and
   // zone-less Vietnam times, and makes a gap with a warning of "n/a".
   const mapping: IndicatorMapping<CsvRow>['map'] = (row, asked) =>
@@ -57,5 +60,6 @@ export function createCsvObservations(url: string, indicators: readonly Indicato
       return readCsv(data, url);
     },
     indicators: Object.fromEntries(indicators.map((id) => [id, { from: url, map: mapping }])),
+    areas,
   });
 }

@@ -274,6 +274,25 @@ describe('demo source', function () {
     });
   });
 
+  describe('areas resolved with the result', () => {
+    it('names the area of a KPI, each series, each row and each alert, as valid at the result’s date', async () => {
+      const kpi = await demo.query({ kind: 'kpi', indicator: 'environment.aqi', area: '90' });
+      expect(kpi.areas?.map((a) => [a.code, a.level, a.name.vi])).to.deep.equal([['90', 'province', 'Tỉnh Sông Mây (demo)']]);
+      const old = await demo.query({ kind: 'series', indicator: 'environment.aqi', areas: ['901', '90001'], grain: 'day', from: '2024-04-01', to: '2024-05-01' });
+      expect(old.areas?.map((a) => [a.code, a.level, a.parent])).to.deep.equal([
+        ['901', 'district', '90'],
+        ['90001', 'commune', '901'],
+      ]);
+      const today = await demo.query({ kind: 'series', indicator: 'environment.aqi', areas: ['90001'], grain: 'day', from: '2026-11-01', to: '2026-11-08' });
+      expect(today.areas?.map((a) => a.parent)).to.deep.equal(['90']);
+      const map = await demo.query({ kind: 'by-area', indicator: 'environment.aqi', level: 'commune' });
+      expect(map.areas?.map((a) => a.code)).to.deep.equal(map.rows.map((row) => row.area));
+      expect(map.areas?.every((a) => a.centroid !== undefined && a.name.vi.length > 0)).to.equal(true);
+      const { alerts, areas } = await demo.query({ kind: 'alerts', limit: 5 });
+      expect(areas?.map((a) => a.code)).to.deep.equal([...new Set(alerts.map((a) => a.area))]);
+    });
+  });
+
   describe('errors and abort', () => {
     it('rejects unknown indicators and areas with NotFoundError, bad dates with ValidationError', async () => {
       expect(await demo.query({ kind: 'kpi', indicator: 'environment.nope', area: '90' }).catch((e: unknown) => e)).to.be.instanceOf(NotFoundError);

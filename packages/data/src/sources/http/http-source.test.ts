@@ -189,6 +189,23 @@ describe('HTTP JSON source against a real server', () => {
     expect(result.observedAt).to.equal('2026-11-24T01:00:00.000Z');
   });
 
+  it('resolves the areas of its results from the areas it is given', async () => {
+    const areas = [
+      { code: '27', level: 'province' as const, name: { vi: 'Tỉnh Thử' } },
+      { code: '27001', level: 'commune' as const, name: { vi: 'Phường Một' }, parent: '27' },
+      { code: '27004', level: 'commune' as const, name: { vi: 'Xã Bốn' }, parent: '27' },
+    ];
+    await script('/api/by-area/aqi', [{ json: { results: [{ code: '27001', v: 42 }, { code: '27004', v: 57 }] } }]);
+    const map = await source({ areas }).query({ kind: 'by-area', indicator: 'environment.test-aqi', level: 'commune' });
+    expect(map.areas?.map((area) => [area.code, area.name.vi])).to.deep.equal([
+      ['27001', 'Phường Một'],
+      ['27004', 'Xã Bốn'],
+    ]);
+    // Without areas, a result carries none.
+    await script('/api/by-area/aqi', [{ json: { results: [{ code: '27001', v: 42 }] } }]);
+    expect((await source().query({ kind: 'by-area', indicator: 'environment.test-aqi', level: 'commune' })).areas).to.equal(undefined);
+  });
+
   it('maps alerts: Vietnamese severities, categories to domains, filters and newest first', async () => {
     await script('/api/alerts', [
       {

@@ -21,6 +21,7 @@ function memoryBase() {
     grain: 'hour',
     series: [{ area: '90001', t: Float64Array.from([T0, T0 + HOUR, T0 + 2 * HOUR]), v: Float64Array.from([10, 11, 12]) }],
     partial: false,
+    areas: [{ code: '90001', level: 'commune', name: { vi: 'Xã Một' }, parent: '90' }],
   };
   const kpi: KpiResult = {
     kind: 'kpi',
@@ -133,6 +134,8 @@ for (const transport of ['sse', 'ws'] as const) {
       expect(Array.from(latest.series[0]!.t)).to.deep.equal([T0 + HOUR, T0 + 2 * HOUR, T0 + 3 * HOUR]);
       expect(lastValues(results)).to.deep.equal([11, 12, 13]);
       expect(latest.observedAt).to.equal(new Date(T0 + 3 * HOUR).toISOString());
+      // The areas the base resolved stay with every pushed result.
+      expect(latest.areas?.map((area) => area.name.vi)).to.deep.equal(['Xã Một']);
       // A newer value for the same period replaces the older one.
       await push({ ...points(3, 14), points: [[new Date(T0 + 3 * HOUR + 20 * 60_000).toISOString(), 14]] });
       await waitUntil(() => results.length === 3);

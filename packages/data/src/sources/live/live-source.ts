@@ -10,7 +10,7 @@ import type { Alert, AlertQuery, AlertsResult, ByAreaResult, KpiResult, Query, Q
 import type { ChangeListener, DataSource, RequestOptions, SubscribeOptions } from '../../contract/source.js';
 import { parseTime, periodOf, periodStart, toIso } from '../../contract/time.js';
 import { validateAlert } from '../../contract/validate.js';
-import { filterAlerts } from '../../adapters/domain-adapter.js';
+import { filterAlerts } from '../../adapters/alert-filter.js';
 import type { BackoffOptions } from './backoff.js';
 import { connectSse, connectWebSocket, type LiveConnection, type LiveStatus } from './connection.js';
 import type { LiveKpiMessage, LiveMessage, LivePointsMessage } from './protocol.js';

@@ -65,6 +65,19 @@ describe('NGSI-LD source robustness against a real broker', function () {
     await server.call('reset');
   });
 
+  it('resolves a result’s areas from the areas it is given', async () => {
+    const withAreas = createNgsiLdSource({
+      baseUrl: server.url,
+      types: ['AirQualityObserved'],
+      temporal: false,
+      areas: [{ code: '27', level: 'province', name: { vi: 'Tỉnh Thử' } }],
+      http: new HttpClient({ retries: 0, now: () => clock, sleep: () => Promise.resolve() }),
+    });
+    const { query } = aqi();
+    const result = await withAreas.query(query);
+    expect(result.areas?.map((area) => [area.code, area.name.vi])).to.deep.equal([['27', 'Tỉnh Thử']]);
+  });
+
   it('aborts a query in flight', async () => {
     await server.call('slow', 2000);
     const controller = new AbortController();

@@ -114,6 +114,9 @@ describe('createSensorThingsSource against a real SensorThings server', () => {
     expect(rows['90002']).to.equal(31.5);
     // Station 3 reports 0.030..0.053 mg/m³, i.e. 30..53 µg/m³.
     expect(rows['90003']).to.be.closeTo(41.5, 1e-9);
+    // Each row's area, resolved from the source's catalogue with the result.
+    expect(result.areas?.map((area) => area.code)).to.deep.equal(result.rows.map((row) => row.area));
+    expect(result.areas?.every((area) => area.level === 'commune' && area.parent === '90')).to.equal(true);
   });
 
   it('answers a province KPI (mean of its communes) with the previous day and no value a year ago', async () => {
@@ -121,6 +124,7 @@ describe('createSensorThingsSource against a real SensorThings server', () => {
     expect(result.value).to.be.closeTo(31.5, 1e-9);
     expect(result.previous).to.be.closeTo(31.5, 1e-9);
     expect(result.sameLastYear).to.equal(null);
+    expect(result.areas?.map((area) => [area.code, area.level])).to.deep.equal([['90', 'province']]);
     expect(result.observedAt).to.equal(new Date(Date.parse('2026-11-21T23:00:00+07:00')).toISOString());
   });
 

@@ -1,0 +1,86 @@
+// Where each timestamp sits on its grain's calendar grid, and the seasonal keys the baselines
+// group by: all in Vietnam's local time (UTC+7, no daylight saving), as the reports count days.
+import type { TimeGrain } from '@ioc-kit/data';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/**
+ * Vietnam's fixed UTC+07:00 (@ioc-kit/data's VIETNAM_UTC_OFFSET_MINUTES, a test keeps them
+ * equal). A copy, not an import, so the worker's bundle takes nothing but types from @ioc-kit/data.
+ */
+export const VIETNAM_OFFSET_MS = 420 * 60_000;
+const offset = (): number => VIETNAM_OFFSET_MS;
+
+/** Whole periods of `grain` since the epoch for a timestamp (months counted on the calendar). */
+export function periodIndex(time: number, grain: TimeGrain): number {
+  const local = time + offset();
+  switch (grain) {
+    case 'hour':
+      return Math.floor(local / HOUR);
+    case 'day':
+      return Math.floor(local / DAY);
+    case 'week':
+      return Math.floor((Math.floor(local / DAY) + 3) / 7);
+    default: {
+      const date = new Date(local);
+      const months = date.getUTCFullYear() * 12 + date.getUTCMonth();
+      return grain === 'month' ? months : grain === 'quarter' ? Math.floor(months / 3) : Math.floor(months / 12);
+    }
+  }
+}
+
+/** Grid positions of `t` relative to the first one: 0, 1, 2, 4, … (a missing period skips a number). */
+export function gridPositions(t: ArrayLike<number>, grain: TimeGrain): Float64Array {
+  const out = new Float64Array(t.length);
+  const first = t.length ? periodIndex(t[0]!, grain) : 0;
+  for (let i = 0; i < t.length; i++) out[i] = periodIndex(t[i]!, grain) - first;
+  return out;
+}
+
+/** Hour of the week, 0 = Monday 00:00 local time. */
+export function hourOfWeek(time: number): number {
+  const local = time + offset();
+  const day = Math.floor(local / DAY);
+  return ((((day + 3) % 7) + 7) % 7) * 24 + Math.floor((local - day * DAY) / HOUR);
+}
+
+/** Hour of the day, 0–23 local time. */
+export function hourOfDay(time: number): number {
+  const local = time + offset();
+  return Math.floor((local - Math.floor(local / DAY) * DAY) / HOUR);
+}
+
+/** Day of the year, 0–365 local time (29 Feb shares a slot with its neighbours by date order). */
+export function dayOfYear(time: number): number {
+  const local = time + offset();
+  const date = new Date(local);
+  return Math.floor((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / DAY);
+}
+
+/** Month of the year, 0–11 local time. */
+export function monthOfYear(time: number): number {
+  return new Date(time + offset()).getUTCMonth();
+}
+
+/** Quarter of the year, 0–3 local time. */
+export function quarterOfYear(time: number): number {
+  return Math.floor(monthOfYear(time) / 3);
+}
+
+/** Periods of `grain` in a year (the seasonal period of monthly and quarterly data). */
+export function periodsPerYear(grain: TimeGrain): number {
+  switch (grain) {
+    case 'hour':
+      return 8766;
+    case 'day':
+      return 365.25;
+    case 'week':
+      return 52.18;
+    case 'month':
+      return 12;
+    case 'quarter':
+      return 4;
+    case 'year':
+      return 1;
+  }
+}

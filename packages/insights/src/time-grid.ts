@@ -50,11 +50,21 @@ export function hourOfDay(time: number): number {
   return Math.floor((local - Math.floor(local / DAY) * DAY) / HOUR);
 }
 
-/** Day of the year, 0–365 local time (29 Feb shares a slot with its neighbours by date order). */
+/** Day of the year, 0–365 local time (arithmetic, no Date: it runs for every value of a series). */
 export function dayOfYear(time: number): number {
-  const local = time + offset();
-  const date = new Date(local);
-  return Math.floor((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / DAY);
+  const days = Math.floor((time + offset()) / DAY);
+  // Howard Hinnant's civil_from_days, reduced to the year and the day within it.
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from 1 March
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9; // 1–12
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  // Days from 1 January: March-based day plus Jan and Feb (59, or 60 in a leap year).
+  return month <= 2 ? doy - 306 : doy + 59 + (leap ? 1 : 0);
 }
 
 /** Month of the year, 0–11 local time. */
@@ -82,5 +92,22 @@ export function periodsPerYear(grain: TimeGrain): number {
       return 4;
     case 'year':
       return 1;
+  }
+}
+
+/** `time` moved `count` periods of `grain` ahead (calendar months for month, quarter and year). */
+export function addGrain(time: number, grain: TimeGrain, count: number): number {
+  switch (grain) {
+    case 'hour':
+      return time + count * HOUR;
+    case 'day':
+      return time + count * DAY;
+    case 'week':
+      return time + count * 7 * DAY;
+    default: {
+      const date = new Date(time + offset());
+      const months = count * (grain === 'month' ? 1 : grain === 'quarter' ? 3 : 12);
+      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes()) - offset();
+    }
   }
 }

@@ -51,6 +51,7 @@ export function twoSidedP(z: number): number {
   return erfc(Math.abs(z) / SQRT2);
 }
 
+/* eslint-disable no-loss-of-precision -- AS 241's coefficients exactly as published (more digits than a double holds). */
 /**
  * Φ⁻¹(p), the standard normal quantile: Wichura's algorithm AS 241 (PPND16), relative
  * error about 1e-16. NaN outside (0, 1) except ±Infinity at 0 and 1.

@@ -9,11 +9,8 @@ export function select(a: Float64Array, k: number, lo = 0, hi = a.length - 1): n
   while (hi > lo) {
     const mid = (lo + hi) >> 1;
     // Median of three as pivot, which keeps sorted and tied input linear.
-    let x = a[lo]!, y = a[mid]!, z = a[hi]!;
-    if (x > y) [x, y] = [y, x];
-    if (y > z) [y, z] = [z, y];
-    if (x > y) [x, y] = [y, x];
-    const pivot = y;
+    const x = a[lo]!, y = a[mid]!, z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let i = lo;
     let j = hi;
     while (i <= j) {

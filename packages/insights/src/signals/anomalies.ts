@@ -37,6 +37,11 @@ export interface AnomalyOptions {
 
 /** Fewest values a baseline group needs. */
 const MIN_GROUP = 5;
+/**
+ * Below this many values a group's own MAD is too noisy to scale by (five values put a third of
+ * noise-only points past 3.5): its centre is kept and the series' pooled scale is used.
+ */
+const MIN_SCALE_GROUP = 20;
 const MAD_TO_SIGMA = 1.4826;
 const MEAN_AD_TO_SIGMA = 1.2533;
 
@@ -69,6 +74,7 @@ function keyedBaseline(t: ArrayLike<number>, v: ArrayLike<number>, keyOf: (time:
   }
   const centre = new Float64Array(keys).fill(Number.NaN);
   const scale = new Float64Array(keys).fill(Number.NaN);
+  const sizes = new Int32Array(keys);
   let largest = 0;
   for (let k = 0; k < keys; k++) {
     let size = 0;
@@ -80,10 +86,24 @@ function keyedBaseline(t: ArrayLike<number>, v: ArrayLike<number>, keyOf: (time:
   for (let k = 0; k < keys; k++) {
     let size = 0;
     for (let d = -pool; d <= pool; d++) for (const value of buckets[(((k + d) % keys) + keys) % keys]!) pooled[size++] = value;
+    sizes[k] = size;
     if (size < MIN_GROUP) continue;
     const fit = robustCentre(pooled, size, spare);
     centre[k] = fit.centre;
     scale[k] = fit.scale;
+  }
+  let small = false;
+  for (let k = 0; k < keys; k++) if (sizes[k]! >= MIN_GROUP && sizes[k]! < MIN_SCALE_GROUP) small = true;
+  if (small) {
+    // The pooled scale: robust σ of every value's departure from its group's centre.
+    const departures = new Float64Array(n);
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const c = centre[key[i]!]!;
+      if (Number.isFinite(v[i]) && Number.isFinite(c)) departures[count++] = v[i]! - c;
+    }
+    const pooledScale = count >= MIN_GROUP ? robustCentre(departures, count, new Float64Array(count)).scale : Number.NaN;
+    for (let k = 0; k < keys; k++) if (sizes[k]! < MIN_SCALE_GROUP) scale[k] = pooledScale;
   }
   const expected = new Float64Array(n);
   const spread = new Float64Array(n);
@@ -116,7 +136,7 @@ export function seasonalBaseline(series: { t: ArrayLike<number>; v: ArrayLike<nu
   const { t, v } = series;
   const span = spanPeriods(t, grain);
   if (grain === 'hour') {
-    if (span >= 4 * 168) return keyedBaseline(t, v, hourOfWeek, 168, 0, 'hour-of-week');
+    if (span >= 8 * 168) return keyedBaseline(t, v, hourOfWeek, 168, 0, 'hour-of-week');
     if (span >= 7 * 24) return keyedBaseline(t, v, hourOfDay, 24, 0, 'hour-of-day');
   } else if (grain === 'day' && span >= 2 * 365) {
     return keyedBaseline(t, v, dayOfYear, 366, 7, 'day-of-year');

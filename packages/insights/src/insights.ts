@@ -67,7 +67,9 @@ export function computeInsight(input: InsightInput, options: InsightOptions = {}
   let residual: ArrayLike<number> = series.v;
   if (baseline.basis !== 'rolling') {
     const centre = median(baseline.expected);
-    residual = Float64Array.from(series.v, (value, i) => value - baseline.expected[i]! + centre);
+    const values = new Float64Array(series.v.length);
+    for (let i = 0; i < values.length; i++) values[i] = series.v[i]! - baseline.expected[i]! + centre;
+    residual = values;
   }
   const changePoints = changePointsOf(series.t, residual, { penalty: options.changePenalty });
   const recent = changePoints.filter((point) => point.t >= trend.from);

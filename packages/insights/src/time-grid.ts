@@ -67,6 +67,33 @@ export function dayOfYear(time: number): number {
   return month <= 2 ? doy - 306 : doy + 59 + (leap ? 1 : 0);
 }
 
+const dayCache = new WeakMap<object, Int16Array>();
+
+/**
+ * The day of the year of every timestamp, computed once per array: status and anomalies both
+ * read it, for every value of a five-year series.
+ */
+export function daysOfYear(t: ArrayLike<number>): Int16Array {
+  const key = t as object;
+  let days = dayCache.get(key);
+  if (!days || days.length !== t.length) {
+    days = new Int16Array(t.length);
+    let previousDay = Number.NaN;
+    let previous = 0;
+    for (let i = 0; i < t.length; i++) {
+      const day = Math.floor((t[i]! + offset()) / DAY);
+      // Consecutive values on the same local day share the answer (hourly data).
+      if (day !== previousDay) {
+        previous = dayOfYear(t[i]!);
+        previousDay = day;
+      }
+      days[i] = previous;
+    }
+    dayCache.set(key, days);
+  }
+  return days;
+}
+
 /** Month of the year, 0–11 local time. */
 export function monthOfYear(time: number): number {
   return new Date(time + offset()).getUTCMonth();

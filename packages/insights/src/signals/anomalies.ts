@@ -4,7 +4,7 @@
 // repeated seasons, the baseline is the values around it (a centred rolling window).
 import type { TimeGrain } from '@ioc-kit/data';
 import { medianInPlace } from '../stats/robust.js';
-import { dayOfYear, hourOfDay, hourOfWeek, monthOfYear, periodIndex } from '../time-grid.js';
+import { daysOfYear, hourOfDay, hourOfWeek, monthOfYear, periodIndex } from '../time-grid.js';
 
 /** A value far from its seasonal baseline. */
 export interface Anomaly {
@@ -64,12 +64,17 @@ function spanPeriods(t: ArrayLike<number>, grain: TimeGrain): number {
   return t.length ? periodIndex(t[t.length - 1]!, grain) - periodIndex(t[0]!, grain) + 1 : 0;
 }
 
-function keyedBaseline(t: ArrayLike<number>, v: ArrayLike<number>, keyOf: (time: number) => number, keys: number, pool: number, basis: BaselineBasis): Baseline {
+/**
+ * A baseline per seasonal key, pooling the values of keys within ±`pool`. With `every` > 1 the
+ * median and MAD are computed at every `every`-th key and shared with its neighbours (the
+ * day-of-year baseline pools ±7 days, so neighbouring days differ by two days in fifteen).
+ */
+function keyedBaseline(t: ArrayLike<number>, v: ArrayLike<number>, keyOf: (time: number, i: number) => number, keys: number, pool: number, basis: BaselineBasis, every = 1): Baseline {
   const n = v.length;
   const key = new Int32Array(n);
   const buckets: number[][] = Array.from({ length: keys }, () => []);
   for (let i = 0; i < n; i++) {
-    key[i] = keyOf(t[i]!);
+    key[i] = keyOf(t[i]!, i);
     if (Number.isFinite(v[i])) buckets[key[i]!]!.push(v[i]!);
   }
   const centre = new Float64Array(keys).fill(Number.NaN);
@@ -83,14 +88,16 @@ function keyedBaseline(t: ArrayLike<number>, v: ArrayLike<number>, keyOf: (time:
   }
   const pooled = new Float64Array(largest);
   const spare = new Float64Array(largest);
-  for (let k = 0; k < keys; k++) {
+  for (let k = 0; k < keys; k += every) {
     let size = 0;
     for (let d = -pool; d <= pool; d++) for (const value of buckets[(((k + d) % keys) + keys) % keys]!) pooled[size++] = value;
-    sizes[k] = size;
-    if (size < MIN_GROUP) continue;
-    const fit = robustCentre(pooled, size, spare);
-    centre[k] = fit.centre;
-    scale[k] = fit.scale;
+    const fit = size >= MIN_GROUP ? robustCentre(pooled, size, spare) : { centre: Number.NaN, scale: Number.NaN };
+    for (let j = k - (every >> 1); j <= k + (every >> 1); j++) {
+      const at = ((j % keys) + keys) % keys;
+      sizes[at] = size;
+      centre[at] = fit.centre;
+      scale[at] = fit.scale;
+    }
   }
   let small = false;
   for (let k = 0; k < keys; k++) if (sizes[k]! >= MIN_GROUP && sizes[k]! < MIN_SCALE_GROUP) small = true;
@@ -139,7 +146,8 @@ export function seasonalBaseline(series: { t: ArrayLike<number>; v: ArrayLike<nu
     if (span >= 8 * 168) return keyedBaseline(t, v, hourOfWeek, 168, 0, 'hour-of-week');
     if (span >= 7 * 24) return keyedBaseline(t, v, hourOfDay, 24, 0, 'hour-of-day');
   } else if (grain === 'day' && span >= 2 * 365) {
-    return keyedBaseline(t, v, dayOfYear, 366, 7, 'day-of-year');
+    const days = daysOfYear(t);
+    return keyedBaseline(t, v, (_, i) => days[i]!, 366, 7, 'day-of-year', 3);
   } else if (grain === 'month' && span >= 36) {
     return keyedBaseline(t, v, monthOfYear, 12, 0, 'month-of-year');
   }

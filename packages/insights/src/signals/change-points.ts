@@ -38,19 +38,22 @@ function robustScale(values: Float64Array): number {
 /**
  * The long-run noise σ of `x`: the robust σ of its departures from a running median of
  * `2·half+1` values, times √((1+ρ)/(1−ρ)) with ρ (0–0.9) read from the first differences.
+ * Long series are sampled (at most ~250 departures): a scale needs no more.
  */
 export function longRunScale(x: Float64Array, half: number): { sigma: number; rho: number } {
   const n = x.length;
   if (n < 3) return { sigma: 0, rho: 0 };
-  const departures = new Float64Array(n);
+  const stride = Math.max(1, Math.floor(n / 250));
+  const departures = new Float64Array(Math.ceil(n / stride));
   const window = new Float64Array(2 * half + 1);
-  for (let i = 0; i < n; i++) {
+  let count = 0;
+  for (let i = 0; i < n; i += stride) {
     const lo = Math.max(0, i - half);
     const hi = Math.min(n - 1, i + half);
     for (let j = lo; j <= hi; j++) window[j - lo] = x[j]!;
-    departures[i] = x[i]! - medianInPlace(window, 0, hi - lo);
+    departures[count++] = x[i]! - medianInPlace(window, 0, hi - lo);
   }
-  const sigmaX = robustScale(departures);
+  const sigmaX = robustScale(departures.subarray(0, count));
   const diffs = new Float64Array(n - 1);
   for (let i = 1; i < n; i++) diffs[i - 1] = x[i]! - x[i - 1]!;
   const sigmaD = robustScale(diffs);

@@ -3,7 +3,7 @@
 // values at the same season in earlier years).
 import type { Band, Indicator, TimeGrain } from '@ioc-kit/data';
 import { quantileSorted } from '../stats/robust.js';
-import { dayOfYear, hourOfDay, hourOfWeek, monthOfYear, quarterOfYear } from '../time-grid.js';
+import { daysOfYear, hourOfDay, hourOfWeek, monthOfYear, quarterOfYear } from '../time-grid.js';
 
 /** How the normal range was drawn from the history. */
 export type NormalBasis = 'same-time-of-year' | 'same-hour-of-week' | 'recent';
@@ -73,16 +73,17 @@ function referenceValues(t: ArrayLike<number>, v: ArrayLike<number>, last: numbe
   const sameSeason: number[] = [];
   // Earlier years only: at least half a year back, so this season's own run is not its reference.
   const before = at - 180 * DAY;
-  const atDay = dayOfYear(at);
+  const days = daysOfYear(t);
+  const atDay = days[last]!;
   const atHour = hourOfDay(at);
   const atMonth = monthOfYear(at);
-  const seasonOf = (time: number): boolean => {
+  const seasonOf = (time: number, i: number): boolean => {
     switch (grain) {
       case 'hour':
-        return hourOfDay(time) === atHour && circularDistance(dayOfYear(time), atDay, 365) <= 14;
+        return circularDistance(days[i]!, atDay, 365) <= 14 && hourOfDay(time) === atHour;
       case 'day':
       case 'week':
-        return circularDistance(dayOfYear(time), atDay, 365) <= 14;
+        return circularDistance(days[i]!, atDay, 365) <= 14;
       case 'month':
         return monthOfYear(time) === atMonth;
       case 'quarter':
@@ -91,7 +92,7 @@ function referenceValues(t: ArrayLike<number>, v: ArrayLike<number>, last: numbe
         return false;
     }
   };
-  for (let i = 0; i < last; i++) if (t[i]! < before && Number.isFinite(v[i]) && seasonOf(t[i]!)) sameSeason.push(v[i]!);
+  for (let i = 0; i < last; i++) if (t[i]! < before && Number.isFinite(v[i]) && seasonOf(t[i]!, i)) sameSeason.push(v[i]!);
   const enough = grain === 'month' || grain === 'quarter' ? 3 : MIN_NORMAL_VALUES;
   if (sameSeason.length >= enough) return { values: sameSeason, basis: 'same-time-of-year' };
   if (grain === 'hour') {

@@ -30,6 +30,35 @@ let unavailable = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
+interface TrustedTypesLike {
+  createPolicy(name: string, rules: { createScriptURL: (url: string) => string }): { createScriptURL(url: string): unknown };
+}
+let policy: { createScriptURL(url: string): unknown } | null | undefined;
+
+/**
+ * The worker URL as a TrustedScriptURL where the page enforces Trusted Types
+ * (`require-trusted-types-for 'script'`): the policy `ioc-kit-insights` passes same-origin
+ * URLs only. A page that lists its allowed policies adds `trusted-types ioc-kit-insights`.
+ */
+function scriptUrl(url: string): string | URL {
+  const factory = (globalThis as { trustedTypes?: TrustedTypesLike }).trustedTypes;
+  if (!factory) return url;
+  if (policy === undefined) {
+    const origin = new URL(import.meta.url).origin;
+    try {
+      policy = factory.createPolicy('ioc-kit-insights', {
+        createScriptURL: (candidate) => {
+          if (new URL(candidate, import.meta.url).origin !== origin) throw new TypeError('The insights worker must come from the page\'s origin');
+          return candidate;
+        },
+      });
+    } catch {
+      policy = null;
+    }
+  }
+  return policy ? (policy.createScriptURL(url) as string) : url;
+}
+
 function defaultWorkerUrl(): URL {
   // Run from source (tests, a dev server) the sibling is TypeScript; built, it is JavaScript.
   return new URL(import.meta.url).pathname.endsWith('.ts') ? new URL('./insights.worker.ts', import.meta.url) : new URL('./insights.worker.js', import.meta.url);
@@ -71,7 +100,7 @@ function workerFor(url: string): Worker | null {
   if (shared && shared.url === url) return shared.worker;
   shared?.worker.terminate();
   try {
-    const worker = new Worker(url, { type: 'module', name: 'ioc-insights' });
+    const worker = new Worker(scriptUrl(url), { type: 'module', name: 'ioc-insights' });
     worker.onmessage = (event: MessageEvent<InsightReply>) => {
       const request = pending.get(event.data.id);
       if (!request) return;

@@ -7,8 +7,8 @@ The tests compare the TypeScript results with this file to 1e-6 and need no Pyth
 
 SciPy gives Theil-Sen (scipy.stats.theilslopes, its default 'separate' intercept) and Kendall's
 tau-b with its asymptotic p-value (scipy.stats.kendalltau). SciPy has no Mann-Kendall variance,
-Hamed-Rao correction or seasonal Kendall test, so those are written out below in plain NumPy
-from the published formulas (Kendall 1975; Hamed & Rao 1998; Hirsch, Slack & Smith 1982),
+Hamed-Rao or Yue-Wang correction or seasonal Kendall test, so those are written out below in plain NumPy
+from the published formulas (Kendall 1975; Hamed & Rao 1998; Yue & Wang 2004; Hirsch, Slack & Smith 1982),
 independently of the TypeScript code. Gaps (NaN) are skipped; positions are the values' places
 on the time grid.
 """
@@ -74,6 +74,33 @@ def hamed_rao(pos, x, alpha=0.05, max_lag=None, lag_alpha=None):
     var *= factor
     z = zscore(s, var)
     return var, factor, z, pvalue(z, var)
+
+
+def yue_wang(pos, x, alpha=0.05):
+    keep = np.isfinite(x)
+    s, var, _, _ = mk(x)
+    xs, ps = x[keep], pos[keep]
+    n = len(xs)
+    plain = (var, 1.0, 0.0, zscore(s, var), pvalue(zscore(s, var), var))
+    if n < 5:
+        return plain
+    slope = stats.theilslopes(xs, ps)[0]
+    d = xs - slope * ps
+    d = d - d.mean()
+    c0 = (d * d).sum()
+    if c0 <= 0:
+        return plain
+    r1 = (d[1:] * d[:-1]).sum() / c0
+    if abs(r1) <= stats.norm.ppf(1 - alpha / 2) / math.sqrt(n):
+        return plain
+    rho = min(0.95, (n * r1 + 1) / (n - 4))
+    k = np.arange(1, n)
+    factor = 1 + 2 * ((1 - k / n) * rho ** k).sum()
+    if factor <= 0:
+        factor = 1.0
+    var *= factor
+    z = zscore(s, var)
+    return var, factor, rho, z, pvalue(z, var)
 
 
 def seasonal(pos, x, season, confidence=0.95):
@@ -152,6 +179,8 @@ def main():
         # The screen the trend module uses: 10 lags at alpha / 10.
         var_hr, factor, z_hr, p_hr = hamed_rao(pos, x, max_lag=10, lag_alpha=0.005)
         case['hamedRaoScreened'] = {'varS': var_hr, 'correction': factor, 'z': z_hr, 'p': p_hr}
+        var_yw, factor, rho, z_yw, p_yw = yue_wang(pos, x)
+        case['yueWang'] = {'varS': var_yw, 'correction': factor, 'rho': rho, 'z': z_yw, 'p': p_yw}
         if season is not None:
             case['season'] = [int(g) for g in season]
             case['seasonalKendall'] = {k: num(v) for k, v in seasonal(pos, x, season).items()}

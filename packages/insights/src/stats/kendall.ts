@@ -3,6 +3,9 @@
 //     Var(S) = [n(n−1)(2n+5) − Σ_t t(t−1)(2t+5)] / 18, Z = (S ∓ 1)/√Var(S).
 //   Hamed & Rao (1998): Var*(S) = Var(S) · n/n*, n/n* = 1 + 2/(n(n−1)(n−2)) Σ_k (n−k)(n−k−1)(n−k−2) ρ_k,
 //     ρ_k the autocorrelation of the ranks of the Sen-detrended series, only lags significant at α.
+//   Yue & Wang (2004): Var*(S) = Var(S) · n/n*, n/n* = 1 + 2 Σ_{k=1}^{n−1} (1 − k/n) ρ₁^k, ρ₁ the lag-one
+//     autocorrelation of the Sen-detrended series, bias-corrected as (n·r₁ + 1)/(n − 4), used when
+//     r₁ is significant at α.
 //   Hirsch, Slack & Smith (1982): the seasonal Kendall test sums S and Var(S) over the seasons.
 // Gaps (NaN) are skipped: the test runs on the finite values in their time order.
 import { normalQuantile, twoSidedP } from './normal.js';
@@ -138,6 +141,58 @@ export function hamedRao(positions: ArrayLike<number>, x: ArrayLike<number>, alp
   const varS = plain.varS * correction;
   const z = score(plain.s, varS, options.continuity ?? true);
   return { ...plain, varS, z, p: varS > 0 ? twoSidedP(z) : 1, correction };
+}
+
+/** A Mann–Kendall test with Yue and Wang's effective-sample-size correction. */
+export interface YueWangTest extends KendallTest {
+  /** n/n*: the factor applied to Var(S) (1 when the lag-one autocorrelation is not significant). */
+  correction: number;
+  /** The bias-corrected lag-one autocorrelation used (0 when not significant). */
+  rho: number;
+}
+
+/**
+ * The Mann–Kendall test with Yue and Wang's (2004) correction for lag-one autocorrelation:
+ * the Sen slope (over `positions`) is removed, r₁ of the rest is measured and, when significant
+ * at `alpha`, bias-corrected to (n·r₁ + 1)/(n − 4) (capped at 0.95) and turned into an effective
+ * sample size. Gaps are skipped: r₁ is measured between consecutive finite values.
+ */
+export function yueWang(positions: ArrayLike<number>, x: ArrayLike<number>, alpha = 0.05, options: KendallOptions = {}): YueWangTest {
+  const plain = mannKendall(x, options);
+  const n = plain.n;
+  if (n < 5) return { ...plain, correction: 1, rho: 0 };
+  const slope = senSlope(positions, x);
+  const detrended = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < x.length; i++) {
+    const value = x[i]!;
+    if (Number.isFinite(value)) detrended[j++] = value - (Number.isFinite(slope) ? slope : 0) * positions[i]!;
+  }
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += detrended[i]!;
+  mean /= n;
+  let c0 = 0;
+  let c1 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = detrended[i]! - mean;
+    c0 += d * d;
+    if (i > 0) c1 += d * (detrended[i - 1]! - mean);
+  }
+  if (!(c0 > 0)) return { ...plain, correction: 1, rho: 0 };
+  const r1 = c1 / c0;
+  if (Math.abs(r1) <= normalQuantile(1 - alpha / 2) / Math.sqrt(n)) return { ...plain, correction: 1, rho: 0 };
+  const rho = Math.min(0.95, (n * r1 + 1) / (n - 4));
+  let sum = 0;
+  let power = 1;
+  for (let k = 1; k < n; k++) {
+    power *= rho;
+    sum += (1 - k / n) * power;
+  }
+  let correction = 1 + 2 * sum;
+  if (!(correction > 0)) correction = 1;
+  const varS = plain.varS * correction;
+  const z = score(plain.s, varS, options.continuity ?? true);
+  return { ...plain, varS, z, p: varS > 0 ? twoSidedP(z) : 1, correction, rho };
 }
 
 /** A seasonal Kendall test: the sums over the seasons, and how many seasons took part. */

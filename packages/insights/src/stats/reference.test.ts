@@ -1,7 +1,7 @@
 // The trend statistics against reference values from SciPy and a NumPy implementation of the
 // published formulas (packages/insights/reference/reference.py, run once; its JSON is committed).
 import { expect } from '@open-wc/testing';
-import { hamedRao, mannKendall, seasonalKendall } from './kendall.js';
+import { hamedRao, mannKendall, seasonalKendall, yueWang } from './kendall.js';
 import { seasonalSen, theilSen } from './theil-sen.js';
 
 type Num = number | null;
@@ -14,6 +14,7 @@ interface ReferenceCase {
   mannKendall: { s: number; varS: number; z: number; p: number };
   hamedRao: { varS: number; correction: number; z: number; p: number };
   hamedRaoScreened: { varS: number; correction: number; z: number; p: number };
+  yueWang: { varS: number; correction: number; rho: number; z: number; p: number };
   seasonalKendall?: { s: Num; varS: Num; z: Num; p: Num; slope: Num; low: Num; high: Num };
 }
 
@@ -62,6 +63,11 @@ describe('trend statistics agree with SciPy / NumPy references to 1e-6', () => {
         for (const key of ['varS', 'correction', 'z', 'p'] as const) close(all[key], c.hamedRao[key], key);
         const screened = hamedRao(positions, values, 0.05, { maxLag: 10, lagAlpha: 0.005 });
         for (const key of ['varS', 'correction', 'z', 'p'] as const) close(screened[key], c.hamedRaoScreened[key], `screened ${key}`);
+      });
+
+      it('Yue–Wang correction (bias-corrected lag-one autocorrelation)', () => {
+        const test = yueWang(positions, values, 0.05);
+        for (const key of ['varS', 'correction', 'rho', 'z', 'p'] as const) close(test[key], c.yueWang[key], key);
       });
 
       it('seasonal Kendall test and seasonal Sen slope', function () {

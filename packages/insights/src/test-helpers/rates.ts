@@ -38,13 +38,16 @@ export function measureRates(trials = 1000, seed = 20261202): Rate[] {
   const rates: Rate[] = [];
   const noise = (n: number, step: number, phi = 0) => (s: number) => synthetic({ n, step, noise: 5, phi, seed: s });
   // Trend tests on noise only: the false-positive rate, nominal α = 5 %.
-  rates.push(trendRate('trend FP, daily white noise, 90 d (Hamed–Rao, screened)', trials, seed + 1, noise(90, DAY), 'day'));
-  rates.push(trendRate('trend FP, daily white noise, 30 d (Hamed–Rao, screened)', trials, seed + 2, noise(30, DAY), 'day'));
-  rates.push(trendRate('trend FP, hourly white noise, 7 d (Hamed–Rao, screened)', trials, seed + 3, noise(168, HOUR), 'hour'));
+  rates.push(trendRate('trend FP, daily white noise, 90 d (corrected)', trials, seed + 1, noise(90, DAY), 'day'));
+  rates.push(trendRate('trend FP, daily white noise, 30 d (corrected)', trials, seed + 2, noise(30, DAY), 'day'));
+  rates.push(trendRate('trend FP, hourly white noise, 7 d (corrected)', trials, seed + 3, noise(168, HOUR), 'hour'));
   rates.push(trendRate('trend FP, daily white noise, 90 d (plain Mann–Kendall)', trials, seed + 4, noise(90, DAY), 'day', 'mann-kendall'));
   rates.push(trendRate('trend FP, monthly seasonal noise, 5 y (seasonal Kendall)', trials, seed + 5, (s) => monthly(60, s), 'month'));
-  rates.push(trendRate('trend FP, daily AR(1) φ=0.5 noise, 90 d (Hamed–Rao, screened)', trials, seed + 6, noise(90, DAY, 0.5), 'day'));
+  rates.push(trendRate('trend FP, daily AR(1) φ=0.5 noise, 90 d (corrected)', trials, seed + 6, noise(90, DAY, 0.5), 'day'));
+  rates.push(trendRate('trend FP, daily AR(1) φ=0.5 noise, 90 d (Hamed–Rao alone)', trials, seed + 6, noise(90, DAY, 0.5), 'day', 'hamed-rao'));
   rates.push(trendRate('trend FP, daily AR(1) φ=0.5 noise, 90 d (plain Mann–Kendall)', trials, seed + 7, noise(90, DAY, 0.5), 'day', 'mann-kendall'));
+  rates.push(trendRate('trend FP, daily AR(1) φ=0.5 noise, 30 d (corrected)', trials, seed + 12, noise(30, DAY, 0.5), 'day'));
+  rates.push(trendRate('trend FP, hourly AR(1) φ=0.8 + daily cycle, 7 d (corrected)', trials, seed + 13, (s) => synthetic({ n: 168, step: HOUR, noise: 5, phi: 0.8, amplitude: 5, period: 24, seed: s }), 'hour'));
   // Detection of a planted trend: a total change of 1σ and 2σ over 90 days.
   rates.push(trendRate('trend detected, daily, +1σ over 90 d', trials, seed + 8, (s) => synthetic({ n: 90, noise: 5, slope: 5 / 89, seed: s }), 'day'));
   rates.push(trendRate('trend detected, daily, +2σ over 90 d', trials, seed + 9, (s) => synthetic({ n: 90, noise: 5, slope: 10 / 89, seed: s }), 'day'));

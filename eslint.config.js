@@ -78,6 +78,16 @@ export default tseslint.config(
     },
   },
   {
+    // Insights are numbers and text: no page, no Lit, no d3. The worker entry may use `self`.
+    files: ['packages/insights/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'document', 'window', 'location', 'HTMLElement', 'customElements', 'localStorage', 'sessionStorage'],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['lit', 'lit/*', '@lit/*', 'd3', 'd3-*'], message: '@ioc-kit/insights has no DOM and no dependencies.' }] }],
+      'no-restricted-syntax': ['error', ...markupSinks, ...pageThroughGlobalThis],
+    },
+  },
+  {
     // The one module that may look at the page (and copes when there is none).
     files: ['packages/data/src/refresh/page.ts'],
     rules: { 'no-restricted-syntax': ['error', ...markupSinks] },

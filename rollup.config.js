@@ -4,14 +4,16 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 
 const tsconfig = 'tsconfig.base.json';
-const packages = ['data', 'themes', 'charts', 'widgets'];
+const packages = ['data', 'themes', 'charts', 'widgets', 'insights'];
+// Entries no import reaches: the insights worker is loaded by URL (new Worker(new URL(...))).
+const extraInputs = { insights: ['packages/insights/src/worker/insights.worker.ts'] };
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 // Test files and test servers never ship.
 const inputFilter = { exclude: ['**/*.test.ts'] };
 
 const packageBuilds = packages.map((name) => ({
-  input: `packages/${name}/src/index.ts`,
+  input: [`packages/${name}/src/index.ts`, ...(extraInputs[name] ?? [])],
   external: isBare,
   plugins: [esbuild({ tsconfig, target: 'es2022', ...inputFilter })],
   output: {

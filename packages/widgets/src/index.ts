@@ -5,7 +5,7 @@ export { IocChartElement, type LegendItem, type NavPoint, type ChartSize, type C
 export { IocElement, baseStyles, defineElement } from './internal/base-element.js';
 export { DataController, type DataState, type DataControllerOptions } from './internal/data-controller.js';
 export { iocContext, type IocContextValue } from './internal/context.js';
-export { IocDataEvent, IocErrorEvent } from './internal/events.js';
+export { IocDataEvent, IocErrorEvent, IocAreaSelectEvent, type AreaSelection } from './internal/events.js';
 export { formatNumber, formatSigned, formatDate, type DateStyle } from './internal/format.js';
 export { IocBarChart } from './bar-chart/bar-chart.js';
 export { IocDonut } from './donut/donut.js';

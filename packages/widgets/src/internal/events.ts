@@ -1,4 +1,4 @@
-import type { IocDataError, QueryResult } from '@ioc-kit/data';
+import type { AreaLevel, IocDataError, QueryResult } from '@ioc-kit/data';
 
 const init: EventInit = { bubbles: true, composed: true };
 
@@ -22,9 +22,30 @@ export class IocErrorEvent extends Event {
   }
 }
 
+/** What `ioc-area-select` carries: the area a user picked (a map area, a bar, a table row, an alert's area). */
+export interface AreaSelection {
+  code: string;
+  name?: string;
+  level?: AreaLevel;
+}
+
+/**
+ * Fired when the user selects an area in a widget (click, tap or Enter). Bubbles and is composed,
+ * so an `<ioc-provider>` (or the host page) above the widget hears it.
+ */
+export class IocAreaSelectEvent extends Event {
+  static readonly eventName = 'ioc-area-select';
+  readonly area: AreaSelection;
+  constructor(area: AreaSelection) {
+    super(IocAreaSelectEvent.eventName, init);
+    this.area = area;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ioc-data': IocDataEvent;
     'ioc-error': IocErrorEvent;
+    'ioc-area-select': IocAreaSelectEvent;
   }
 }

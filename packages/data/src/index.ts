@@ -42,10 +42,6 @@ export type { DateOptions, NumberNotation, IntervalEnd } from './internal/http-v
 export { createLiveSource, type LiveSource, type LiveSourceOptions } from './sources/live/live-source.js';
 export type { LiveStatus, LiveState } from './sources/live/connection.js';
 export type { LiveMessage, LiveClientMessage, LivePointsMessage, LiveKpiMessage, LiveAlertsMessage, LiveHeartbeatMessage, LiveResetMessage } from './sources/live/protocol.js';
-export type { BackoffOptions } from './sources/live/backoff.js';
 export { createNgsiLdSource, SDM_TYPES, type NgsiLdSourceOptions, type SdmType } from './sources/ngsi-ld/ngsi-ld-source.js';
 export type { SdmContext } from './sources/ngsi-ld/sdm.js';
-export { NgsiLdClient, type NgsiLdClientOptions, type EntityQuery, type TemporalQuery, type NgsiAnswer, type NotificationSubscription } from './sources/ngsi-ld/client.js';
-export { readEntity, readEntities, latestInstance, type NgsiEntity, type NgsiAttribute, type AttributeInstance, type AggregateBucket } from './sources/ngsi-ld/entity.js';
 export { createSensorThingsSource, DEFAULT_STA_INDICATORS, type SensorThingsSourceOptions, type StaIndicatorMatch } from './sources/sensorthings/sensorthings-source.js';
-export { readObservation as readStaObservation, readDataArray as readStaDataArray, type StaObservation, type StaThing, type StaInterval, type StaProblem, type StaProblemHandler } from './sources/sensorthings/sta-parse.js';

@@ -6,6 +6,7 @@ export {
   type IndicatorMapping,
   type MappedObservations,
   type Observation,
+  type ObservationSeries,
   type RecordBatch,
   type RecordFetcher,
   type RecordRequest,

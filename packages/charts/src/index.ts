@@ -36,7 +36,7 @@ export {
   type SeriesMarks,
   type SignalMark,
 } from './time-series/time-series.js';
-export { renderBar, clearBar, rankRows, valuesNeedZoom, decimalsToTellApart, type BarData, type BarMarkKind, type BarCategory, type BarSeries, type BarOptions, type BarMarks, type BarMark, type BarLayout, type BarOrientation, type BarPolarity, type BarSize, type RankRow, type RankedRow, type RankOptions } from './bar/bar.js';
+export { renderBar, rankRows, valuesNeedZoom, decimalsToTellApart, type BarData, type BarMarkKind, type BarCategory, type BarSeries, type BarOptions, type BarMarks, type BarMark, type BarLayout, type BarOrientation, type BarPolarity, type BarSize, type RankRow, type RankedRow, type RankOptions } from './bar/bar.js';
 export { renderDonut, planSlices, OTHER_KEY, type SliceOptions, type SlicePlan, type DonutPart, type DonutSlice, type DonutOptions, type DonutMarks, type DonutSliceMark, type DonutSize } from './donut/donut.js';
 export { renderGauge, gaugeDomain, bandOf, judgeAgainstTarget, type GaugeBand, type GaugeForm, type GaugeOptions, type GaugeMarks, type GaugeSize } from './gauge/gauge.js';
 export { renderSparkline, type SparklineOptions, type SparklineMarks, type SparklinePoint, type SparklineSize } from './sparkline/sparkline.js';

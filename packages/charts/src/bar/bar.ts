@@ -533,11 +533,6 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   };
 }
 
-/** Removes what `renderBar` drew. */
-export function clearBar(target: HTMLElement): void {
-  for (const old of target.querySelectorAll(':scope > svg.ioc-bar')) old.remove();
-}
-
 export interface RankRow {
   key: string;
   label: string;

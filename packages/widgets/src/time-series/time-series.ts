@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   addPeriods,
@@ -30,11 +30,18 @@ import {
   type TimeSeriesRenderer,
   type TimeSeriesThreshold,
 } from '@ioc-kit/charts';
-import { defineElement } from '../internal/base-element.js';
-import { IocChartElement, type BandTokens, type ChartSize, type LegendItem, type NavPoint } from '../internal/chart-element.js';
+import { IocElement, baseStyles } from '../internal/base-element.js';
+import { chartElementStyles } from '../internal/chart-element.styles.js';
+import { ChartShell, defineChartElement } from '../internal/chart-shell.js';
+import type { LegendItem } from '../internal/legend-controller.js';
+import type { NavPoint } from '../internal/navigation-controller.js';
+import type { ChartSize } from '../internal/size-controller.js';
+import { afterFirstFrames } from '../internal/summary-controller.js';
+import type { ChartView } from '../internal/table-view.js';
+import { readThemePalette, type BandTokens } from '../internal/theme-controller.js';
 import { message } from '../internal/messages.js';
 import * as words from '../internal/words.js';
-import { DataController, missing } from '../internal/data-controller.js';
+import { DataController, missing, type DataState } from '../internal/data-controller.js';
 import { AreaNamesController } from '../internal/area-names-controller.js';
 import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
 import { axisUnit } from '../internal/format.js';
@@ -108,8 +115,20 @@ function shiftOneYear(t: Float64Array): Float64Array {
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
  * @fires ioc-zoom - The visible time range changed (`event.domain`, epoch ms, or undefined for all).
  */
-export class IocTimeSeries extends IocChartElement<SeriesQuery> {
-  static override styles = [...IocChartElement.styles, timeSeriesStyles];
+export class IocTimeSeries extends IocElement {
+  static override styles = [baseStyles, chartElementStyles, timeSeriesStyles];
+
+  /** Title shown above the chart and used in its accessible name; defaults to the indicator's name. */
+  @property() label?: string;
+
+  /** `chart` (default) or `table`: the accessible data table instead of the plot. */
+  @property({ reflect: true }) view: ChartView = 'chart';
+
+  /** Hides the legend (series can still be hidden with `hiddenSeries`). */
+  @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
+
+  /** Keys of series the user has hidden through the legend. */
+  @property({ attribute: false }) hiddenSeries: ReadonlySet<string> = new Set();
 
   /** Indicator id from the catalogue, e.g. `environment.aqi`. */
   @property({ reflect: true }) indicator?: string;
@@ -180,6 +199,35 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   /** The colours last read from the tokens, and for which result. */
   private paletteKept?: { result: SeriesResult | undefined; palette: ChartPalette };
 
+  private readonly shell: ChartShell<SeriesQuery> = new ChartShell(this, {
+    query: () => this.chartQuery(),
+    data: () => this.data,
+    isEmpty: (result) => this.isEmptyResult(result),
+    validate: checkSeriesResult,
+    configError: () => this.configError(),
+    title: (result) => this.chartTitle(result),
+    summary: {
+      summarize: (result) => this.chartSummary(result),
+      isCostly: (result) => this.summaryIsCostly(result),
+      current: () => this.loader.value,
+    },
+    legend: (result) => this.legendItems(result),
+    nav: {
+      count: () => (this.loader.value ? this.navCount(this.loader.value) : 0),
+      point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+      handleKey: (event) => (this.loader.value ? this.handleChartKey(event) : false),
+      indexAt: (x) => (this.loader.value ? this.pointIndexAt(this.loader.value, x) : -1),
+    },
+    drawInputs: () => this.drawInputs(),
+    draw: (surface, result, size) => this.drawChart(surface, result, size, this.palette()),
+    clear: (surface) => this.clearChart(surface),
+    controls: () => this.renderControls(),
+    below: (result) => this.renderBelowPlot(result),
+    table: (result) => this.chartTable(result),
+    help: () => this.keyboardHelp(),
+  });
+  private readonly loader = this.shell.loader;
+
   private readonly lastYearLoader = new DataController<SeriesQuery>(this, {
     source: () => this.context?.source,
     query: () => {
@@ -196,7 +244,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   // ---- data -------------------------------------------------------------------------
 
   private get info(): Indicator | undefined {
-    return this.indicatorInfo(this.loader.value?.indicator ?? this.indicator);
+    return this.shell.indicators.info(this.loader.value?.indicator ?? this.indicator);
   }
 
   private areaList(): string[] {
@@ -211,33 +259,25 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return this.defaultPeriod.get(this.grain, DEFAULT_SPAN[this.grain], this.now, this.from, this.to);
   }
 
-  protected chartQuery(): SeriesQuery | undefined {
+  private chartQuery(): SeriesQuery | undefined {
     const areas = this.areaList();
     if (!this.indicator || areas.length === 0) return undefined;
     const { from, to } = this.period();
     return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas, grain: this.grain, from, to };
   }
 
-  protected directData(): SeriesResult | undefined {
-    return this.data;
-  }
-
-  protected isEmptyResult(result: SeriesResult): boolean {
+  private isEmptyResult(result: SeriesResult): boolean {
     return result.series.every((series) => series.t.length === 0 || !toFloat64(series.v).some((value) => Number.isFinite(value)));
   }
 
-  protected override validateResult(result: SeriesResult): void {
-    checkSeriesResult(result);
-  }
-
-  protected override configError() {
+  private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-time-series');
     return undefined;
   }
 
-  protected override chartTitle(result: SeriesResult | undefined): string {
+  private chartTitle(result: SeriesResult | undefined): string {
     if (this.label) return this.label;
-    const info = this.indicatorInfo(result?.indicator ?? this.indicator);
+    const info = this.shell.indicators.info(result?.indicator ?? this.indicator);
     return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
@@ -245,7 +285,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   private readonly names = new AreaNamesController(this, {
     result: () => this.loader.value,
     source: () => this.context?.source,
-    onChange: () => this.refreshDescription(),
+    onChange: () => this.shell.summary.invalidate(),
     // A result without its areas: list the source's areas once (their level is not guessed from a code).
     fallback: () => ({}),
   });
@@ -335,7 +375,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   // ---- drawing ------------------------------------------------------------------------
 
-  protected override bandTokens(): BandTokens {
+  private bandTokens(): BandTokens {
     const bands = this.info?.bands ?? [];
     return { tokens: bands.map((band) => band.token), fallbacks: Object.fromEntries(bands.filter((band) => band.color).map((band) => [band.token, band.color ?? ''])) };
   }
@@ -345,28 +385,50 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
    * were added to are used again rather than read from the styles on every point
    * (`redraw()` reads them afresh).
    */
-  protected override get palette(): ChartPalette {
+  private palette(): ChartPalette {
     const kept = this.paletteKept;
     const result = this.loader.value;
     if (kept && result !== undefined && result === this.appended?.result && kept.result === this.appended.from) {
       kept.result = result;
       return kept.palette;
     }
-    const palette = super.palette;
+    const palette = readThemePalette(this, result ? this.bandTokens() : undefined);
     this.paletteKept = { result, palette };
     return palette;
   }
 
-  override redraw(): void {
-    this.paletteKept = undefined;
-    super.redraw();
+  /**
+   * What the chart shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
+   * Reflected to the `state` attribute for styling and tests.
+   */
+  get state(): DataState {
+    return this.shell.state;
   }
 
-  protected override drawInputs(): readonly unknown[] {
+  /** Draws again on the next update (e.g. after the theme changed), with the colours read afresh. */
+  redraw(): void {
+    this.paletteKept = undefined;
+    this.shell.redraw();
+  }
+
+  /** Hides or shows a series, as its legend button does. */
+  toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
+    this.shell.toggleSeries(key, visible);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.shell.willUpdate(changed);
+  }
+
+  protected override render() {
+    return this.shell.render();
+  }
+
+  private drawInputs(): readonly unknown[] {
     return [this.lastYearLoader.value, this.info, this.names.areas];
   }
 
-  protected override drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
+  private drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
     const locale = this.effectiveLocale;
     const info = this.info;
     this.chart ??= new TimeSeriesChart(surface);
@@ -419,7 +481,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
       const first = !this.overviewPending;
       this.overviewPending = { inputs, palette, width: size.width };
       if (first) {
-        this.afterFirstPaint(() => {
+        afterFirstFrames(this.ownerDocument.defaultView, () => {
           const pending = this.overviewPending;
           this.overviewPending = undefined;
           if (pending && this.chart && this.isConnected) this.drawOverview(pending.inputs, pending.palette, pending.width, true);
@@ -487,7 +549,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     windowElement.style.setProperty('--_w', `${Math.max(2, x1 - x0)}px`);
   }
 
-  protected override clearChart(surface: HTMLElement): void {
+  private clearChart(surface: HTMLElement): void {
     this.chart?.destroy();
     this.chart = undefined;
     this.overview?.destroy();
@@ -533,7 +595,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
 
   // ---- accessibility --------------------------------------------------------------------
 
-  protected override chartSummary(result: SeriesResult): string {
+  private chartSummary(result: SeriesResult): string {
     const kept = this.summaryKept;
     if (kept && this.summaryStillTrue(result)) {
       kept.result = result;
@@ -562,13 +624,13 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     });
   }
 
-  protected override summaryIsCostly(result: SeriesResult): boolean {
+  private summaryIsCostly(result: SeriesResult): boolean {
     // Live points on a series already summed up: the kept words, or new ones now (every few seconds).
     if (result === this.appended?.result) return false;
     return result.series.reduce((sum, series) => sum + series.t.length, 0) > 5_000;
   }
 
-  protected override chartTable(result: SeriesResult): DataTable {
+  private chartTable(result: SeriesResult): DataTable {
     const locale = this.effectiveLocale;
     return seriesTable({
       locale,
@@ -588,7 +650,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
    * overlay: in the area's colour when there is one area, in the text colour when the dashes
    * take each area's colour (the dash then says "last year", the colour which area).
    */
-  protected override legendItems(result: SeriesResult): LegendItem[] {
+  private legendItems(result: SeriesResult): LegendItem[] {
     const items: LegendItem[] = result.series.map((series, index) => ({ key: series.area, label: this.labelOf(series.area), color: `var(--_chart-series-${(index % 8) + 1})` }));
     if (this.lastYearShown()) {
       items.push({
@@ -615,11 +677,11 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return { series: first, start, points, count };
   }
 
-  protected override navCount(result: SeriesResult): number {
+  private navCount(result: SeriesResult): number {
     return this.navSpace(result)?.count ?? 0;
   }
 
-  protected override navPoint(result: SeriesResult, index: number): NavPoint | undefined {
+  private navPoint(result: SeriesResult, index: number): NavPoint | undefined {
     const space = this.navSpace(result);
     const xScale = this.chart?.xScale;
     const yScale = this.chart?.yScale;
@@ -650,7 +712,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return band ? localize(band.label, this.effectiveLocale) : '';
   }
 
-  protected override pointIndexAt(result: SeriesResult, x: number): number {
+  private pointIndexAt(result: SeriesResult, x: number): number {
     const space = this.navSpace(result);
     const scale = this.chart?.xScale;
     if (!space || !scale || space.points === 0 || x < scale.range[0] - 4 || x > scale.range[1] + 4) return -1;
@@ -661,7 +723,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     return Math.min(space.count - 1, Math.floor(((raw - space.start) * space.count) / space.points));
   }
 
-  protected override keyboardHelp(): string {
+  private keyboardHelp(): string {
     const locale = this.effectiveLocale;
     return `${message(words.keyboardHelp, locale)} ${message(words.zoomHelp, locale)}`;
   }
@@ -718,7 +780,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     this.zoomTo([domain[0] + shift, domain[1] + shift]);
   }
 
-  protected override handleChartKey(event: KeyboardEvent): boolean {
+  private handleChartKey(event: KeyboardEvent): boolean {
     switch (event.key) {
       case '+':
       case '=':
@@ -741,12 +803,12 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
     }
   }
 
-  protected override renderControls() {
+  private renderControls() {
     if (!this.domain) return nothing;
     return html`<button type="button" part="reset-zoom" @click=${() => this.zoomTo(undefined)}>${message(words.resetZoom, this.effectiveLocale)}</button>`;
   }
 
-  protected override renderBelowPlot(result: SeriesResult | undefined) {
+  private renderBelowPlot(result: SeriesResult | undefined) {
     // Nothing shown, nothing to brush: the strip would be an empty box under the words.
     if (this.noOverview || (result && this.allHidden(result))) return nothing;
     return html`<div
@@ -775,7 +837,7 @@ export class IocTimeSeries extends IocChartElement<SeriesQuery> {
   }
 
   private plotX(event: MouseEvent): number {
-    const surface = this.surface;
+    const surface = this.shell.surface;
     return surface ? event.clientX - surface.getBoundingClientRect().left : Number.NaN;
   }
 
@@ -870,7 +932,7 @@ function capturePointer(event: PointerEvent): void {
   }
 }
 
-defineElement('ioc-time-series', IocTimeSeries);
+defineChartElement('ioc-time-series', IocTimeSeries);
 
 declare global {
   interface HTMLElementTagNameMap {

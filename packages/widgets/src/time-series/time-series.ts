@@ -62,6 +62,9 @@ const DEFAULT_SPAN: Record<TimeGrain, number> = { hour: 48, day: 30, week: 26, m
 
 const OVERVIEW_HEIGHT = 40;
 
+/** How long the spoken summary stands while live points stream in (ms). */
+const SUMMARY_KEPT_MS = 5000;
+
 /** The legend key of the last-year overlay (no area code looks like it). */
 export const LAST_YEAR_KEY = 'ioc:last-year';
 
@@ -564,6 +567,9 @@ export class IocTimeSeries extends IocElement {
    * new result, fired as `ioc-data`), which the chart is then drawn from; the next answer of
    * the source replaces them. Times earlier than the series' last are ignored. When the view
    * is zoomed to the latest data, it follows the new points.
+   *
+   * Only the marks are drawn again while nothing else on screen changes (the legend, the
+   * controls, the spoken summary for a few seconds): the template is not rendered for a point.
    */
   appendPoints(t: ArrayLike<number> | number, v: ArrayLike<number> | number, area?: string): void {
     const result = this.loader.value;
@@ -576,21 +582,44 @@ export class IocTimeSeries extends IocElement {
     const grown = appendSeries(series.t, series.v, typeof t === 'number' ? [t] : t, typeof v === 'number' ? [v] : v);
     const next: SeriesResult = { ...result, series: result.series.map((s, i) => (i === index ? { ...s, t: grown.t, v: grown.v } : s)) };
     this.appended = { result: next, from: result };
-    if (!this.loader.update(next)) return;
+    if (!this.loader.update(next, { render: false })) return;
     if (this.domain && this.domain[1] >= before) {
       // Following the latest data: slide the window instead of letting new points fall off the edge.
       const shift = this.timeExtent(next)[1] - before;
       if (shift > 0) this.domain = [this.domain[0] + shift, this.domain[1] + shift];
     }
+    if (!this.isConnected || !this.hasUpdated) {
+      this.requestUpdate();
+      return;
+    }
     // Drawn now, as a live chart should be, rather than in a microtask after the call.
-    if (this.isConnected && this.hasUpdated) this.performUpdate();
+    if (!this.isUpdatePending && this.onlyMarksChange(result, next)) {
+      this.shell.drawing.drawNow();
+      return;
+    }
+    this.requestUpdate();
+    this.performUpdate();
+  }
+
+  /**
+   * True when live points turning `from` into `next` change nothing on screen but the marks: the
+   * plot shows (not the table), ready, no point is focused (its tooltip would move), and the
+   * spoken summary written a few seconds ago at most still stands (it then stands for `next`).
+   */
+  private onlyMarksChange(from: SeriesResult, next: SeriesResult): boolean {
+    if (this.view !== 'chart' || this.state !== 'ready' || this.shell.nav.active >= 0) return false;
+    const kept = this.summaryKept;
+    if (!kept || kept.result !== from || performance.now() - kept.at >= SUMMARY_KEPT_MS) return false;
+    kept.result = next;
+    return true;
   }
 
   /** True when the summary of `result` is the one kept (live points added since it was written, a few seconds ago at most). */
   private summaryStillTrue(result: SeriesResult): boolean {
     const kept = this.summaryKept;
     // The spoken summary reads every point: while points stream in it is written again every few seconds, not on every point.
-    return !!kept && result === this.appended?.result && kept.result === this.appended.from && performance.now() - kept.at < 5000;
+    const from = this.appended?.from;
+    return !!kept && result === this.appended?.result && (kept.result === from || kept.result === result) && performance.now() - kept.at < SUMMARY_KEPT_MS;
   }
 
   // ---- accessibility --------------------------------------------------------------------

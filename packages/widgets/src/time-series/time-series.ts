@@ -1,10 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   addPeriods,
   localize,
   parseTime,
-  periodStart,
   toIso,
   type Indicator,
   type SeriesQuery,
@@ -46,41 +45,17 @@ import { AreaNamesController } from '../internal/area-names-controller.js';
 import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
 import { axisUnit } from '../internal/format.js';
 import { timeSeriesStyles } from './time-series.styles.js';
+import { TimeSeriesZoom, type IocZoomEvent } from './time-series-zoom.js';
 
-/** Fired when the user zooms or pans: the visible time range, or undefined for all of it. */
-export class IocZoomEvent extends Event {
-  static readonly eventName = 'ioc-zoom';
-  readonly domain: readonly [number, number] | undefined;
-  constructor(domain: readonly [number, number] | undefined) {
-    super(IocZoomEvent.eventName, { bubbles: true, composed: true });
-    this.domain = domain;
-  }
-}
+import { LAST_YEAR_KEY, DEFAULT_SPAN, bandLabel, inProgressMark, navIndexAt, navSpace, seriesThresholds, shiftOneYear, timeExtent } from './time-series-data.js';
 
-/** How far back a chart looks by default, per grain. */
-const DEFAULT_SPAN: Record<TimeGrain, number> = { hour: 48, day: 30, week: 26, month: 24, quarter: 12, year: 10 };
+export { IocZoomEvent } from './time-series-zoom.js';
+export { LAST_YEAR_KEY } from './time-series-data.js';
 
 const OVERVIEW_HEIGHT = 40;
 
 /** How long the spoken summary stands while live points stream in (ms). */
 const SUMMARY_KEPT_MS = 5000;
-
-/** The legend key of the last-year overlay (no area code looks like it). */
-export const LAST_YEAR_KEY = 'ioc:last-year';
-
-/** Shifts times forward one calendar year, so last year's values sit under this year's. */
-function shiftOneYear(t: Float64Array): Float64Array {
-  const out = new Float64Array(t.length);
-  if (t.length > 20_000) {
-    // Long series: one offset (exact except across 29 February), not a calendar sum per point.
-    const first = t.find((x) => Number.isFinite(x)) ?? 0;
-    const shift = addPeriods(first, 'year', 1) - first;
-    for (let i = 0; i < t.length; i++) out[i] = (t[i] as number) + shift;
-    return out;
-  }
-  for (let i = 0; i < t.length; i++) out[i] = addPeriods(t[i] as number, 'year', 1);
-  return out;
-}
 
 /**
  * @tag ioc-time-series
@@ -193,8 +168,16 @@ export class IocTimeSeries extends IocElement {
   private overviewPending?: { inputs: readonly TimeSeriesInput[]; palette: ChartPalette; width: number };
   private overviewInputs?: { inputs: readonly TimeSeriesInput[]; palette: ChartPalette; width: number };
   private readonly defaultPeriod = new DefaultPeriod();
-  private drag?: { pointerId: number; x: number; domain: readonly [number, number]; width: number };
-  private brush?: { pointerId: number; x: number; time: number; moved: boolean };
+  private readonly zoom = new TimeSeriesZoom({
+    host: this,
+    domain: () => this.domain,
+    setDomain: (domain) => (this.domain = domain),
+    extent: () => ({ range: timeExtent(this.loader.value), points: this.loader.value?.series[0]?.t.length ?? 0 }),
+    xScale: () => this.chart?.xScale,
+    overviewScale: () => this.overview?.xScale,
+    surface: () => this.shell.surface,
+    locale: () => this.effectiveLocale,
+  });
   /** The newest result `appendPoints` made, and the one it was made from (to pace the overview and summary while points stream in). */
   private appended?: { result: SeriesResult; from: SeriesResult };
   /** The spoken summary last written, for which result and when (`performance.now()`). */
@@ -218,13 +201,13 @@ export class IocTimeSeries extends IocElement {
     nav: {
       count: () => (this.loader.value ? this.navCount(this.loader.value) : 0),
       point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
-      handleKey: (event) => (this.loader.value ? this.handleChartKey(event) : false),
+      handleKey: (event) => (this.loader.value ? this.zoom.handleKey(event) : false),
       indexAt: (x) => (this.loader.value ? this.pointIndexAt(this.loader.value, x) : -1),
     },
     drawInputs: () => this.drawInputs(),
     draw: (surface, result, size) => this.drawChart(surface, result, size, this.palette()),
     clear: (surface) => this.clearChart(surface),
-    controls: () => this.renderControls(),
+    controls: () => this.zoom.renderReset(),
     below: (result) => this.renderBelowPlot(result),
     table: (result) => this.chartTable(result),
     help: () => this.keyboardHelp(),
@@ -325,55 +308,8 @@ export class IocTimeSeries extends IocElement {
       .map((series) => ({ key: series.area, label: this.labelOf(series.area), ...timeSorted(series.t, series.v) }));
   }
 
-  /** First and last time of all the series of a result, `[NaN, NaN]` when none has one. */
-  private timeExtent(result: SeriesResult | undefined): [number, number] {
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (const series of result?.series ?? []) {
-      const { t } = timeSorted(series.t, series.v);
-      const first = t.findIndex((x) => Number.isFinite(x));
-      if (first < 0) continue;
-      let last = t.length - 1;
-      while (!Number.isFinite(t[last])) last--;
-      lo = Math.min(lo, t[first] as number);
-      hi = Math.max(hi, t[last] as number);
-    }
-    return lo <= hi ? [lo, hi] : [Number.NaN, Number.NaN];
-  }
-
   private thresholds(): TimeSeriesThreshold[] {
-    const info = this.info;
-    const locale = this.effectiveLocale;
-    const higherIsBetter = info?.polarity === 'higher-is-better';
-    const out: TimeSeriesThreshold[] = [];
-    for (const band of info?.bands ?? []) {
-      if (!band.severity) continue;
-      out.push(
-        higherIsBetter
-          ? { value: band.to, direction: 'down', label: localize(band.label, locale) }
-          : { value: band.from, direction: 'up', label: localize(band.label, locale) },
-      );
-    }
-    const target = this.target ?? info?.target;
-    if (target !== undefined && Number.isFinite(target)) {
-      out.push({ value: target, direction: higherIsBetter ? 'down' : 'up', label: message(words.target, locale) });
-    }
-    return out;
-  }
-
-  /**
-   * A mark where the period still under way begins, for totals (reports, vehicles, rain): its
-   * sum so far would read as a sudden drop. Only when the data reaches into that period.
-   */
-  private inProgress(result: SeriesResult): TimeSeriesAnnotation | undefined {
-    const time = this.info?.aggregation.time;
-    if (time !== 'sum' || result.grain === 'hour') return undefined;
-    const start = periodStart(this.now, result.grain);
-    const reaches = result.series.some((series) => {
-      const t = series.t;
-      return t.length > 0 && (t[t.length - 1] as number) >= start;
-    });
-    return reaches ? { t: start, label: message(words.inProgress, this.effectiveLocale) } : undefined;
+    return seriesThresholds(this.info, this.target, this.effectiveLocale);
   }
 
   // ---- drawing ------------------------------------------------------------------------
@@ -447,7 +383,7 @@ export class IocTimeSeries extends IocElement {
       : (info?.bands ?? []).map((band) => ({ from: band.from, to: band.to, label: localize(band.label, locale), color: palette.bands[band.token] ?? palette.muted }));
     const target = this.target ?? info?.target;
     const overlays = this.overlayInputs(result, palette);
-    const progress = this.inProgress(result);
+    const progress = inProgressMark(this.info, result, this.now, locale);
     this.chart.render(
       inputs,
       {
@@ -578,14 +514,14 @@ export class IocTimeSeries extends IocElement {
     const index = result.series.findIndex((series) => series.area === key);
     const series = result.series[index];
     if (!series) return;
-    const before = this.domain ? this.timeExtent(result)[1] : Number.NaN;
+    const before = this.domain ? timeExtent(result)[1] : Number.NaN;
     const grown = appendSeries(series.t, series.v, typeof t === 'number' ? [t] : t, typeof v === 'number' ? [v] : v);
     const next: SeriesResult = { ...result, series: result.series.map((s, i) => (i === index ? { ...s, t: grown.t, v: grown.v } : s)) };
     this.appended = { result: next, from: result };
     if (!this.loader.update(next, { render: false })) return;
     if (this.domain && this.domain[1] >= before) {
       // Following the latest data: slide the window instead of letting new points fall off the edge.
-      const shift = this.timeExtent(next)[1] - before;
+      const shift = timeExtent(next)[1] - before;
       if (shift > 0) this.domain = [this.domain[0] + shift, this.domain[1] + shift];
     }
     if (!this.isConnected || !this.hasUpdated) {
@@ -694,16 +630,7 @@ export class IocTimeSeries extends IocElement {
 
   /** The points the keyboard visits: the first visible series inside the visible range, at most one per pixel column. */
   private navSpace(result: SeriesResult) {
-    const first = this.visibleSeries(result)[0];
-    const scale = this.chart?.xScale;
-    if (!first || !scale) return undefined;
-    const [d0, d1] = scale.domain;
-    const start = lowerBound(first.t, d0);
-    let end = lowerBound(first.t, d1, start);
-    while (end < first.t.length && (first.t[end] as number) <= d1) end++;
-    const points = end - start;
-    const count = Math.min(points, Math.max(1, Math.round(scale.range[1] - scale.range[0])));
-    return { series: first, start, points, count };
+    return navSpace(this.visibleSeries(result)[0], this.chart?.xScale);
   }
 
   private navCount(result: SeriesResult): number {
@@ -725,7 +652,7 @@ export class IocTimeSeries extends IocElement {
     for (const series of this.visibleSeries(result)) {
       const at = lowerBound(series.t, time);
       const value = series.t[at] === time ? series.v[at] : undefined;
-      const band = value !== undefined && Number.isFinite(value) ? this.bandLabel(value) : '';
+      const band = value !== undefined && Number.isFinite(value) ? bandLabel(this.info, value, locale) : '';
       lines.push(`${series.label}: ${formatValue(value, locale, decimals)}${unit ? ` ${unit}` : ''}${band ? ` (${band})` : ''}`);
     }
     const value = space.series.v[raw] ?? Number.NaN;
@@ -735,21 +662,8 @@ export class IocTimeSeries extends IocElement {
     return { label: lines.join('\n'), x: xScale.map(time), y };
   }
 
-  private bandLabel(value: number): string {
-    const bands = this.info?.bands ?? [];
-    const band = bands.find((b, i) => value >= b.from && (value < b.to || (i === bands.length - 1 && value <= b.to)));
-    return band ? localize(band.label, this.effectiveLocale) : '';
-  }
-
   private pointIndexAt(result: SeriesResult, x: number): number {
-    const space = this.navSpace(result);
-    const scale = this.chart?.xScale;
-    if (!space || !scale || space.points === 0 || x < scale.range[0] - 4 || x > scale.range[1] + 4) return -1;
-    const time = scale.invert(x);
-    let raw = lowerBound(space.series.t, time, space.start, space.start + space.points);
-    const previous = space.series.t[raw - 1];
-    if (raw > space.start && (raw >= space.start + space.points || (previous !== undefined && time - previous < (space.series.t[raw] as number) - time))) raw--;
-    return Math.min(space.count - 1, Math.floor(((raw - space.start) * space.count) / space.points));
+    return navIndexAt(this.navSpace(result), this.chart?.xScale, x);
   }
 
   private keyboardHelp(): string {
@@ -761,203 +675,38 @@ export class IocTimeSeries extends IocElement {
 
   /** Sets the visible range (clamped to the data, at least a few points wide) and tells listeners. */
   zoomTo(domain: readonly [number, number] | undefined): void {
-    const extent = this.timeExtent(this.loader.value);
-    if (!domain || !Number.isFinite(extent[0]) || !Number.isFinite(extent[1])) {
-      if (this.domain !== undefined) {
-        this.domain = undefined;
-        this.dispatchEvent(new IocZoomEvent(undefined));
-      }
-      return;
-    }
-    const full = extent[1] - extent[0];
-    const first = this.loader.value?.series[0];
-    const step = first && first.t.length > 1 ? full / (first.t.length - 1) : 60_000;
-    const minimum = Math.min(full, Math.max(step * 4, 60_000));
-    let [a, b] = domain[0] <= domain[1] ? domain : [domain[1], domain[0]];
-    if (b - a < minimum) {
-      const middle = (a + b) / 2;
-      [a, b] = [middle - minimum / 2, middle + minimum / 2];
-    }
-    if (b - a >= full) {
-      this.zoomTo(undefined);
-      return;
-    }
-    if (a < extent[0]) [a, b] = [extent[0], extent[0] + (b - a)];
-    if (b > extent[1]) [a, b] = [extent[1] - (b - a), extent[1]];
-    this.domain = [a, b];
-    this.dispatchEvent(new IocZoomEvent(this.domain));
-  }
-
-  private currentDomain(): readonly [number, number] | undefined {
-    return this.domain ?? this.chart?.xScale?.domain;
+    this.zoom.zoomTo(domain);
   }
 
   /** Zooms by `factor` (< 1 in) around `center` (epoch ms; default the middle). */
   zoomBy(factor: number, center?: number): void {
-    const domain = this.currentDomain();
-    if (!domain || !(factor > 0)) return;
-    const [a, b] = domain;
-    const c = center ?? (a + b) / 2;
-    this.zoomTo([c - (c - a) * factor, c + (b - c) * factor]);
+    this.zoom.zoomBy(factor, center);
   }
 
   /** Moves the visible range by `fraction` of its width (negative: back in time). */
   panBy(fraction: number): void {
-    const domain = this.currentDomain();
-    if (!domain || !this.domain) return;
-    const shift = (domain[1] - domain[0]) * fraction;
-    this.zoomTo([domain[0] + shift, domain[1] + shift]);
-  }
-
-  private handleChartKey(event: KeyboardEvent): boolean {
-    switch (event.key) {
-      case '+':
-      case '=':
-        this.zoomBy(0.5);
-        return true;
-      case '-':
-      case '_':
-        this.zoomBy(2);
-        return true;
-      case '0':
-        this.zoomTo(undefined);
-        return true;
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        if (!event.shiftKey) return false;
-        this.panBy(event.key === 'ArrowLeft' ? -0.25 : 0.25);
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  private renderControls() {
-    if (!this.domain) return nothing;
-    return html`<button type="button" part="reset-zoom" @click=${() => this.zoomTo(undefined)}>${message(words.resetZoom, this.effectiveLocale)}</button>`;
+    this.zoom.panBy(fraction);
   }
 
   private renderBelowPlot(result: SeriesResult | undefined) {
     // Nothing shown, nothing to brush: the strip would be an empty box under the words.
     if (this.noOverview || (result && this.allHidden(result))) return nothing;
-    return html`<div
-      part="overview"
-      aria-hidden="true"
-      title=${message(words.overview, this.effectiveLocale)}
-      @pointerdown=${this.onBrushDown}
-      @pointermove=${this.onBrushMove}
-      @pointerup=${this.onBrushUp}
-      @pointercancel=${this.onBrushUp}
-    >
-      <div class="overview-surface"></div>
-      <div class="overview-window"></div>
-    </div>`;
+    return this.zoom.renderOverview();
   }
 
   protected override firstUpdated(): void {
     const plot = this.renderRoot.querySelector<HTMLElement>('.plot');
-    if (!plot) return;
-    // Not passive: a wheel over the chart zooms it instead of scrolling the page.
-    plot.addEventListener('wheel', this.onWheel, { passive: false });
-    plot.addEventListener('pointerdown', this.onPanDown);
-    plot.addEventListener('pointermove', this.onPanMove);
-    plot.addEventListener('pointerup', this.onPanUp);
-    plot.addEventListener('pointercancel', this.onPanUp);
+    if (plot) this.zoom.attach(plot);
   }
-
-  private plotX(event: MouseEvent): number {
-    const surface = this.shell.surface;
-    return surface ? event.clientX - surface.getBoundingClientRect().left : Number.NaN;
-  }
-
-  private readonly onWheel = (event: WheelEvent) => {
-    const scale = this.chart?.xScale;
-    if (!scale || event.deltaY === 0) return;
-    event.preventDefault();
-    const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
-    const factor = Math.min(2, Math.max(0.5, Math.exp(delta * 0.0015)));
-    const x = this.plotX(event);
-    this.zoomBy(factor, Number.isFinite(x) ? scale.invert(Math.min(scale.range[1], Math.max(scale.range[0], x))) : undefined);
-  };
-
-  private readonly onPanDown = (event: PointerEvent) => {
-    const domain = this.domain;
-    const scale = this.chart?.xScale;
-    if (event.button !== 0 || !domain || !scale) return;
-    this.drag = { pointerId: event.pointerId, x: event.clientX, domain, width: scale.range[1] - scale.range[0] };
-    capturePointer(event);
-    (event.currentTarget as HTMLElement).classList.add('panning');
-  };
-
-  private readonly onPanMove = (event: PointerEvent) => {
-    const drag = this.drag;
-    if (!drag || drag.pointerId !== event.pointerId || drag.width <= 0) return;
-    const span = drag.domain[1] - drag.domain[0];
-    const shift = (-(event.clientX - drag.x) / drag.width) * span;
-    this.zoomTo([drag.domain[0] + shift, drag.domain[1] + shift]);
-  };
-
-  private readonly onPanUp = (event: PointerEvent) => {
-    if (this.drag?.pointerId !== event.pointerId) return;
-    this.drag = undefined;
-    (event.currentTarget as HTMLElement).classList.remove('panning');
-  };
-
-  private overviewTime(event: PointerEvent): number {
-    const scale = this.overview?.xScale;
-    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    if (!scale) return Number.NaN;
-    return scale.invert(Math.min(scale.range[1], Math.max(scale.range[0], event.clientX - box.left)));
-  }
-
-  private readonly onBrushDown = (event: PointerEvent) => {
-    if (event.button !== 0) return;
-    const time = this.overviewTime(event);
-    if (!Number.isFinite(time)) return;
-    this.brush = { pointerId: event.pointerId, x: event.clientX, time, moved: false };
-    capturePointer(event);
-  };
-
-  private readonly onBrushMove = (event: PointerEvent) => {
-    const brush = this.brush;
-    if (!brush || brush.pointerId !== event.pointerId) return;
-    if (Math.abs(event.clientX - brush.x) < 3 && !brush.moved) return;
-    brush.moved = true;
-    const time = this.overviewTime(event);
-    if (Number.isFinite(time)) this.zoomTo([Math.min(brush.time, time), Math.max(brush.time, time)]);
-  };
-
-  private readonly onBrushUp = (event: PointerEvent) => {
-    const brush = this.brush;
-    if (!brush || brush.pointerId !== event.pointerId) return;
-    this.brush = undefined;
-    if (brush.moved) return;
-    // A click centres the current window there.
-    const domain = this.currentDomain();
-    if (domain && this.domain) {
-      const half = (domain[1] - domain[0]) / 2;
-      this.zoomTo([brush.time - half, brush.time + half]);
-    }
-  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.drag = undefined;
-    this.brush = undefined;
+    this.zoom.cancel();
   }
 
   /** When the overview was last drawn (ms, `performance.now()`); for tests and diagnostics. */
   get overviewUpdatedAt(): number {
     return this.overviewDrawnAt;
-  }
-}
-
-/** Keeps a drag going when the pointer leaves the element; a pointer the browser no longer tracks cannot be captured. */
-function capturePointer(event: PointerEvent): void {
-  try {
-    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
-  } catch {
-    // Not capturing only means a drag ends at the element's edge.
   }
 }
 

@@ -35,7 +35,6 @@ import { ChartShell, defineChartElement } from '../internal/chart-shell.js';
 import type { LegendItem } from '../internal/legend-controller.js';
 import type { NavPoint } from '../internal/navigation-controller.js';
 import type { ChartSize } from '../internal/size-controller.js';
-import { afterFirstFrames } from '../internal/summary-controller.js';
 import type { ChartView } from '../internal/table-view.js';
 import { readThemePalette, type BandTokens } from '../internal/theme-controller.js';
 import { message } from '../internal/messages.js';
@@ -45,14 +44,13 @@ import { AreaNamesController } from '../internal/area-names-controller.js';
 import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
 import { axisUnit } from '../internal/format.js';
 import { timeSeriesStyles } from './time-series.styles.js';
+import { TimeSeriesOverview } from './time-series-overview.js';
 import { TimeSeriesZoom, type IocZoomEvent } from './time-series-zoom.js';
 
 import { LAST_YEAR_KEY, DEFAULT_SPAN, bandLabel, inProgressMark, navIndexAt, navSpace, seriesThresholds, shiftOneYear, timeExtent } from './time-series-data.js';
 
 export { IocZoomEvent } from './time-series-zoom.js';
 export { LAST_YEAR_KEY } from './time-series-data.js';
-
-const OVERVIEW_HEIGHT = 40;
 
 /** How long the spoken summary stands while live points stream in (ms). */
 const SUMMARY_KEPT_MS = 5000;
@@ -163,10 +161,14 @@ export class IocTimeSeries extends IocElement {
   @property({ attribute: false }) domain?: readonly [number, number];
 
   private chart?: TimeSeriesChart;
-  private overview?: TimeSeriesChart;
-  private overviewDrawnAt = 0;
-  private overviewPending?: { inputs: readonly TimeSeriesInput[]; palette: ChartPalette; width: number };
-  private overviewInputs?: { inputs: readonly TimeSeriesInput[]; palette: ChartPalette; width: number };
+  private readonly overview = new TimeSeriesOverview({
+    root: () => this.renderRoot,
+    domain: () => this.domain,
+    locale: () => this.effectiveLocale,
+    hidden: () => this.hiddenSeries,
+    mode: () => this.mode,
+    alive: () => this.chart !== undefined && this.isConnected && !this.noOverview,
+  });
   private readonly defaultPeriod = new DefaultPeriod();
   private readonly zoom = new TimeSeriesZoom({
     host: this,
@@ -174,7 +176,7 @@ export class IocTimeSeries extends IocElement {
     setDomain: (domain) => (this.domain = domain),
     extent: () => ({ range: timeExtent(this.loader.value), points: this.loader.value?.series[0]?.t.length ?? 0 }),
     xScale: () => this.chart?.xScale,
-    overviewScale: () => this.overview?.xScale,
+    overviewScale: () => this.overview.xScale,
     surface: () => this.shell.surface,
     locale: () => this.effectiveLocale,
   });
@@ -407,26 +409,7 @@ export class IocTimeSeries extends IocElement {
       size,
     );
     this.showAllHidden(surface, this.allHidden(result));
-    if (this.noOverview) return;
-    if (this.overview && result === this.appended?.result && performance.now() - this.overviewDrawnAt <= 1000) {
-      // Live points: the strip catches up about once a second (a full draw of the small
-      // strip), not on every point; its window follows meanwhile.
-      this.placeOverviewWindow();
-    } else if (this.overview) {
-      this.drawOverview(inputs, palette, size.width, true);
-    } else {
-      // The strip is a second chart of all the data: drawn after the first paint, from the
-      // inputs of the latest draw by then.
-      const first = !this.overviewPending;
-      this.overviewPending = { inputs, palette, width: size.width };
-      if (first) {
-        afterFirstFrames(this.ownerDocument.defaultView, () => {
-          const pending = this.overviewPending;
-          this.overviewPending = undefined;
-          if (pending && this.chart && this.isConnected) this.drawOverview(pending.inputs, pending.palette, pending.width, true);
-        });
-      }
-    }
+    if (!this.noOverview) this.overview.update(inputs, palette, size.width, result === this.appended?.result, this.ownerDocument.defaultView);
   }
 
   /** Words in the plot when the legend hides every series; the legend stays there to bring one back. */
@@ -459,41 +442,10 @@ export class IocTimeSeries extends IocElement {
     });
   }
 
-  /** The overview strip: all the data, small, with the zoomed range marked. */
-  private drawOverview(inputs: readonly TimeSeriesInput[], palette: ChartPalette, width: number, full: boolean): void {
-    const host = this.renderRoot.querySelector<HTMLElement>('.overview-surface');
-    if (!host || this.noOverview) return;
-    // The strip is rendered again after the table view: draw into the element that is there now.
-    if (this.overview && this.overview.target !== host) {
-      this.overview.destroy();
-      this.overview = undefined;
-    }
-    this.overview ??= new TimeSeriesChart(host);
-    this.overviewInputs = { inputs, palette, width };
-    if (full) {
-      this.overview.render(inputs, { locale: this.effectiveLocale, palette, axes: false, hidden: this.hiddenSeries, mode: this.mode === 'stacked' ? 'stacked' : 'line' }, { width, height: OVERVIEW_HEIGHT });
-    }
-    this.overviewDrawnAt = performance.now();
-    this.placeOverviewWindow();
-  }
-
-  private placeOverviewWindow(): void {
-    const windowElement = this.renderRoot.querySelector<HTMLElement>('.overview-window');
-    const scale = this.overview?.xScale;
-    if (!windowElement || !scale) return;
-    const [d0, d1] = this.domain ?? scale.domain;
-    const x0 = Math.max(scale.range[0], scale.map(d0));
-    const x1 = Math.min(scale.range[1], scale.map(d1));
-    windowElement.style.setProperty('--_x0', `${Math.max(0, x0)}px`);
-    windowElement.style.setProperty('--_w', `${Math.max(2, x1 - x0)}px`);
-  }
-
   private clearChart(surface: HTMLElement): void {
     this.chart?.destroy();
     this.chart = undefined;
-    this.overview?.destroy();
-    this.overview = undefined;
-    this.overviewPending = undefined;
+    this.overview.destroy();
     surface.replaceChildren();
   }
 
@@ -706,7 +658,7 @@ export class IocTimeSeries extends IocElement {
 
   /** When the overview was last drawn (ms, `performance.now()`); for tests and diagnostics. */
   get overviewUpdatedAt(): number {
-    return this.overviewDrawnAt;
+    return this.overview.drawnAt;
   }
 }
 

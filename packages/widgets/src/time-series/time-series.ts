@@ -12,7 +12,6 @@ import {
 } from '@ioc-kit/data';
 import {
   TimeSeriesChart,
-  appendSeries,
   formatPeriod,
   formatValue,
   lowerBound,
@@ -44,6 +43,7 @@ import { AreaNamesController } from '../internal/area-names-controller.js';
 import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
 import { axisUnit } from '../internal/format.js';
 import { timeSeriesStyles } from './time-series.styles.js';
+import { LivePace, withPoints } from './time-series-live.js';
 import { TimeSeriesOverview } from './time-series-overview.js';
 import { TimeSeriesZoom, type IocZoomEvent } from './time-series-zoom.js';
 
@@ -52,8 +52,6 @@ import { LAST_YEAR_KEY, DEFAULT_SPAN, bandLabel, inProgressMark, navIndexAt, nav
 export { IocZoomEvent } from './time-series-zoom.js';
 export { LAST_YEAR_KEY } from './time-series-data.js';
 
-/** How long the spoken summary stands while live points stream in (ms). */
-const SUMMARY_KEPT_MS = 5000;
 
 /**
  * @tag ioc-time-series
@@ -180,12 +178,7 @@ export class IocTimeSeries extends IocElement {
     surface: () => this.shell.surface,
     locale: () => this.effectiveLocale,
   });
-  /** The newest result `appendPoints` made, and the one it was made from (to pace the overview and summary while points stream in). */
-  private appended?: { result: SeriesResult; from: SeriesResult };
-  /** The spoken summary last written, for which result and when (`performance.now()`). */
-  private summaryKept?: { result: SeriesResult; text: string; at: number };
-  /** The colours last read from the tokens, and for which result. */
-  private paletteKept?: { result: SeriesResult | undefined; palette: ChartPalette };
+  private readonly live = new LivePace();
 
   private readonly shell: ChartShell<SeriesQuery> = new ChartShell(this, {
     query: () => this.chartQuery(),
@@ -327,15 +320,8 @@ export class IocTimeSeries extends IocElement {
    * (`redraw()` reads them afresh).
    */
   private palette(): ChartPalette {
-    const kept = this.paletteKept;
     const result = this.loader.value;
-    if (kept && result !== undefined && result === this.appended?.result && kept.result === this.appended.from) {
-      kept.result = result;
-      return kept.palette;
-    }
-    const palette = readThemePalette(this, result ? this.bandTokens() : undefined);
-    this.paletteKept = { result, palette };
-    return palette;
+    return this.live.palette(result, () => readThemePalette(this, result ? this.bandTokens() : undefined));
   }
 
   /**
@@ -348,7 +334,7 @@ export class IocTimeSeries extends IocElement {
 
   /** Draws again on the next update (e.g. after the theme changed), with the colours read afresh. */
   redraw(): void {
-    this.paletteKept = undefined;
+    this.live.forgetPalette();
     this.shell.redraw();
   }
 
@@ -409,7 +395,7 @@ export class IocTimeSeries extends IocElement {
       size,
     );
     this.showAllHidden(surface, this.allHidden(result));
-    if (!this.noOverview) this.overview.update(inputs, palette, size.width, result === this.appended?.result, this.ownerDocument.defaultView);
+    if (!this.noOverview) this.overview.update(inputs, palette, size.width, this.live.isLive(result), this.ownerDocument.defaultView);
   }
 
   /** Words in the plot when the legend hides every series; the legend stays there to bring one back. */
@@ -462,14 +448,10 @@ export class IocTimeSeries extends IocElement {
   appendPoints(t: ArrayLike<number> | number, v: ArrayLike<number> | number, area?: string): void {
     const result = this.loader.value;
     if (!result) return;
-    const key = area ?? result.series[0]?.area;
-    const index = result.series.findIndex((series) => series.area === key);
-    const series = result.series[index];
-    if (!series) return;
+    const next = withPoints(result, t, v, area);
+    if (!next) return;
     const before = this.domain ? timeExtent(result)[1] : Number.NaN;
-    const grown = appendSeries(series.t, series.v, typeof t === 'number' ? [t] : t, typeof v === 'number' ? [v] : v);
-    const next: SeriesResult = { ...result, series: result.series.map((s, i) => (i === index ? { ...s, t: grown.t, v: grown.v } : s)) };
-    this.appended = { result: next, from: result };
+    this.live.added(result, next);
     if (!this.loader.update(next, { render: false })) return;
     if (this.domain && this.domain[1] >= before) {
       // Following the latest data: slide the window instead of letting new points fall off the edge.
@@ -496,31 +478,14 @@ export class IocTimeSeries extends IocElement {
    */
   private onlyMarksChange(from: SeriesResult, next: SeriesResult): boolean {
     if (this.view !== 'chart' || this.state !== 'ready' || this.shell.nav.active >= 0) return false;
-    const kept = this.summaryKept;
-    if (!kept || kept.result !== from || performance.now() - kept.at >= SUMMARY_KEPT_MS) return false;
-    kept.result = next;
-    return true;
-  }
-
-  /** True when the summary of `result` is the one kept (live points added since it was written, a few seconds ago at most). */
-  private summaryStillTrue(result: SeriesResult): boolean {
-    const kept = this.summaryKept;
-    // The spoken summary reads every point: while points stream in it is written again every few seconds, not on every point.
-    const from = this.appended?.from;
-    return !!kept && result === this.appended?.result && (kept.result === from || kept.result === result) && performance.now() - kept.at < SUMMARY_KEPT_MS;
+    return this.live.summaryStands(from, next);
   }
 
   // ---- accessibility --------------------------------------------------------------------
 
   private chartSummary(result: SeriesResult): string {
-    const kept = this.summaryKept;
-    if (kept && this.summaryStillTrue(result)) {
-      kept.result = result;
-      return kept.text;
-    }
-    const text = this.writeSummary(result);
-    this.summaryKept = { result, text, at: performance.now() };
-    return text;
+    // The spoken summary reads every point: while points stream in it is written again every few seconds, not on every point.
+    return this.live.summary(result, () => this.writeSummary(result));
   }
 
   private writeSummary(result: SeriesResult): string {
@@ -543,7 +508,7 @@ export class IocTimeSeries extends IocElement {
 
   private summaryIsCostly(result: SeriesResult): boolean {
     // Live points on a series already summed up: the kept words, or new ones now (every few seconds).
-    if (result === this.appended?.result) return false;
+    if (this.live.isLive(result)) return false;
     return result.series.reduce((sum, series) => sum + series.t.length, 0) > 5_000;
   }
 

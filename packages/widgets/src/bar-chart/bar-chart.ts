@@ -214,7 +214,6 @@ export class IocBarChart extends IocElement {
     isEmpty: (result) => this.isEmptyResult(result),
     validate: (result) => this.validateResult(result),
     configError: () => this.configError(),
-    title: (result) => this.chartTitle(result),
     summary: {
       summarize: (result) => this.chartSummary(result),
       // The settings the words read too (which ranks show, the highlight, the target, the names).
@@ -305,12 +304,6 @@ export class IocBarChart extends IocElement {
     return undefined;
   }
 
-  private chartTitle(result: BarResult | undefined): string {
-    if (this.label) return this.label;
-    const info = this.indicators.info(result?.indicator ?? this.indicator);
-    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
-  }
-
   // ---- model --------------------------------------------------------------------------
 
   private model(result: BarResult): BarModel {
@@ -348,7 +341,7 @@ export class IocBarChart extends IocElement {
       return {
         data: {
           categories: ranked.map((row) => ({ key: row.key, label: `${rankText(row)}. ${row.label}` })),
-          series: [{ key: 'value', label: this.chartTitle(result), values: ranked.map((row) => row.value) }],
+          series: [{ key: 'value', label: this.shell.title(result), values: ranked.map((row) => row.value) }],
         },
         ranked,
         rankedCount,
@@ -568,7 +561,7 @@ export class IocBarChart extends IocElement {
   private chartSummary(result: BarResult): string {
     const model = this.model(result);
     const locale = this.effectiveLocale;
-    const title = this.chartTitle(result);
+    const title = this.shell.title(result);
     if (model.ranked) {
       const items = model.ranked.map((row) => ({ label: row.label, value: row.value }));
       const text = summarizeCategories({ locale, title: `${title} (${message(words.ranking, locale)}, ${this.rankWords(model)})`, unit: model.unit, decimals: model.decimals, items });
@@ -591,7 +584,7 @@ export class IocBarChart extends IocElement {
     const model = this.model(result);
     const locale = this.effectiveLocale;
     const unit = model.unit ? ` (${model.unit})` : '';
-    const caption = this.chartTitle(result);
+    const caption = this.shell.title(result);
     const value = (x: number | null | undefined) => formatValue(x, locale, model.decimals);
     if (model.ranked) {
       const rows = model.ranked.map((row) => [this.names.nameOf(row.key, locale, this.areaLabels), rankText(row), value(row.value)]);

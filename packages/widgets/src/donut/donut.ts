@@ -170,7 +170,6 @@ export class IocDonut extends IocElement {
     isEmpty: (result) => this.isEmptyResult(result),
     validate: (result) => this.validateResult(result),
     configError: () => this.configError(),
-    title: (result) => this.chartTitle(result),
     summary: {
       summarize: (result) => this.chartSummary(result),
       // The settings the words read too (how slices are grouped, the names).
@@ -265,12 +264,6 @@ export class IocDonut extends IocElement {
       );
     }
     return undefined;
-  }
-
-  private chartTitle(result: ByAreaResult | undefined): string {
-    if (this.label) return this.label;
-    const info = this.indicators.info(result?.indicator ?? this.indicator);
-    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
   private model(result: ByAreaResult): DonutModel {
@@ -397,7 +390,7 @@ export class IocDonut extends IocElement {
       const largest = model.slices.slice(0, this.barCount);
       const text = summarizeCategories({
         locale: this.effectiveLocale,
-        title: `${this.chartTitle(result)} (${message(words.share, this.effectiveLocale)})`,
+        title: `${this.shell.title(result)} (${message(words.share, this.effectiveLocale)})`,
         unit: '%',
         decimals: 1,
         items: largest.map((slice) => ({ label: slice.label, value: model.total > 0 ? (slice.value / model.total) * 100 : null })),
@@ -407,7 +400,7 @@ export class IocDonut extends IocElement {
     const visible = model.parts.filter((part) => !this.hiddenSeries.has(part.key));
     return summarizeCategories({
       locale: this.effectiveLocale,
-      title: this.chartTitle(result),
+      title: this.shell.title(result),
       unit: model.unit,
       decimals: model.decimals,
       items: visible.map((part) => ({ label: part.label, value: part.value })),
@@ -422,7 +415,7 @@ export class IocDonut extends IocElement {
     const rows = model.slices.map((slice) => [slice.label, formatValue(slice.value, locale, model.decimals), this.shareText(slice.value, model.total)]);
     rows.push([message(words.total, locale), formatValue(model.total, locale, model.decimals), this.shareText(model.total, model.total)]);
     return {
-      caption: this.chartTitle(result),
+      caption: this.shell.title(result),
       columns: [
         { key: 'area', label: message(words.area, locale), numeric: false },
         { key: 'value', label: `${message(words.value, locale)}${unit}`, numeric: true },

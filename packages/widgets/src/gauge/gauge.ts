@@ -103,7 +103,6 @@ export class IocGauge extends IocElement {
     isEmpty: (result) => result.value === null,
     validate: checkKpiResult,
     configError: () => this.configError(),
-    title: (result) => this.chartTitle(result),
     summary: {
       summarize: (result) => this.chartSummary(result),
       key: () => `${this.effectiveLocale}|${this.label ?? ''}|${this.indicators.key}`,
@@ -165,12 +164,6 @@ export class IocGauge extends IocElement {
   private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-gauge');
     return undefined;
-  }
-
-  private chartTitle(result: KpiResult | undefined): string {
-    if (this.label) return this.label;
-    const info = this.indicators.info(result?.indicator ?? this.indicator);
-    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
   private targetOf(result: KpiResult): number | undefined {
@@ -243,7 +236,7 @@ export class IocGauge extends IocElement {
 
   private chartSummary(result: KpiResult): string {
     const locale = this.effectiveLocale;
-    const parts = [`${this.chartTitle(result)}: ${this.valueText(result.value, result)}`];
+    const parts = [`${this.shell.title(result)}: ${this.valueText(result.value, result)}`];
     const band = bandOf(this.bandsOf(), result.value);
     if (band) parts.push(`${message(words.band, locale).toLowerCase()} ${band.label}`);
     const target = this.targetOf(result);
@@ -268,7 +261,7 @@ export class IocGauge extends IocElement {
     if (result.sameLastYear !== undefined && result.sameLastYear !== null) rows.push([message(words.sameLastYear, locale), this.valueText(result.sameLastYear, result)]);
     for (const each of this.bandsOf()) rows.push([`${message(words.band, locale)} ${each.label}`, `${formatValue(each.from, locale)}–${formatValue(each.to, locale)}`]);
     return {
-      caption: this.chartTitle(result),
+      caption: this.shell.title(result),
       columns: [
         { key: 'what', label: '', numeric: false },
         { key: 'value', label: message(words.value, locale), numeric: true },

@@ -126,7 +126,6 @@ export class IocHeatmap extends IocElement {
     isEmpty: (result) => this.isEmptyResult(result),
     validate: checkSeriesResult,
     configError: () => this.configError(),
-    title: (result) => this.chartTitle(result),
     summary: {
       summarize: (result) => this.chartSummary(result),
       // The settings the words read too (the layout, the bands, the years shown).
@@ -208,12 +207,6 @@ export class IocHeatmap extends IocElement {
   private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-heatmap');
     return undefined;
-  }
-
-  private chartTitle(result: SeriesResult | undefined): string {
-    if (this.label) return this.label;
-    const info = this.indicators.info(result?.indicator ?? this.indicator);
-    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
   /**
@@ -334,7 +327,7 @@ export class IocHeatmap extends IocElement {
 
   private chartSummary(result: SeriesResult): string {
     const locale = this.effectiveLocale;
-    const title = `${this.chartTitle(result)} (${message(this.layout === 'hour-weekday' ? words.hourWeekday : words.calendar, locale)})`;
+    const title = `${this.shell.title(result)} (${message(this.layout === 'hour-weekday' ? words.hourWeekday : words.calendar, locale)})`;
     if (this.allHidden(result)) return `${title}: ${message(words.allHidden, locale)}`;
     const filled = this.cells(result).filter((cell) => cell.count > 0 && Number.isFinite(cell.value));
     if (filled.length === 0) return `${title}: ${message(words.noData, locale)}.`;
@@ -360,7 +353,7 @@ export class IocHeatmap extends IocElement {
   private chartTable(result: SeriesResult): DataTable {
     const locale = this.effectiveLocale;
     const unit = this.unitOf(result);
-    const caption = `${this.chartTitle(result)}${unit ? ` (${unit})` : ''}`;
+    const caption = `${this.shell.title(result)}${unit ? ` (${unit})` : ''}`;
     const cells = this.cells(result);
     const value = (x: number) => formatValue(x, locale, this.decimals());
     if (this.layout === 'hour-weekday') {

@@ -1,5 +1,5 @@
 import { nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ConfigError, Query, ResultFor } from '@ioc-kit/data';
+import { localize, type ConfigError, type Query, type ResultFor } from '@ioc-kit/data';
 import type { DataTable } from '@ioc-kit/charts';
 import type { IocElement } from './base-element.js';
 import type { IocContextValue } from './context.js';
@@ -10,7 +10,7 @@ import { DrawController } from './draw-controller.js';
 import { IndicatorController } from './indicator-controller.js';
 import { LegendController, type LegendItem } from './legend-controller.js';
 import { message } from './messages.js';
-import { AXIS_NAV_KEYS, NavigationController, type NavigationOptions } from './navigation-controller.js';
+import { NavigationController, type NavigationOptions } from './navigation-controller.js';
 import type { ChartSize } from './size-controller.js';
 import { StatusController, areaProblem } from './status-controller.js';
 import { SummaryController, type SummaryOptions } from './summary-controller.js';
@@ -28,6 +28,8 @@ type Content = TemplateResult | typeof nothing;
 /** The public settings every chart widget declares (as `@property`, with its own JSDoc) and the shell reads. */
 export interface ChartShellHost extends IocElement {
   label?: string;
+  /** The indicator id, when the widget has one (the default title reads its name). */
+  indicator?: string;
   view: ChartView;
   noLegend: boolean;
   hiddenSeries: ReadonlySet<string>;
@@ -55,8 +57,8 @@ export interface ChartShellOptions<Q extends Query> {
   blocked?: () => ConfigError | 'waiting' | undefined;
   /** A set-up mistake to show instead of loading (no indicator, say). */
   configError?: () => ConfigError | undefined;
-  /** The title (`label`, else what the widget knows, e.g. the indicator's name). */
-  title: (result: ResultFor<Q> | undefined) => string;
+  /** The title; default: `label`, else the indicator's name, else its id. */
+  title?: (result: ResultFor<Q> | undefined) => string;
   /** The generated summary (the plot's accessible name); `key` defaults to the locale, time zone, hidden series, label and indicators. */
   summary: Omit<SummaryOptions<ResultFor<Q>>, 'key' | 'placeholder'> & Partial<Pick<SummaryOptions<ResultFor<Q>>, 'key' | 'placeholder'>>;
   /** Legend entries (none: no legend). */
@@ -117,13 +119,13 @@ export class ChartShell<Q extends Query> {
       blocked: options.blocked ?? (() => areaProblem(host.localName, view.effectiveArea, view.context)),
       data: options.data,
       isEmpty: options.isEmpty,
-      ...(options.validate ? { validate: options.validate } : {}),
+      validate: options.validate,
       refreshMs: () => host.refresh * 1000,
     });
     this.indicators = new IndicatorController(host, () => view.context);
     this.status = new StatusController(host, {
       loader: this.loader,
-      ...(options.configError ? { configError: options.configError } : {}),
+      configError: options.configError,
       direct: () => options.data() !== undefined,
       locale: () => view.effectiveLocale,
       timeZone: () => view.effectiveTimeZone,
@@ -132,17 +134,17 @@ export class ChartShell<Q extends Query> {
     this.legend = new LegendController(host, { hidden: () => host.hiddenSeries, setHidden: (next) => (host.hiddenSeries = next) });
     this.summary = new SummaryController<ResultFor<Q>>(host, {
       key: () => `${view.effectiveLocale}|${view.effectiveTimeZone}|${[...host.hiddenSeries].join(',')}|${host.label ?? ''}|${this.indicators.key}`,
-      placeholder: (result) => options.title(result),
+      placeholder: (result) => this.title(result),
       ...options.summary,
     });
-    this.nav = new NavigationController(host, { steps: () => AXIS_NAV_KEYS, ...options.nav });
+    this.nav = new NavigationController(host, options.nav);
     this.drawing = new DrawController<ResultFor<Q>>(host, {
       surface: () => this.surface,
       result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
       visible: () => host.view === 'chart',
-      ...(options.drawInputs ? { inputs: options.drawInputs } : {}),
+      inputs: options.drawInputs,
       draw: options.draw,
-      ...(options.clear ? { clear: options.clear } : {}),
+      clear: options.clear,
     });
     // The theme tokens, in whatever document the widget is connected to.
     new ThemeController(host);
@@ -158,9 +160,14 @@ export class ChartShell<Q extends Query> {
     return this.#host.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined;
   }
 
-  /** The plot size last reported by the ResizeObserver. */
-  get size(): ChartSize | undefined {
-    return this.drawing.size;
+  /** The chart's title: `label`, else the name of the result's (or the widget's) indicator, else its id. */
+  title(result: ResultFor<Q> | undefined): string {
+    const host = this.#host;
+    if (this.#options.title) return this.#options.title(result);
+    if (host.label) return host.label;
+    const indicator = (result as { indicator?: string } | undefined)?.indicator ?? host.indicator;
+    const info = this.indicators.info(indicator);
+    return info ? localize(info.name, (host as unknown as HostView).effectiveLocale) : (host.indicator ?? '');
   }
 
   /** Draws again on the next update (e.g. after the theme changed). */
@@ -190,18 +197,18 @@ export class ChartShell<Q extends Query> {
     const items = showing && !host.noLegend && options.legend ? options.legend(result) : [];
     return renderChartFigure({
       locale,
-      title: options.title(result),
+      title: this.title(result),
       busy: this.loader.loading,
       showing,
       view: host.view,
       summary: () => (result ? this.summary.text(result) : ''),
       legend: items.length > 0 ? this.legend.render(items, locale) : nothing,
-      ...(options.controls ? { controls: showing ? options.controls(result) : nothing } : {}),
+      controls: showing ? options.controls?.(result) : nothing,
       onToggleView: this.#toggleView,
       nav: this.nav,
       onPointerMove: this.#onPointerMove,
       plotWidth: this.drawing.size?.width ?? 0,
-      ...(options.below ? { below: () => options.below!(result) } : {}),
+      below: () => options.below?.(result) ?? nothing,
       table: () => options.table(result as ResultFor<Q>),
       help: options.help?.() ?? message(words.keyboardHelp, locale),
       status: this.status.render(state),

@@ -186,7 +186,6 @@ export class IocTimeSeries extends IocElement {
     isEmpty: (result) => this.isEmptyResult(result),
     validate: checkSeriesResult,
     configError: () => this.configError(),
-    title: (result) => this.chartTitle(result),
     summary: {
       summarize: (result) => this.chartSummary(result),
       isCostly: (result) => this.summaryIsCostly(result),
@@ -254,12 +253,6 @@ export class IocTimeSeries extends IocElement {
   private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-time-series');
     return undefined;
-  }
-
-  private chartTitle(result: SeriesResult | undefined): string {
-    if (this.label) return this.label;
-    const info = this.shell.indicators.info(result?.indicator ?? this.indicator);
-    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
   /** Names of the areas shown, from the source's `areas()`, so the legend says the province's name, not "90". */
@@ -491,10 +484,10 @@ export class IocTimeSeries extends IocElement {
   private writeSummary(result: SeriesResult): string {
     const info = this.info;
     const locale = this.effectiveLocale;
-    if (this.allHidden(result)) return `${this.chartTitle(result)}: ${message(words.allHidden, locale)}`;
+    if (this.allHidden(result)) return `${this.shell.title(result)}: ${message(words.allHidden, locale)}`;
     return summarizeSeries({
       locale,
-      title: this.chartTitle(result),
+      title: this.shell.title(result),
       unit: this.unitLabel(result),
       decimals: info?.decimals ?? 0,
       grain: result.grain,
@@ -516,7 +509,7 @@ export class IocTimeSeries extends IocElement {
     const locale = this.effectiveLocale;
     return seriesTable({
       locale,
-      caption: this.chartTitle(result),
+      caption: this.shell.title(result),
       timeLabel: message(words.time, locale),
       grain: result.grain,
       timeZone: this.effectiveTimeZone,

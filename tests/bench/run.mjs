@@ -107,6 +107,9 @@ export function install(adapter) {
           resolve();
         }));
       }
+      // A run that drew nothing (a plot of no size) times nothing: say so instead of a figure.
+      const problem = adapter.check?.(chart);
+      if (problem) throw new Error(problem);
       return times;
     },
     prepare(n) {
@@ -137,13 +140,22 @@ install({
     const element = document.createElement('ioc-time-series');
     element.setAttribute('no-overview', '');
     element.setAttribute('renderer', ${JSON.stringify(process.env.BENCH_RENDERER ?? 'auto')});
-    // The same 1 px line as the other libraries are given.
-    element.style.cssText = 'display:block;width:800px;height:400px;--ioc-time-series-padding:0;--ioc-time-series-height:0;--ioc-time-series-line-width:1px';
+    // The same 1 px line as the other libraries are given, and a plot of their 800×400 (the
+    // title and the table switch sit above it). A plot height of 0 would leave nothing to draw:
+    // the widget skips a surface without a size, and the live case then timed no drawing at all.
+    element.style.cssText = 'display:block;width:800px;--ioc-time-series-padding:0;--ioc-time-series-height:400px;--ioc-time-series-line-width:1px';
     element.data = data;
     target.append(element);
     return element;
   },
   append: (element, _data, t, v) => element.appendPoints(t, v),
+  check(element) {
+    const mark = element.shadowRoot.querySelector('.surface canvas, .surface svg');
+    const box = mark?.getBoundingClientRect();
+    if (element.state !== 'ready') return \`<ioc-time-series> is \${element.state}, not ready\`;
+    if (!box || box.width < 700 || box.height < 350) return \`<ioc-time-series> drew no plot of about 800×400 (\${box ? \`\${box.width}×\${box.height}\` : 'nothing'})\`;
+    return undefined;
+  },
 });`,
   uplot: `
 import { install } from './harness.js';

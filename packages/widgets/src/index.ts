@@ -1,7 +1,7 @@
 export { IocProvider } from './provider/provider.js';
 export { IocKpiCard } from './kpi-card/kpi-card.js';
 export { IocTimeSeries, IocZoomEvent } from './time-series/time-series.js';
-export { IocChartElement, type LegendItem, type NavPoint, type ChartSize, type ChartView } from './internal/chart-element.js';
+export type { LegendItem, NavPoint, ChartSize, ChartView } from './internal/chart-shell.js';
 export { IocElement, baseStyles, defineElement } from './internal/base-element.js';
 export { DataController, type DataState, type DataControllerOptions } from './internal/data-controller.js';
 export { iocContext, type IocContextValue } from './internal/context.js';

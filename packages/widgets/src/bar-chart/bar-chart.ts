@@ -35,19 +35,16 @@ import { barChartStyles } from './bar-chart.styles.js';
 import { OwnAreaController } from '../internal/area-lookup.js';
 import { AreaNamesController } from '../internal/area-names-controller.js';
 import { DefaultPeriod, splitCodes, checkByAreaResult, checkSeriesResult } from '../internal/chart-support.js';
-import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { IocElement, baseStyles } from '../internal/base-element.js';
 import { chartElementStyles } from '../internal/chart-element.styles.js';
-import { renderChartFigure } from '../internal/chart-figure.js';
-import { DataController, missing, type DataState } from '../internal/data-controller.js';
-import { DrawController } from '../internal/draw-controller.js';
-import { IndicatorController } from '../internal/indicator-controller.js';
-import { LegendController, type LegendItem } from '../internal/legend-controller.js';
-import { AXIS_NAV_KEYS, LIST_NAV_KEYS, NavigationController, type NavKeySteps, type NavPoint } from '../internal/navigation-controller.js';
+import { ChartShell, defineChartElement } from '../internal/chart-shell.js';
+import { missing, type DataState } from '../internal/data-controller.js';
+import type { LegendItem } from '../internal/legend-controller.js';
+import { AXIS_NAV_KEYS, LIST_NAV_KEYS, type NavKeySteps, type NavPoint } from '../internal/navigation-controller.js';
 import type { ChartSize } from '../internal/size-controller.js';
-import { StatusController, areaProblem } from '../internal/status-controller.js';
-import { SummaryController } from '../internal/summary-controller.js';
+import { areaProblem } from '../internal/status-controller.js';
 import type { ChartView } from '../internal/table-view.js';
-import { ThemeController, readThemePalette, type BandTokens } from '../internal/theme-controller.js';
+import { readThemePalette, type BandTokens } from '../internal/theme-controller.js';
 import { message } from '../internal/messages.js';
 import * as words from '../internal/words.js';
 import { cssVars } from '../internal/css-vars.js';
@@ -210,112 +207,60 @@ export class IocBarChart extends IocElement {
   }
 
 
-  private readonly loader = new DataController<BarQuery>(this, {
-    source: () => this.context?.source,
-    sourceError: () => this.context?.sourceError,
+  private readonly shell: ChartShell<BarQuery> = new ChartShell(this, {
     query: () => this.chartQuery(),
     blocked: () => this.queryBlocked(),
     data: () => this.data,
     isEmpty: (result) => this.isEmptyResult(result),
     validate: (result) => this.validateResult(result),
-    refreshMs: () => this.refresh * 1000,
-  });
-  private readonly indicators = new IndicatorController(this, () => this.context);
-  private readonly status = new StatusController(this, {
-    loader: this.loader,
     configError: () => this.configError(),
-    direct: () => this.data !== undefined,
-    locale: () => this.effectiveLocale,
-    timeZone: () => this.effectiveTimeZone,
-    now: () => this.now,
-  });
-  private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
-  private readonly summary = new SummaryController<BarResult>(this, {
-    summarize: (result) => this.chartSummary(result),
-    key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
-    // The settings the words read too (which ranks show, the highlight, the target, the names).
-    inputs: () => this.drawInputs(),
-    placeholder: (result) => this.chartTitle(result),
-  });
-  private readonly nav = new NavigationController(this, {
-    count: () => this.navCount(),
-    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
-    steps: () => (this.loader.value ? this.navKeySteps(this.loader.value) : AXIS_NAV_KEYS),
-    indexAt: (x, y) => (this.loader.value ? this.pointIndexAt(this.loader.value, x, y) : -1),
-  });
-  private readonly drawing = new DrawController<BarResult>(this, {
-    surface: () => this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined,
-    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
-    visible: () => this.view === 'chart',
-    inputs: () => this.drawInputs(),
+    summary: {
+      summarize: (result) => this.chartSummary(result),
+      // The settings the words read too (which ranks show, the highlight, the target, the names).
+      inputs: () => this.drawInputs(),
+    },
+    legend: (result) => this.legendItems(result),
+    nav: {
+      count: () => this.navCount(),
+      point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+      steps: () => (this.loader.value ? this.navKeySteps(this.loader.value) : AXIS_NAV_KEYS),
+      indexAt: (x, y) => (this.loader.value ? this.pointIndexAt(this.loader.value, x, y) : -1),
+    },
+    drawInputs: () => this.drawInputs(),
     draw: (surface, result, size) => this.drawChart(surface, result, size, readThemePalette(this, this.bandTokens())),
     clear: (surface) => this.clearChart(surface),
+    below: (result) => this.renderBelowPlot(result),
+    table: (result) => this.chartTable(result),
   });
-
-  constructor() {
-    super();
-    // The theme tokens, in whatever document the widget is connected to.
-    new ThemeController(this);
-  }
-
-  protected static override finalize(): void {
-    super.finalize();
-    ThemeController.prepare(this);
-  }
+  private readonly loader = this.shell.loader;
+  private readonly indicators = this.shell.indicators;
+  private readonly summary = this.shell.summary;
 
   /**
    * What the chart shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
    * Reflected to the `state` attribute for styling and tests.
    */
   get state(): DataState {
-    return this.status.state;
+    return this.shell.state;
   }
 
   /** Draws again on the next update (e.g. after the theme changed). */
   redraw(): void {
-    this.drawing.request();
-    this.requestUpdate();
+    this.shell.redraw();
   }
 
   /** Hides or shows a series, as its legend button does. */
   toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
-    this.legend.toggle(key, visible);
+    this.shell.toggleSeries(key, visible);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.size > 0) this.drawing.request();
+    this.shell.willUpdate(changed);
   }
 
   protected override render() {
-    const locale = this.effectiveLocale;
-    const state = this.state;
-    const result = this.loader.value;
-    const showing = (state === 'ready' || state === 'stale') && result !== undefined;
-    const items = showing && !this.noLegend ? this.legendItems(result) : [];
-    return renderChartFigure({
-      locale,
-      title: this.chartTitle(result),
-      busy: this.loader.loading,
-      showing,
-      view: this.view,
-      summary: () => (result ? this.summary.text(result) : ''),
-      legend: items.length > 0 ? this.legend.render(items, locale) : nothing,
-      onToggleView: this.toggleView,
-      nav: this.nav,
-      onPointerMove: this.onPointerMove,
-      plotWidth: this.drawing.size?.width ?? 0,
-      below: () => this.renderBelowPlot(result),
-      table: () => this.chartTable(result as BarResult),
-      help: message(words.keyboardHelp, locale),
-      status: this.status.render(state),
-    });
+    return this.shell.render();
   }
-
-  private readonly toggleView = () => {
-    this.view = this.view === 'table' ? 'chart' : 'table';
-  };
-
-  private readonly onPointerMove = (event: PointerEvent) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined);
 
   private get info(): Indicator | undefined {
     return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
@@ -359,12 +304,6 @@ export class IocBarChart extends IocElement {
     return undefined;
   }
 
-  private chartTitle(result: BarResult | undefined): string {
-    if (this.label) return this.label;
-    const info = this.indicators.info(result?.indicator ?? this.indicator);
-    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
-  }
-
   // ---- model --------------------------------------------------------------------------
 
   private model(result: BarResult): BarModel {
@@ -402,7 +341,7 @@ export class IocBarChart extends IocElement {
       return {
         data: {
           categories: ranked.map((row) => ({ key: row.key, label: `${rankText(row)}. ${row.label}` })),
-          series: [{ key: 'value', label: this.chartTitle(result), values: ranked.map((row) => row.value) }],
+          series: [{ key: 'value', label: this.shell.title(result), values: ranked.map((row) => row.value) }],
         },
         ranked,
         rankedCount,
@@ -622,7 +561,7 @@ export class IocBarChart extends IocElement {
   private chartSummary(result: BarResult): string {
     const model = this.model(result);
     const locale = this.effectiveLocale;
-    const title = this.chartTitle(result);
+    const title = this.shell.title(result);
     if (model.ranked) {
       const items = model.ranked.map((row) => ({ label: row.label, value: row.value }));
       const text = summarizeCategories({ locale, title: `${title} (${message(words.ranking, locale)}, ${this.rankWords(model)})`, unit: model.unit, decimals: model.decimals, items });
@@ -645,7 +584,7 @@ export class IocBarChart extends IocElement {
     const model = this.model(result);
     const locale = this.effectiveLocale;
     const unit = model.unit ? ` (${model.unit})` : '';
-    const caption = this.chartTitle(result);
+    const caption = this.shell.title(result);
     const value = (x: number | null | undefined) => formatValue(x, locale, model.decimals);
     if (model.ranked) {
       const rows = model.ranked.map((row) => [this.names.nameOf(row.key, locale, this.areaLabels), rankText(row), value(row.value)]);
@@ -710,7 +649,7 @@ function rankText(row: RankedRow): string {
   return `${row.tied ? '=' : ''}${row.rank}`;
 }
 
-defineElement('ioc-bar-chart', IocBarChart);
+defineChartElement('ioc-bar-chart', IocBarChart);
 
 declare global {
   interface HTMLElementTagNameMap {

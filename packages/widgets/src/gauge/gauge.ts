@@ -1,4 +1,4 @@
-import { nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localize, type Indicator, type KpiQuery, type KpiResult, type TimeGrain } from '@ioc-kit/data';
 import {
@@ -13,21 +13,16 @@ import {
   type GaugeForm,
   type GaugeMarks,
 } from '@ioc-kit/charts';
-import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { IocElement, baseStyles } from '../internal/base-element.js';
 import { chartElementStyles } from '../internal/chart-element.styles.js';
-import { renderChartFigure } from '../internal/chart-figure.js';
+import { ChartShell, defineChartElement } from '../internal/chart-shell.js';
 import { checkKpiResult } from '../internal/chart-support.js';
-import { DataController, missing, type DataState } from '../internal/data-controller.js';
-import { DrawController } from '../internal/draw-controller.js';
-import { IndicatorController } from '../internal/indicator-controller.js';
-import { LegendController } from '../internal/legend-controller.js';
+import { missing, type DataState } from '../internal/data-controller.js';
 import { message } from '../internal/messages.js';
-import { NavigationController, type NavPoint } from '../internal/navigation-controller.js';
+import type { NavPoint } from '../internal/navigation-controller.js';
 import type { ChartSize } from '../internal/size-controller.js';
-import { StatusController, areaProblem } from '../internal/status-controller.js';
-import { SummaryController } from '../internal/summary-controller.js';
 import type { ChartView } from '../internal/table-view.js';
-import { ThemeController, readThemePalette, type BandTokens } from '../internal/theme-controller.js';
+import { readThemePalette, type BandTokens } from '../internal/theme-controller.js';
 import * as words from '../internal/words.js';
 import { gaugeStyles } from './gauge.styles.js';
 
@@ -102,112 +97,59 @@ export class IocGauge extends IocElement {
 
   private marks?: GaugeMarks;
 
-  private readonly loader = new DataController<KpiQuery>(this, {
-    source: () => this.context?.source,
-    sourceError: () => this.context?.sourceError,
+  private readonly shell: ChartShell<KpiQuery> = new ChartShell(this, {
     query: () => this.chartQuery(),
-    blocked: () => areaProblem(this.localName, this.effectiveArea, this.context),
     data: () => this.data,
     isEmpty: (result) => result.value === null,
     validate: checkKpiResult,
-    refreshMs: () => this.refresh * 1000,
-  });
-  private readonly indicators = new IndicatorController(this, () => this.context);
-  private readonly status = new StatusController(this, {
-    loader: this.loader,
     configError: () => this.configError(),
-    direct: () => this.data !== undefined,
-    locale: () => this.effectiveLocale,
-    timeZone: () => this.effectiveTimeZone,
-    now: () => this.now,
-  });
-  private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
-  private readonly summary = new SummaryController<KpiResult>(this, {
-    summarize: (result) => this.chartSummary(result),
-    key: () => `${this.effectiveLocale}|${this.label ?? ''}|${this.indicators.key}`,
-    // The settings the words read too (the scale, the target, the bands).
-    inputs: () => [this.min, this.max, this.target, this.noBands, this.info],
-    placeholder: (result) => this.chartTitle(result),
-  });
-  private readonly nav = new NavigationController(this, {
-    count: () => this.navCount(),
-    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
-  });
-  private readonly drawing = new DrawController<KpiResult>(this, {
-    surface: () => this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined,
-    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
-    visible: () => this.view === 'chart',
+    summary: {
+      summarize: (result) => this.chartSummary(result),
+      key: () => `${this.effectiveLocale}|${this.label ?? ''}|${this.indicators.key}`,
+      // The settings the words read too (the scale, the target, the bands).
+      inputs: () => [this.min, this.max, this.target, this.noBands, this.info],
+    },
+    nav: {
+      count: () => this.navCount(),
+      point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+    },
     // The indicator too: its bands and range arrive with the catalogue.
-    inputs: () => [this.form, this.min, this.max, this.target, this.noBands, this.info],
+    drawInputs: () => [this.form, this.min, this.max, this.target, this.noBands, this.info],
     draw: (surface, result, size) => this.drawGauge(surface, result, size),
     clear: (surface) => {
       this.marks = undefined;
       surface.replaceChildren();
     },
+    table: (result) => this.chartTable(result),
   });
-
-  constructor() {
-    super();
-    // The theme tokens, in whatever document the widget is connected to.
-    new ThemeController(this);
-  }
-
-  protected static override finalize(): void {
-    super.finalize();
-    ThemeController.prepare(this);
-  }
+  private readonly loader = this.shell.loader;
+  private readonly indicators = this.shell.indicators;
 
   /**
    * What the gauge shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
    * Reflected to the `state` attribute for styling and tests.
    */
   get state(): DataState {
-    return this.status.state;
+    return this.shell.state;
   }
 
   /** Draws again on the next update (e.g. after the theme changed). */
   redraw(): void {
-    this.drawing.request();
-    this.requestUpdate();
+    this.shell.redraw();
   }
 
   /** Hides or shows a series, as a legend button does. */
   toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
-    this.legend.toggle(key, visible);
+    this.shell.toggleSeries(key, visible);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.size > 0) this.drawing.request();
+    this.shell.willUpdate(changed);
   }
 
   protected override render() {
-    const locale = this.effectiveLocale;
-    const state = this.state;
-    const result = this.loader.value;
-    const showing = (state === 'ready' || state === 'stale') && result !== undefined;
-    return renderChartFigure({
-      locale,
-      title: this.chartTitle(result),
-      busy: this.loader.loading,
-      showing,
-      view: this.view,
-      summary: () => (result ? this.summary.text(result) : ''),
-      legend: nothing,
-      onToggleView: this.toggleView,
-      nav: this.nav,
-      onPointerMove: this.onPointerMove,
-      plotWidth: this.drawing.size?.width ?? 0,
-      table: () => this.chartTable(result as KpiResult),
-      help: message(words.keyboardHelp, locale),
-      status: this.status.render(state),
-    });
+    return this.shell.render();
   }
-
-  private readonly toggleView = () => {
-    this.view = this.view === 'table' ? 'chart' : 'table';
-  };
-
-  private readonly onPointerMove = (event: PointerEvent) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined);
 
   private get info(): Indicator | undefined {
     return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
@@ -222,12 +164,6 @@ export class IocGauge extends IocElement {
   private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-gauge');
     return undefined;
-  }
-
-  private chartTitle(result: KpiResult | undefined): string {
-    if (this.label) return this.label;
-    const info = this.indicators.info(result?.indicator ?? this.indicator);
-    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
   private targetOf(result: KpiResult): number | undefined {
@@ -300,7 +236,7 @@ export class IocGauge extends IocElement {
 
   private chartSummary(result: KpiResult): string {
     const locale = this.effectiveLocale;
-    const parts = [`${this.chartTitle(result)}: ${this.valueText(result.value, result)}`];
+    const parts = [`${this.shell.title(result)}: ${this.valueText(result.value, result)}`];
     const band = bandOf(this.bandsOf(), result.value);
     if (band) parts.push(`${message(words.band, locale).toLowerCase()} ${band.label}`);
     const target = this.targetOf(result);
@@ -325,7 +261,7 @@ export class IocGauge extends IocElement {
     if (result.sameLastYear !== undefined && result.sameLastYear !== null) rows.push([message(words.sameLastYear, locale), this.valueText(result.sameLastYear, result)]);
     for (const each of this.bandsOf()) rows.push([`${message(words.band, locale)} ${each.label}`, `${formatValue(each.from, locale)}–${formatValue(each.to, locale)}`]);
     return {
-      caption: this.chartTitle(result),
+      caption: this.shell.title(result),
       columns: [
         { key: 'what', label: '', numeric: false },
         { key: 'value', label: message(words.value, locale), numeric: true },
@@ -355,7 +291,7 @@ export class IocGauge extends IocElement {
   }
 }
 
-defineElement('ioc-gauge', IocGauge);
+defineChartElement('ioc-gauge', IocGauge);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import { nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localize, type Indicator, type SeriesQuery, type SeriesResult } from '@ioc-kit/data';
 import {
@@ -15,21 +15,17 @@ import {
   type HeatmapMarks,
   type HeatmapScale,
 } from '@ioc-kit/charts';
-import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { IocElement, baseStyles } from '../internal/base-element.js';
 import { chartElementStyles } from '../internal/chart-element.styles.js';
-import { renderChartFigure } from '../internal/chart-figure.js';
+import { ChartShell, defineChartElement } from '../internal/chart-shell.js';
 import { DefaultPeriod, checkSeriesResult, splitCodes, yearPeriod } from '../internal/chart-support.js';
-import { DataController, missing, type DataState } from '../internal/data-controller.js';
-import { DrawController } from '../internal/draw-controller.js';
-import { IndicatorController } from '../internal/indicator-controller.js';
-import { LegendController, type LegendItem } from '../internal/legend-controller.js';
+import { missing, type DataState } from '../internal/data-controller.js';
+import type { LegendItem } from '../internal/legend-controller.js';
 import { message } from '../internal/messages.js';
-import { NavigationController, type NavPoint } from '../internal/navigation-controller.js';
+import type { NavPoint } from '../internal/navigation-controller.js';
 import type { ChartSize } from '../internal/size-controller.js';
-import { StatusController, areaProblem } from '../internal/status-controller.js';
-import { SummaryController } from '../internal/summary-controller.js';
 import type { ChartView } from '../internal/table-view.js';
-import { ThemeController, readThemePalette, type BandTokens } from '../internal/theme-controller.js';
+import { readThemePalette, type BandTokens } from '../internal/theme-controller.js';
 import * as words from '../internal/words.js';
 import { axisUnit } from '../internal/format.js';
 import { heatmapStyles } from './heatmap.styles.js';
@@ -124,115 +120,63 @@ export class IocHeatmap extends IocElement {
   private marksFrom?: readonly unknown[];
   private cellCache?: { inputs: readonly unknown[]; marks: HeatmapMarks };
 
-  private readonly loader = new DataController<SeriesQuery>(this, {
-    source: () => this.context?.source,
-    sourceError: () => this.context?.sourceError,
+  private readonly shell: ChartShell<SeriesQuery> = new ChartShell(this, {
     query: () => this.chartQuery(),
-    blocked: () => areaProblem(this.localName, this.effectiveArea, this.context),
     data: () => this.data,
     isEmpty: (result) => this.isEmptyResult(result),
     validate: checkSeriesResult,
-    refreshMs: () => this.refresh * 1000,
-  });
-  private readonly indicators = new IndicatorController(this, () => this.context);
-  private readonly status = new StatusController(this, {
-    loader: this.loader,
     configError: () => this.configError(),
-    direct: () => this.data !== undefined,
-    locale: () => this.effectiveLocale,
-    timeZone: () => this.effectiveTimeZone,
-    now: () => this.now,
-  });
-  private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
-  private readonly summary = new SummaryController<SeriesResult>(this, {
-    summarize: (result) => this.chartSummary(result),
-    key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${[...this.hiddenSeries].join(',')}|${this.label ?? ''}|${this.indicators.key}`,
-    // The settings the words read too (the layout, the bands, the years shown).
-    inputs: () => [this.layout, this.maxYears, this.noBands, this.scale, this.info],
-    placeholder: (result) => this.chartTitle(result),
-  });
-  private readonly nav = new NavigationController(this, {
-    count: () => this.navigable().length,
-    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
-    handleKey: (event) => this.loader.value !== undefined && this.handleGridKey(event),
-    indexAt: (x, y) => this.navigable().findIndex((cell) => x >= cell.x && x < cell.x + cell.size && y >= cell.y && y < cell.y + cell.size),
-  });
-  private readonly drawing = new DrawController<SeriesResult>(this, {
-    surface: () => this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined,
-    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
-    visible: () => this.view === 'chart',
-    inputs: () => [this.layout, this.scale, this.midpoint, this.maxYears, this.noBands, this.info],
+    summary: {
+      summarize: (result) => this.chartSummary(result),
+      // The settings the words read too (the layout, the bands, the years shown).
+      inputs: () => [this.layout, this.maxYears, this.noBands, this.scale, this.info],
+    },
+    legend: (result) => this.legendItems(result),
+    nav: {
+      count: () => this.navigable().length,
+      point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+      handleKey: (event) => this.loader.value !== undefined && this.handleGridKey(event),
+      indexAt: (x, y) => this.navigable().findIndex((cell) => x >= cell.x && x < cell.x + cell.size && y >= cell.y && y < cell.y + cell.size),
+    },
+    drawInputs: () => [this.layout, this.scale, this.midpoint, this.maxYears, this.noBands, this.info],
     draw: (surface, result, size) => this.drawGrid(surface, result, size),
     clear: (surface) => {
       this.marks = undefined;
       this.marksFrom = undefined;
       surface.replaceChildren();
     },
+    table: (result) => this.chartTable(result),
+    help: () => this.keyboardHelp(),
   });
-
-  constructor() {
-    super();
-    // The theme tokens, in whatever document the widget is connected to.
-    new ThemeController(this);
-  }
-
-  protected static override finalize(): void {
-    super.finalize();
-    ThemeController.prepare(this);
-  }
+  private readonly loader = this.shell.loader;
+  private readonly indicators = this.shell.indicators;
+  private readonly nav = this.shell.nav;
 
   /**
    * What the heatmap shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
    * Reflected to the `state` attribute for styling and tests.
    */
   get state(): DataState {
-    return this.status.state;
+    return this.shell.state;
   }
 
   /** Draws again on the next update (e.g. after the theme changed). */
   redraw(): void {
-    this.drawing.request();
-    this.requestUpdate();
+    this.shell.redraw();
   }
 
   /** Hides or shows an area, as its legend button does. */
   toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
-    this.legend.toggle(key, visible);
+    this.shell.toggleSeries(key, visible);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.size > 0) this.drawing.request();
+    this.shell.willUpdate(changed);
   }
 
   protected override render() {
-    const locale = this.effectiveLocale;
-    const state = this.state;
-    const result = this.loader.value;
-    const showing = (state === 'ready' || state === 'stale') && result !== undefined;
-    const items = showing && !this.noLegend ? this.legendItems(result) : [];
-    return renderChartFigure({
-      locale,
-      title: this.chartTitle(result),
-      busy: this.loader.loading,
-      showing,
-      view: this.view,
-      summary: () => (result ? this.summary.text(result) : ''),
-      legend: items.length > 0 ? this.legend.render(items, locale) : nothing,
-      onToggleView: this.toggleView,
-      nav: this.nav,
-      onPointerMove: this.onPointerMove,
-      plotWidth: this.drawing.size?.width ?? 0,
-      table: () => this.chartTable(result as SeriesResult),
-      help: this.keyboardHelp(),
-      status: this.status.render(state),
-    });
+    return this.shell.render();
   }
-
-  private readonly toggleView = () => {
-    this.view = this.view === 'table' ? 'chart' : 'table';
-  };
-
-  private readonly onPointerMove = (event: PointerEvent) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined);
 
   private get info(): Indicator | undefined {
     return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
@@ -263,12 +207,6 @@ export class IocHeatmap extends IocElement {
   private configError() {
     if (!this.indicator) return missing('an indicator attribute, e.g. indicator="environment.aqi"', 'ioc-heatmap');
     return undefined;
-  }
-
-  private chartTitle(result: SeriesResult | undefined): string {
-    if (this.label) return this.label;
-    const info = this.indicators.info(result?.indicator ?? this.indicator);
-    return info ? localize(info.name, this.effectiveLocale) : (this.indicator ?? '');
   }
 
   /**
@@ -389,7 +327,7 @@ export class IocHeatmap extends IocElement {
 
   private chartSummary(result: SeriesResult): string {
     const locale = this.effectiveLocale;
-    const title = `${this.chartTitle(result)} (${message(this.layout === 'hour-weekday' ? words.hourWeekday : words.calendar, locale)})`;
+    const title = `${this.shell.title(result)} (${message(this.layout === 'hour-weekday' ? words.hourWeekday : words.calendar, locale)})`;
     if (this.allHidden(result)) return `${title}: ${message(words.allHidden, locale)}`;
     const filled = this.cells(result).filter((cell) => cell.count > 0 && Number.isFinite(cell.value));
     if (filled.length === 0) return `${title}: ${message(words.noData, locale)}.`;
@@ -415,7 +353,7 @@ export class IocHeatmap extends IocElement {
   private chartTable(result: SeriesResult): DataTable {
     const locale = this.effectiveLocale;
     const unit = this.unitOf(result);
-    const caption = `${this.chartTitle(result)}${unit ? ` (${unit})` : ''}`;
+    const caption = `${this.shell.title(result)}${unit ? ` (${unit})` : ''}`;
     const cells = this.cells(result);
     const value = (x: number) => formatValue(x, locale, this.decimals());
     if (this.layout === 'hour-weekday') {
@@ -496,7 +434,7 @@ export class IocHeatmap extends IocElement {
   }
 }
 
-defineElement('ioc-heatmap', IocHeatmap);
+defineChartElement('ioc-heatmap', IocHeatmap);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -127,4 +127,18 @@ describe('DataController on the one refresh loop', () => {
     expect(element.loader.value?.value).to.equal(3);
     element.remove();
   });
+
+  it('leaves rendering to the caller when asked (render: false), still holding the result and firing ioc-data', async () => {
+    const { source, pending } = manualSource();
+    const { element, events } = await host(source, 0);
+    pending[0]!.resolve(kpi(1));
+    await waitUntil(() => element.loader.state === 'ready');
+    await element.updateComplete;
+    const live = kpi(2);
+    expect(element.loader.update(live, { render: false })).to.equal(true);
+    expect(element.loader.value).to.equal(live);
+    expect(events.map((event) => event.result)).to.deep.equal([kpi(1), live]);
+    expect(element.isUpdatePending).to.equal(false);
+    element.remove();
+  });
 });

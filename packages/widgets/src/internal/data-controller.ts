@@ -217,8 +217,11 @@ export class DataController<Q extends Query> implements ReactiveController {
    * rendered. The source's next answer replaces it (a reload never brings back points added to
    * the data it replaced), as does other direct data. Returns false, changing nothing, when
    * nothing is on screen to update or `next` is invalid (then `ioc-error` says why).
+   *
+   * `{ render: false }` leaves rendering to the caller: a chart that draws the new points
+   * itself (its words and controls unchanged) spares the host a full update.
    */
-  update(next: ResultFor<Q>): boolean {
+  update(next: ResultFor<Q>, options: { render?: boolean } = {}): boolean {
     const given = this.#options.data?.();
     const good = given === undefined && this.#good?.key === this.#currentKey ? this.#good : undefined;
     if (given === undefined && !good) return false;
@@ -231,7 +234,7 @@ export class DataController<Q extends Query> implements ReactiveController {
     if (given !== undefined) this.#live = { given, result: next };
     else if (good) good.result = next;
     this.#host.dispatchEvent(new IocDataEvent(next));
-    this.#host.requestUpdate();
+    if (options.render !== false) this.#host.requestUpdate();
     return true;
   }
 

@@ -48,6 +48,17 @@ describe('DrawController', () => {
     expect(host.draws[3]).to.deep.equal({ width: 200, height: 30 });
   });
 
+  it('draws now, outside an update, when asked and something it compares changed', async () => {
+    const host = await fixture<DrawHost>(html`<test-draw-host style="display: block; width: 100px" .result=${{ values: [3] }}></test-draw-host>`);
+    await waitUntil(() => host.draws.length > 0);
+    host.drawing.drawNow();
+    expect(host.draws).to.have.length(1, 'nothing changed: nothing drawn');
+    host.extra = 5;
+    host.drawing.drawNow();
+    expect(host.draws).to.have.length(2);
+    expect(host.isUpdatePending).to.equal(false);
+  });
+
   it('empties the surface when there is nothing to show', async () => {
     const host = await fixture<DrawHost>(html`<test-draw-host style="display: block; width: 100px" .result=${{ values: [3] }}></test-draw-host>`);
     await waitUntil(() => host.draws.length > 0);

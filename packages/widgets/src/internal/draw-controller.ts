@@ -57,6 +57,14 @@ export class DrawController<R> implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.drawNow();
+  }
+
+  /**
+   * Draws now, outside an update, if something it compares changed: for a change that only the
+   * drawing shows (live points on a plot whose words stay true), without rendering the host.
+   */
+  drawNow(): void {
     const surface = this.#options.surface();
     this.#sizer.observe(surface);
     if (!surface) return;

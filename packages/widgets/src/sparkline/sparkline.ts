@@ -1,4 +1,4 @@
-import { nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localize, type Indicator, type SeriesQuery, type SeriesResult, type TimeGrain } from '@ioc-kit/data';
 import {
@@ -11,21 +11,16 @@ import {
   type DataTable,
   type SparklineMarks,
 } from '@ioc-kit/charts';
-import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
+import { IocElement, baseStyles } from '../internal/base-element.js';
 import { chartElementStyles } from '../internal/chart-element.styles.js';
-import { renderChartFigure } from '../internal/chart-figure.js';
+import { ChartShell, defineChartElement } from '../internal/chart-shell.js';
 import { DefaultPeriod, checkSeriesResult } from '../internal/chart-support.js';
-import { DataController, missing, type DataState } from '../internal/data-controller.js';
-import { DrawController } from '../internal/draw-controller.js';
-import { IndicatorController } from '../internal/indicator-controller.js';
-import { LegendController } from '../internal/legend-controller.js';
+import { missing, type DataState } from '../internal/data-controller.js';
 import { message } from '../internal/messages.js';
-import { NavigationController, type NavPoint } from '../internal/navigation-controller.js';
+import type { NavPoint } from '../internal/navigation-controller.js';
 import type { ChartSize } from '../internal/size-controller.js';
-import { StatusController, areaProblem } from '../internal/status-controller.js';
-import { SummaryController } from '../internal/summary-controller.js';
 import type { ChartView } from '../internal/table-view.js';
-import { ThemeController, readThemePalette } from '../internal/theme-controller.js';
+import { readThemePalette } from '../internal/theme-controller.js';
 import * as words from '../internal/words.js';
 import { sparklineStyles } from './sparkline.styles.js';
 
@@ -103,111 +98,59 @@ export class IocSparkline extends IocElement {
   private fromValues?: { values: readonly number[]; result: SeriesResult };
   private marks?: SparklineMarks;
 
-  private readonly loader = new DataController<SeriesQuery>(this, {
-    source: () => this.context?.source,
-    sourceError: () => this.context?.sourceError,
+  private readonly shell: ChartShell<SeriesQuery> = new ChartShell(this, {
     query: () => this.chartQuery(),
-    blocked: () => areaProblem(this.localName, this.effectiveArea, this.context),
     data: () => this.directData(),
     isEmpty: (result) => this.isEmptyResult(result),
     validate: checkSeriesResult,
-    refreshMs: () => this.refresh * 1000,
-  });
-  private readonly indicators = new IndicatorController(this, () => this.context);
-  private readonly status = new StatusController(this, {
-    loader: this.loader,
     configError: () => this.configError(),
-    direct: () => this.directData() !== undefined,
-    locale: () => this.effectiveLocale,
-    timeZone: () => this.effectiveTimeZone,
-    now: () => this.now,
-  });
-  private readonly legend = new LegendController(this, { hidden: () => this.hiddenSeries, setHidden: (next) => (this.hiddenSeries = next) });
-  private readonly summary = new SummaryController<SeriesResult>(this, {
-    summarize: (result) => this.chartSummary(result),
-    key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${this.label ?? ''}|${this.indicators.key}`,
-    placeholder: () => this.label ?? '',
-  });
-  private readonly nav = new NavigationController(this, {
-    count: () => (this.loader.value ? this.series(this.loader.value).v.length : 0),
-    point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
-    indexAt: (x) => (this.loader.value ? this.pointIndexAt(this.loader.value, x) : -1),
-  });
-  private readonly drawing = new DrawController<SeriesResult>(this, {
-    surface: () => this.renderRoot?.querySelector<HTMLElement>('.surface') ?? undefined,
-    result: () => (this.state === 'ready' || this.state === 'stale' ? this.loader.value : undefined),
-    visible: () => this.view === 'chart',
-    inputs: () => [this.noMarks, this.fill],
+    // Only an explicit `label` is shown above the line: a sparkline's card or table row names it.
+    title: () => this.label ?? '',
+    summary: {
+      summarize: (result) => this.chartSummary(result),
+      key: () => `${this.effectiveLocale}|${this.effectiveTimeZone}|${this.label ?? ''}|${this.indicators.key}`,
+    },
+    nav: {
+      count: () => (this.loader.value ? this.series(this.loader.value).v.length : 0),
+      point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
+      indexAt: (x) => (this.loader.value ? this.pointIndexAt(this.loader.value, x) : -1),
+    },
+    drawInputs: () => [this.noMarks, this.fill],
     draw: (surface, result, size) => this.drawLine(surface, result, size),
     clear: (surface) => {
       this.marks = undefined;
       surface.replaceChildren();
     },
+    table: (result) => this.chartTable(result),
   });
-
-  constructor() {
-    super();
-    // The theme tokens, in whatever document the widget is connected to.
-    new ThemeController(this);
-  }
-
-  protected static override finalize(): void {
-    super.finalize();
-    ThemeController.prepare(this);
-  }
+  private readonly loader = this.shell.loader;
+  private readonly indicators = this.shell.indicators;
 
   /**
    * What the sparkline shows now: `pending`, `ready`, `empty`, `stale`, `error` or `idle`.
    * Reflected to the `state` attribute for styling and tests.
    */
   get state(): DataState {
-    return this.status.state;
+    return this.shell.state;
   }
 
   /** Draws again on the next update (e.g. after the theme changed). */
   redraw(): void {
-    this.drawing.request();
-    this.requestUpdate();
+    this.shell.redraw();
   }
 
   /** Hides or shows a series, as a legend button does. */
   toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
-    this.legend.toggle(key, visible);
+    this.shell.toggleSeries(key, visible);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.size > 0) this.drawing.request();
+    this.shell.willUpdate(changed);
   }
 
   protected override render() {
-    const locale = this.effectiveLocale;
-    const state = this.state;
-    const result = this.loader.value;
-    const showing = (state === 'ready' || state === 'stale') && result !== undefined;
-    return renderChartFigure({
-      locale,
-      // Only an explicit `label` is shown above the line: a sparkline's card or table row names it.
-      title: this.label ?? '',
-      busy: this.loader.loading,
-      showing,
-      view: this.view,
-      summary: () => (result ? this.summary.text(result) : ''),
-      legend: nothing,
-      onToggleView: this.toggleView,
-      nav: this.nav,
-      onPointerMove: this.onPointerMove,
-      plotWidth: this.drawing.size?.width ?? 0,
-      table: () => this.chartTable(result as SeriesResult),
-      help: message(words.keyboardHelp, locale),
-      status: this.status.render(state),
-    });
+    return this.shell.render();
   }
-
-  private readonly toggleView = () => {
-    this.view = this.view === 'table' ? 'chart' : 'table';
-  };
-
-  private readonly onPointerMove = (event: PointerEvent) => this.nav.pointerMove(event, this.renderRoot.querySelector('.surface') ?? undefined);
 
   private get info(): Indicator | undefined {
     return this.indicators.info(this.loader.value?.indicator ?? this.indicator);
@@ -347,7 +290,7 @@ export class IocSparkline extends IocElement {
   }
 }
 
-defineElement('ioc-sparkline', IocSparkline);
+defineChartElement('ioc-sparkline', IocSparkline);
 
 declare global {
   interface HTMLElementTagNameMap {

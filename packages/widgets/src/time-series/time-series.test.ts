@@ -243,6 +243,37 @@ describe('<ioc-time-series>', () => {
     expect(rows[13]).to.deep.equal(['13:00 24/11/2026', '75']);
   });
 
+  it('draws live points without rendering its template again, while the words on screen stay true', async () => {
+    const element = await chart();
+    await waitUntil(() => plot(element).getAttribute('aria-label')!.includes('1 chuỗi'), 'the summary never came');
+    const label = plot(element).getAttribute('aria-label');
+    let renders = 0;
+    const render = (element as unknown as { render: () => unknown }).render.bind(element);
+    (element as unknown as { render: () => unknown }).render = () => {
+      renders++;
+      return render();
+    };
+    const events: SeriesResult[] = [];
+    element.addEventListener('ioc-data', (event) => events.push(event.result as SeriesResult));
+    const points = () => root(element).querySelector('g.line path:last-child')!.getAttribute('d')!.split(/[ML]/).filter(Boolean).length;
+    const before = points();
+    element.appendPoints(START + 12 * HOUR, 100);
+    element.appendPoints(START + 13 * HOUR, 110);
+    // Drawn at once, each point announced as data, and nothing else rendered.
+    expect(points()).to.equal(before + 2);
+    expect(events.map((result) => result.series[0]!.t.length)).to.deep.equal([13, 14]);
+    expect(element.isUpdatePending).to.be.false;
+    await element.updateComplete;
+    expect(renders).to.equal(0);
+    expect(plot(element).getAttribute('aria-label')).to.equal(label);
+    // A focused point's tooltip follows the data: then the template renders too.
+    await key(element, 'End');
+    const rendered = renders;
+    element.appendPoints(START + 14 * HOUR, 120);
+    expect(renders).to.be.greaterThan(rendered);
+    expect(points()).to.equal(before + 3);
+  });
+
   it('appends onto the newest data after a reload, never bringing back points of the data it replaced', async () => {
     const element = await chart();
     element.appendPoints(START + 12 * HOUR, 260);

@@ -1,31 +1,60 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { HttpError, type DataSource, type SeriesQuery, type SeriesResult } from '@ioc-kit/data';
-import { formatValue, seriesTable, summarizeSeries, toFloat64, type ChartPalette, type DataTable } from '@ioc-kit/charts';
+import type { PropertyValues } from 'lit';
+import { formatValue, seriesTable, summarizeSeries, toFloat64, type ChartPalette } from '@ioc-kit/charts';
 import { property } from 'lit/decorators.js';
 import '../provider/provider.js';
-import { IocChartElement, type ChartSize, type LegendItem, type NavPoint } from './chart-element.js';
-import { defineElement } from './base-element.js';
+import { IocElement, baseStyles } from './base-element.js';
+import { chartElementStyles } from './chart-element.styles.js';
+import { ChartShell, defineChartElement, type ChartSize, type ChartView, type LegendItem, type NavPoint } from './chart-shell.js';
+import { readThemePalette } from './theme-controller.js';
 
-/** The smallest chart on the base: one dot per point of the first visible series. */
-class TestChart extends IocChartElement<SeriesQuery> {
+/** The smallest chart on the shell: one dot per point of the first visible series. */
+class TestChart extends IocElement {
+  static override styles = [baseStyles, chartElementStyles];
+  @property() label?: string;
+  @property({ reflect: true }) view: ChartView = 'chart';
+  @property({ type: Boolean, attribute: 'no-legend' }) noLegend = false;
+  @property({ attribute: false }) hiddenSeries: ReadonlySet<string> = new Set();
   @property({ attribute: false }) data?: SeriesResult;
   draws = 0;
   lastSize?: ChartSize;
   lastPalette?: ChartPalette;
 
-  protected chartQuery(): SeriesQuery | undefined {
-    return { kind: 'series', indicator: 'environment.aqi', areas: ['90'], grain: 'day', from: '2026-11-01', to: '2026-11-25' };
+  private readonly shell: ChartShell<SeriesQuery> = new ChartShell(this, {
+    query: () => ({ kind: 'series', indicator: 'environment.aqi', areas: ['90'], grain: 'day', from: '2026-11-01', to: '2026-11-25' }),
+    data: () => this.data,
+    isEmpty: (result) => result.series.every((series) => series.t.length === 0),
+    title: () => this.label ?? '',
+    summary: {
+      summarize: (result) => summarizeSeries({ locale: this.effectiveLocale, title: 'Test', series: this.visible(result).map((s) => ({ label: s.area, t: toFloat64(s.t), v: toFloat64(s.v) })) }),
+    },
+    legend: (result): LegendItem[] => result.series.map((series, index) => ({ key: series.area, label: series.area, color: `var(--_chart-series-${index + 1})` })),
+    nav: {
+      count: () => (this.shell.loader.value ? (this.visible(this.shell.loader.value)[0]?.t.length ?? 0) : 0),
+      point: (index) => (this.shell.loader.value ? this.navPoint(this.shell.loader.value, index) : undefined),
+    },
+    draw: (surface, result, size) => this.drawChart(surface, result, size, readThemePalette(this)),
+    table: (result) => seriesTable({ locale: this.effectiveLocale, caption: 'Test', timeLabel: 'Ngày', series: this.visible(result).map((s) => ({ label: s.area, t: toFloat64(s.t), v: toFloat64(s.v) })) }),
+  });
+
+  get state() {
+    return this.shell.state;
   }
-  protected directData() {
-    return this.data;
+  redraw() {
+    this.shell.redraw();
   }
-  protected isEmptyResult(result: SeriesResult) {
-    return result.series.every((series) => series.t.length === 0);
+  protected override willUpdate(changed: PropertyValues) {
+    this.shell.willUpdate(changed);
   }
+  protected override render() {
+    return this.shell.render();
+  }
+
   private visible(result: SeriesResult) {
     return result.series.filter((series) => !this.hiddenSeries.has(series.area));
   }
-  protected drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette) {
+  private drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette) {
     this.draws++;
     this.lastSize = size;
     this.lastPalette = palette;
@@ -37,25 +66,13 @@ class TestChart extends IocChartElement<SeriesQuery> {
     }));
     surface.replaceChildren(...dots);
   }
-  protected chartSummary(result: SeriesResult) {
-    return summarizeSeries({ locale: this.effectiveLocale, title: 'Test', series: this.visible(result).map((s) => ({ label: s.area, t: toFloat64(s.t), v: toFloat64(s.v) })) });
-  }
-  protected chartTable(result: SeriesResult): DataTable {
-    return seriesTable({ locale: this.effectiveLocale, caption: 'Test', timeLabel: 'Ngày', series: this.visible(result).map((s) => ({ label: s.area, t: toFloat64(s.t), v: toFloat64(s.v) })) });
-  }
-  protected override legendItems(result: SeriesResult): LegendItem[] {
-    return result.series.map((series, index) => ({ key: series.area, label: series.area, color: `var(--_chart-series-${index + 1})` }));
-  }
-  protected override navCount(result: SeriesResult) {
-    return this.visible(result)[0]?.t.length ?? 0;
-  }
-  protected override navPoint(result: SeriesResult, index: number): NavPoint | undefined {
+  private navPoint(result: SeriesResult, index: number): NavPoint | undefined {
     const series = this.visible(result)[0];
     const value = series?.v[index];
     return value === undefined ? undefined : { label: `${series!.area}: ${formatValue(value, this.effectiveLocale)}`, x: index * 10, y: 10 };
   }
 }
-defineElement('ioc-test-chart', TestChart);
+defineChartElement('ioc-test-chart', TestChart);
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 10, 1);
@@ -81,7 +98,7 @@ async function chart(data: SeriesResult | undefined = result, width = 400) {
   return element;
 }
 
-describe('IocChartElement (the chart widgets\' shared shell)', () => {
+describe('ChartShell (the chart widgets\' shared wiring)', () => {
   it('draws at the size of its container and again when it is resized', async () => {
     const element = await chart();
     expect(element.lastSize!.width).to.be.closeTo(400 - 2 * 12 - 2, 1);

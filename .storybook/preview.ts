@@ -6,7 +6,17 @@ import './preview.css';
 
 setCustomElementsManifest(manifest);
 
+/** The screens ioc-kit is read on: a phone, an office laptop and an operations-centre 4K wall. */
+const VIEWPORTS = {
+  phone: { name: 'Phone 360×740', styles: { width: '360px', height: '740px' }, type: 'mobile' },
+  laptop: { name: 'Laptop 1366×768', styles: { width: '1366px', height: '768px' }, type: 'desktop' },
+  wall: { name: '4K wall 3840×2160', styles: { width: '3840px', height: '2160px' }, type: 'desktop' },
+} as const;
+
 const preview: Preview = {
+  // Every widget gets a docs page generated from the custom-elements manifest (attributes,
+  // properties, events, slots, CSS parts and custom properties).
+  tags: ['autodocs'],
   globalTypes: {
     theme: {
       description: 'ioc-kit theme',
@@ -30,6 +40,7 @@ const preview: Preview = {
     controls: { expanded: true },
     a11y: { test: 'error' },
     docs: { toc: true },
+    viewport: { options: VIEWPORTS },
   },
 };
 

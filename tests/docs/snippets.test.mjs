@@ -10,7 +10,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { serveFiles } from '../support/static-server.mjs';
 import { launch, openPage } from '../support/browser.mjs';
 
-const DOCS = ['README.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+// The README, docs/ and Storybook's introduction pages (MDX: their fenced blocks are Markdown's).
+const DOCS = [
+  'README.md',
+  ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`),
+  ...readdirSync('stories', { recursive: true }).map(String).filter((name) => name.endsWith('.mdx')).sort().map((name) => `stories/${name}`),
+];
 /** Where the docs say the bundle lives; the test serves dist/ioc-kit.js there. */
 const CDN = /https:\/\/[^"'\s]+\/ioc-kit\.js/g;
 

@@ -5,7 +5,7 @@ export { formatValue, formatTick, formatPeriod, zoneOffsetMinutes, type TimeLabe
 export type { Scale, ScaleKind } from './internal/scales.js';
 export type { PlotRect } from './internal/draw.js';
 export type { AxisTick } from './internal/axis.js';
-export { readPalette, type ChartPalette } from './internal/palette.js';
+export { readPalette, seriesDash, type ChartPalette } from './internal/palette.js';
 export {
   summarizeSeries,
   summarizeCategories,

@@ -19,7 +19,19 @@ export interface ChartPalette {
   readonly lineWidth: number;
   /** Font size of axis and other chart labels in CSS px (`--ioc-sys-widget-label-size`: on a video wall, with the chart's size). */
   readonly fontSize: number;
+  /**
+   * Dash patterns of series 1..n (in multiples of the line width), when colour alone cannot tell
+   * the series apart: under `forced-colors: active` every series is CanvasText, so each line gets
+   * its own pattern. Absent or empty: every series is solid.
+   */
+  readonly dashes?: readonly (readonly number[])[];
 }
+
+/**
+ * Dash patterns for series 1..8 under forced colours, in line widths: solid, then patterns a
+ * reader tells apart at a glance (long, short, dot, dash-dot...).
+ */
+export const SERIES_DASHES: readonly (readonly number[])[] = [[], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 2, 1, 2, 1, 2], [3, 5]];
 
 /** How many categorical colours the themes define. */
 export const CATEGORICAL_COUNT = 8;
@@ -140,6 +152,9 @@ export function readPalette(
     bands,
     lineWidth,
     fontSize,
+    // Windows High Contrast (and the emulation designers check it with) paints every series in
+    // one system colour: dash patterns keep them apart.
+    ...(view?.matchMedia?.('(forced-colors: active)').matches ? { dashes: SERIES_DASHES } : {}),
   };
 }
 
@@ -169,6 +184,18 @@ function lengthsOf(element: Element, style: CSSStyleDeclaration | undefined, len
 
 /** A colour every browser knows, used only when no theme is installed at all. */
 const LAST_RESORT = 'CanvasText';
+
+/**
+ * The dash pattern of series `index` in CSS px (the palette's pattern times `lineWidth`), cycling
+ * like the colours; empty (solid) when the palette has no patterns.
+ */
+export function seriesDash(palette: ChartPalette, index: number, lineWidth = palette.lineWidth): number[] {
+  const dashes = palette.dashes ?? [];
+  const count = dashes.length;
+  if (count === 0) return [];
+  const pattern = dashes[((index % count) + count) % count] ?? [];
+  return pattern.map((step) => Math.round(step * Math.max(1, lineWidth) * 10) / 10);
+}
 
 /** The colour of series `index`, cycling through the categorical colours. */
 export function seriesColor(palette: ChartPalette, index: number): string {

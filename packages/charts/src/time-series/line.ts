@@ -124,7 +124,7 @@ export function paintCanvasLines(context: CanvasRenderingContext2D, series: read
     for (const polygon of mark.areas) fillPolygon(context, polygon);
     context.globalAlpha = mark.overlay ? 0.55 : 1;
     context.lineWidth = lineWidth;
-    context.setLineDash(mark.overlay ? [4, 3] : []);
+    context.setLineDash(mark.dash);
     context.beginPath();
     traceLine(context, mark.line);
     context.stroke();
@@ -145,7 +145,7 @@ export function paintSvgLines(group: SVGGElement, series: readonly SeriesMarks[]
         stroke: mark.color,
         'stroke-width': lineWidth,
         'stroke-linejoin': 'round',
-        'stroke-dasharray': mark.overlay ? '4 3' : undefined,
+        'stroke-dasharray': mark.dash.length ? mark.dash.join(' ') : undefined,
         'stroke-opacity': mark.overlay ? '0.55' : undefined,
       }),
     );

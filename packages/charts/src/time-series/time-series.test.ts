@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { TEST_PALETTE } from '../internal/testing.js';
 import { appendSeries } from '../internal/series-data.js';
+import { SERIES_DASHES, seriesDash } from '../internal/palette.js';
 import { TimeSeriesChart, renderTimeSeries, timeSeriesMarks, type TimeSeriesInput, type TimeSeriesMarks, type TimeSeriesOptions } from './time-series.js';
 import { TIME_SERIES_SNAPSHOT } from './time-series.snapshot.js';
 
@@ -219,6 +220,23 @@ describe('time series (pure render)', () => {
     const other = { ...aqi, key: '01', label: 'Hà Nội', v: aqi.v.map((value) => (value) / 2) };
     const marks = renderTimeSeries(element, [aqi, other], { ...options, hidden: new Set(['90']) }, { width: 400, height: 200 });
     expect(marks.series.map((series) => series.key)).to.deep.equal(['01']);
+    element.remove();
+  });
+
+  it('tells series apart by dash pattern when the palette has patterns (forced colours), on SVG and canvas', () => {
+    const element = host();
+    const other = { ...aqi, key: '01', label: 'Hà Nội', v: aqi.v.map((value) => value / 2) };
+    const third = { ...aqi, key: '02', label: 'Huế', v: aqi.v.map((value) => value / 3) };
+    const forced = { ...options.palette, series: options.palette.series.map(() => 'rgb(0, 0, 0)'), dashes: SERIES_DASHES, lineWidth: 2 };
+    const marks = renderTimeSeries(element, [aqi, other, third], { ...options, palette: forced, renderer: 'svg' }, { width: 400, height: 200 });
+    const dashes = marks.series.map((series) => series.dash.join(' '));
+    expect(new Set(dashes).size, 'three series, three patterns').to.equal(3);
+    const drawn = [...element.querySelectorAll('g.line path[stroke]')].map((path) => path.getAttribute('stroke-dasharray') ?? '');
+    expect(new Set(drawn).size).to.equal(3);
+    expect(seriesDash(forced, 1)).to.deep.equal([12, 6]);
+    // Without patterns (every theme outside forced colours) every line is solid.
+    const plain = renderTimeSeries(element, [aqi, other], { ...options, renderer: 'svg' }, { width: 400, height: 200 });
+    expect(plain.series.every((series) => series.dash.length === 0)).to.equal(true);
     element.remove();
   });
 

@@ -8,7 +8,7 @@
  */
 import { areaRuns, clamp, clearChildren, sizeCanvas, svg } from '../internal/draw.js';
 import { DEFAULT_TIME_ZONE } from '../internal/format.js';
-import { seriesColor } from '../internal/palette.js';
+import { seriesColor, seriesDash } from '../internal/palette.js';
 import { bucketWidthFor } from '../internal/reduce.js';
 import { createScale, type Scale, type ScaleKind } from '../internal/scales.js';
 import { annotationMarks, paintAnnotations } from './annotations.js';
@@ -157,13 +157,13 @@ function computeMarks(views: readonly SeriesView[], overlays: readonly SeriesVie
   const series: SeriesMarks[] = [];
   for (const view of overlays) {
     const { line, points } = lineOf(view);
-    series.push({ key: view.key, label: view.label, color: view.color ?? seriesColor(palette, indexOf.get(view.baseKey) ?? 0), line, areas: [], overlay: true, points });
+    series.push({ key: view.key, label: view.label, color: view.color ?? seriesColor(palette, indexOf.get(view.baseKey) ?? 0), line, areas: [], overlay: true, dash: [4, 3], points });
   }
   let lower: Float64Array | undefined;
   for (const view of layers) {
     const { line, points } = lineOf(view);
     const areas = mode === 'line' ? [] : mode === 'stacked' && lower ? areaRuns(line, line.length, lower, lower.length) : areaRuns(line, line.length, baseline);
-    series.push({ key: view.baseKey, label: view.label, color: view.color ?? seriesColor(palette, indexOf.get(view.baseKey) ?? 0), line, areas, overlay: false, points });
+    series.push({ key: view.baseKey, label: view.label, color: view.color ?? seriesColor(palette, indexOf.get(view.baseKey) ?? 0), line, areas, overlay: false, dash: seriesDash(palette, indexOf.get(view.baseKey) ?? 0), points });
     lower = line;
   }
 

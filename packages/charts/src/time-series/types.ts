@@ -90,6 +90,8 @@ export interface SeriesMarks {
   line: Float64Array;
   areas: Float64Array[];
   overlay: boolean;
+  /** Dash pattern in px (empty: solid), from the palette's patterns under forced colours. */
+  dash: number[];
   /** Raw points in the visible range, before reduction. */
   points: number;
 }

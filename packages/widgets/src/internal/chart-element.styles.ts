@@ -143,6 +143,17 @@ export const chartElementStyles = css`
     border-top: max(2px, var(--_chart-line-width)) dashed var(--_swatch, var(--_chart-series-1));
     opacity: 0.55;
   }
+  /* A series told apart by its dash pattern (forced colours): the pattern as the line draws it. */
+  .swatch-line {
+    width: 2em;
+    height: 0.8em;
+    flex: none;
+  }
+  .swatch-line line {
+    stroke: var(--_swatch, var(--_chart-series-1));
+    stroke-width: max(2px, var(--_chart-line-width));
+  }
+  .legend-item[aria-pressed='false'] .swatch-line,
   .legend-item[aria-pressed='false'] .swatch {
     opacity: 0.3;
   }

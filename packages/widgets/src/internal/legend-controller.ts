@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Locale } from '@ioc-kit/data';
 import { cssVars } from './css-vars.js';
 import { message } from './messages.js';
@@ -12,6 +12,12 @@ export interface LegendItem {
   color: string;
   /** Drawn as a short dashed line rather than a square, for a series the chart draws dashed. */
   dashed?: boolean;
+  /**
+   * The series' own dash pattern in px, when the chart draws it with one (under forced colours
+   * every series has the same colour and its pattern tells it apart): drawn as a short line,
+   * solid when empty.
+   */
+  dash?: readonly number[];
 }
 
 export interface LegendOptions {
@@ -68,7 +74,11 @@ export class LegendController implements ReactiveController {
             aria-pressed=${this.isHidden(item.key) ? 'false' : 'true'}
             @click=${() => this.toggle(item.key)}
           >
-            <span class=${item.dashed ? 'swatch dashed' : 'swatch'} aria-hidden="true" ${cssVars({ '--_swatch': item.color })}></span>${item.label}
+            ${item.dash
+              ? html`<svg class="swatch-line" aria-hidden="true" viewBox="0 0 24 8" ${cssVars({ '--_swatch': item.color })}>
+                  ${svg`<line x1="0" y1="4" x2="24" y2="4" stroke-dasharray=${item.dash.length ? item.dash.join(' ') : nothing}></line>`}
+                </svg>`
+              : html`<span class=${item.dashed ? 'swatch dashed' : 'swatch'} aria-hidden="true" ${cssVars({ '--_swatch': item.color })}></span>`}${item.label}
           </button>`,
       )}
     </div>`;

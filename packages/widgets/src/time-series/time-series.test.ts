@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { HttpError, createDemoSource, type DataSource, type SeriesResult } from '@ioc-kit/data';
 import { THEME_NAMES, deltaEOK, rgbToOklch, type Rgb } from '@ioc-kit/themes';
 import { loadCatalogue } from '../internal/indicator.js';
@@ -356,6 +357,27 @@ describe('<ioc-time-series>', () => {
     expect(plot(element).getAttribute('aria-label')).to.contain('từ 01/10/2026');
     // The legend names the area from the source, not by its code.
     await waitUntil(() => root(element).querySelector('[part="legend"]')?.textContent?.includes('Sông Mây'), 'the legend kept the area code');
+  });
+});
+
+describe('<ioc-time-series> under forced colours', () => {
+  afterEach(() => emulateMedia({ forcedColors: 'none' } as Parameters<typeof emulateMedia>[0]));
+
+  it('gives each area its own dash pattern, in the plot and in the legend, when every series is one system colour', async () => {
+    await emulateMedia({ forcedColors: 'active' } as Parameters<typeof emulateMedia>[0]);
+    const source = createDemoSource({ seed: 2025, now: '2026-11-24T10:00:00+07:00' });
+    const provider = await fixture(html`<ioc-provider .source=${source} area="90"
+      ><ioc-time-series indicator="environment.pm25" grain="day" areas="90001 90010 90019" renderer="svg" from="2026-10-01" to="2026-11-24" style="width: 600px"></ioc-time-series
+    ></ioc-provider>`);
+    const element = provider.querySelector('ioc-time-series')!;
+    await waitUntil(() => element.getAttribute('state') === 'ready', 'the demo never answered', { timeout: 8000 });
+    await drawn(element);
+    await waitUntil(() => root(element).querySelectorAll('g.line path[stroke]').length === 3, 'three lines were not drawn', { timeout: 8000 });
+    const lines = [...root(element).querySelectorAll('g.line path[stroke]')].map((path) => path.getAttribute('stroke-dasharray') ?? 'solid');
+    expect(new Set(lines).size, `patterns ${lines.join(' | ')}`).to.equal(3);
+    const swatches = [...root(element).querySelectorAll('[part="legend-item"] .swatch-line line')].map((line) => line.getAttribute('stroke-dasharray') ?? 'solid');
+    expect(swatches.length, 'the legend draws each area as its line is drawn').to.equal(3);
+    expect(new Set(swatches).size).to.equal(3);
   });
 });
 

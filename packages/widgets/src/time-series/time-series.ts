@@ -15,6 +15,7 @@ import {
   formatPeriod,
   formatValue,
   lowerBound,
+  seriesDash,
   seriesTable,
   summarizeSeries,
   timeSorted,
@@ -526,7 +527,11 @@ export class IocTimeSeries extends IocElement {
    * take each area's colour (the dash then says "last year", the colour which area).
    */
   private legendItems(result: SeriesResult): LegendItem[] {
-    const items: LegendItem[] = result.series.map((series, index) => ({ key: series.area, label: this.labelOf(series.area), color: `var(--_chart-series-${(index % 8) + 1})` }));
+    const palette = this.palette();
+    const items: LegendItem[] = result.series.map((series, index) => {
+      const dash = seriesDash(palette, index, 2);
+      return { key: series.area, label: this.labelOf(series.area), color: `var(--_chart-series-${(index % 8) + 1})`, ...(palette.dashes?.length ? { dash } : {}) };
+    });
     if (this.lastYearShown()) {
       items.push({
         key: LAST_YEAR_KEY,

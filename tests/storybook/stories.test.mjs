@@ -3,7 +3,7 @@
 // serious or critical WCAG 2.1 AA violation, and its pixels match the committed baseline
 // (tests/visual/baselines; `npm run test:visual:update` takes them anew on purpose). Each
 // widget's Ready story is also checked in the dark, wall and high-contrast themes and in
-// English, and the province board on the wall. Designers browse these; a story that throws, or that changed by
+// English and under forced colours (Windows High Contrast), and the province board on the wall. Designers browse these; a story that throws, or that changed by
 // accident, is a broken page for them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,11 +33,20 @@ after(async () => {
 
 const STATES = ['pending', 'ready', 'empty', 'error', 'stale'];
 /**
+ * Not a Storybook global: the page is opened with `forced-colors: active` emulated (Windows High
+ * Contrast), where every colour is a system colour and series must still be told apart.
+ */
+const FORCED = 'forced:active';
+/**
  * The other looks a designer signs off: each widget's Ready story per theme and in English, and
  * the province board on the wall (the boards are the largest images: one more look each is enough).
  */
 const variantsOf = (story) =>
-  /^widgets-[a-z-]+--ready$/.test(story.id) ? ['theme:dark', 'theme:wall', 'theme:high-contrast', 'locale:en'] : story.id === 'demo-province-overview-board--province' ? ['theme:wall'] : [];
+  /^widgets-[a-z-]+--ready$/.test(story.id)
+    ? ['theme:dark', 'theme:wall', 'theme:high-contrast', 'locale:en', FORCED]
+    : story.id === 'demo-province-overview-board--province'
+      ? ['theme:wall', FORCED]
+      : [];
 
 test('every story renders cleanly and its widgets reach the state it is named for', async () => {
   const index = JSON.parse(readFileSync(`${STATIC}/index.json`, 'utf8'));
@@ -63,7 +72,9 @@ test('every story renders cleanly and its widgets reach the state it is named fo
     page.on('console', (message) => {
       if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) problems.push(`console.error: ${message.text()}`);
     });
-    await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story${globals ? `&globals=${globals}` : ''}`);
+    if (globals === FORCED) await page.emulateMedia({ forcedColors: 'active' });
+    const storyGlobals = globals && globals !== FORCED ? `&globals=${globals}` : '';
+    await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story${storyGlobals}`);
     await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount > 0, null, { timeout: 15_000 }).catch(() => problems.push('story root stayed empty'));
     const wanted = STATES.find((state) => story.name.toLowerCase().replace(/\s+/g, '').startsWith(state) || story.name.toLowerCase().endsWith(` ${state}`) || story.name.toLowerCase().endsWith(state));
     if (wanted) {

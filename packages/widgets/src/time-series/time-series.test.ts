@@ -361,10 +361,10 @@ describe('<ioc-time-series>', () => {
 });
 
 describe('<ioc-time-series> under forced colours', () => {
-  afterEach(() => emulateMedia({ forcedColors: 'none' } as Parameters<typeof emulateMedia>[0]));
+  afterEach(() => emulateMedia({ forcedColors: 'none' }));
 
   it('gives each area its own dash pattern, in the plot and in the legend, when every series is one system colour', async () => {
-    await emulateMedia({ forcedColors: 'active' } as Parameters<typeof emulateMedia>[0]);
+    await emulateMedia({ forcedColors: 'active' });
     const source = createDemoSource({ seed: 2025, now: '2026-11-24T10:00:00+07:00' });
     const provider = await fixture(html`<ioc-provider .source=${source} area="90"
       ><ioc-time-series indicator="environment.pm25" grain="day" areas="90001 90010 90019" renderer="svg" from="2026-10-01" to="2026-11-24" style="width: 600px"></ioc-time-series

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import { startTestServer, type TestServer } from '../../../../../tests/support/server.js';
 import { ConfigError, HttpError, TimeoutError, ValidationError } from '../../contract/errors.js';
 import type { AlertsResult, ByAreaResult, KpiResult, Query, QueryResult, ResultFor, SeriesResult } from '../../contract/query.js';
@@ -8,6 +8,13 @@ import { createSource, registerSource } from '../../registry.js';
 import { createLiveSource, type LiveSourceOptions } from './live-source.js';
 
 const SERVER = 'packages/data/src/sources/live/live.test-server.mjs';
+
+/**
+ * waitUntil with 8 s instead of 1 s: WebSocket round trips to the test server take longer than a
+ * second when the machine runs other suites at the same time, and a slow pass is not a failure.
+ */
+const waitUntil = (predicate: () => unknown, message?: string, options: { interval?: number; timeout?: number } = {}) =>
+  waitUntilWithin(predicate, message, { timeout: 8000, ...options });
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-24T00:00:00+07:00');
 

@@ -101,7 +101,7 @@ test('every interactive Ready story: no keyboard trap, a visible focus ring, arr
       const label = `${story.id}${forced ? ' (forced colours)' : ''}`;
       await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story`);
       const ready = await page
-        .waitForFunction(() => [...document.querySelectorAll('[state]')].some((el) => el.tagName.startsWith('IOC-') && el.getAttribute('state') === 'ready'), null, { timeout: 15_000 })
+        .waitForFunction(() => [...document.querySelectorAll('[state]')].some((el) => el.tagName.startsWith('IOC-') && el.getAttribute('state') === 'ready'), null, { timeout: 30_000 })
         .then(() => true, () => false);
       if (!ready) {
         failures.push(`${label}: never ready`);

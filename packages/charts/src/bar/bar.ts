@@ -4,6 +4,7 @@ import { drawAxis, estimateTextWidth, type AxisTick } from '../internal/axis.js'
 import { clamp, svg, type PlotRect } from '../internal/draw.js';
 import { formatValue, tickFormatter } from '../internal/format.js';
 import { seriesColor, type ChartPalette } from '../internal/palette.js';
+import { bandPattern, fillPattern, patternDefs, patternFill, usesPatterns, type FillPattern } from '../internal/fill-patterns.js';
 import { createScale, niceDomain } from '../internal/scales.js';
 
 export type BarOrientation = 'vertical' | 'horizontal';
@@ -93,6 +94,12 @@ export interface BarMark {
   width: number;
   height: number;
   color: string;
+  /**
+   * The bar's fill pattern under forced colours (`palette.forced`), picked as its colour is:
+   * by good/bad (polarity: solid / diagonal), by the band's position in `bands` (`bandPattern`),
+   * else by the series' position (a single series stays solid).
+   */
+  pattern?: FillPattern;
   highlighted: boolean;
 }
 
@@ -302,20 +309,23 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
   const valueMax = orientation === 'vertical' ? plotBottom : plotRight;
   const toPixel = (value: number) => clamp(valueScale.map(value), valueMin, valueMax);
 
-  const colorOf = (seriesIndex: number, series: BarSeries, value: number): string => {
+  // The colour of a bar, and the position that picks its pattern under forced colours.
+  const colorOf = (seriesIndex: number, series: BarSeries, value: number): { color: string; pattern: FillPattern } => {
     const polarity = options.polarity;
     if (polarity && isFiniteNumber(polarity.reference)) {
       const good = polarity.direction === 'higher-is-better' ? value >= polarity.reference : value <= polarity.reference;
-      return good ? polarity.good : polarity.bad;
+      return good ? { color: polarity.good, pattern: fillPattern(0) } : { color: polarity.bad, pattern: fillPattern(1) };
     }
     const bands = options.bands;
     if (bands && bands.length > 0) {
       const last = bands[bands.length - 1];
-      const band = bands.find((b) => value >= b.from && (value < b.to || (b === last && value <= b.to)));
-      if (band?.color) return band.color;
+      const index = bands.findIndex((b) => value >= b.from && (value < b.to || (b === last && value <= b.to)));
+      const band = bands[index];
+      if (band?.color) return { color: band.color, pattern: bandPattern(index) };
     }
-    return series.color ?? seriesColor(palette, seriesIndex);
+    return { color: series.color ?? seriesColor(palette, seriesIndex), pattern: fillPattern(seriesIndex) };
   };
+  const patterned = usesPatterns(palette);
 
   const bars: BarMark[] = [];
   categories.forEach((category, c) => {
@@ -347,6 +357,7 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
         const p1 = toPixel(extent.end);
         [x, y, w, h] = orientation === 'vertical' ? [along, Math.min(p0, p1), thickness, Math.abs(p1 - p0)] : [Math.min(p0, p1), along, Math.abs(p1 - p0), thickness];
       }
+      const paint = colorOf(seriesIndex, series, given);
       const bar: BarMark = {
         series: series.key,
         category: category.key,
@@ -357,7 +368,8 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
         y,
         width: w,
         height: h,
-        color: colorOf(seriesIndex, series, given),
+        color: paint.color,
+        ...(patterned ? { pattern: paint.pattern } : {}),
         highlighted: options.highlight !== undefined && category.key === options.highlight,
       };
       if (layout === 'percent') bar.percent = value;
@@ -426,12 +438,20 @@ export function renderBar(target: HTMLElement, data: BarData, options: BarOption
     root.append(guides);
   }
 
+  // Under forced colours every bar is one system colour: its pattern (outlined) tells it apart.
+  if (patterned && bars.length > 0) root.append(patternDefs(doc, 'ioc-bar', bars.map((bar) => bar.pattern ?? 'solid'), palette));
   const group = svg(doc, 'g', { class: 'bars' });
   for (const bar of bars) {
+    const fill = bar.pattern ? patternFill('ioc-bar', bar.pattern) : bar.color;
     const node =
       mark === 'dot'
-        ? svg(doc, 'circle', { cx: bar.x + bar.width / 2, cy: bar.y + bar.height / 2, r: bar.width / 2, fill: bar.color, 'data-series': bar.series, 'data-category': bar.category })
-        : svg(doc, 'rect', { x: bar.x, y: bar.y, width: bar.width, height: bar.height, fill: bar.color, 'data-series': bar.series, 'data-category': bar.category });
+        ? svg(doc, 'circle', { cx: bar.x + bar.width / 2, cy: bar.y + bar.height / 2, r: bar.width / 2, fill, 'data-series': bar.series, 'data-category': bar.category })
+        : svg(doc, 'rect', { x: bar.x, y: bar.y, width: bar.width, height: bar.height, fill, 'data-series': bar.series, 'data-category': bar.category });
+    if (bar.pattern) {
+      node.setAttribute('data-pattern', bar.pattern);
+      node.setAttribute('stroke', palette.text);
+      node.setAttribute('stroke-width', '1');
+    }
     if (bar.highlighted) {
       node.setAttribute('class', 'highlight');
       node.setAttribute('stroke', palette.text);

@@ -3,6 +3,7 @@ import type { Locale } from '@ioc-kit/data';
 import { svg } from '../internal/draw.js';
 import { formatValue } from '../internal/format.js';
 import { seriesColor, type ChartPalette } from '../internal/palette.js';
+import { fillPattern, patternDefs, patternFill, usesPatterns, type FillPattern } from '../internal/fill-patterns.js';
 
 export interface DonutSlice {
   key: string;
@@ -48,6 +49,11 @@ export interface DonutSliceMark {
   centroid: [number, number];
   /** Keys of the slices grouped into "other" (only on that slice). */
   members?: string[];
+  /**
+   * The slice's fill pattern under forced colours (`palette.forced`): the slice's position in
+   * the input picks it, so hiding a slice never changes another's; "other" is `none` (outlined).
+   */
+  pattern?: FillPattern;
 }
 
 export interface DonutMarks {
@@ -73,6 +79,8 @@ export interface DonutPart {
   label: string;
   value: number;
   color: string;
+  /** Position in the input (what picks colour and pattern); -1 for "other". */
+  index: number;
   members?: string[];
 }
 
@@ -114,7 +122,7 @@ export function planSlices(slices: readonly DonutSlice[], options: SliceOptions 
   const parts: DonutPart[] = [];
   slices.forEach((slice, index) => {
     if (hidden.has(slice.key) || !isPositive(slice.value)) return;
-    parts.push({ key: slice.key, label: slice.label, value: slice.value, color: slice.color ?? (palette ? seriesColor(palette, index) : '') });
+    parts.push({ key: slice.key, label: slice.label, value: slice.value, color: slice.color ?? (palette ? seriesColor(palette, index) : ''), index });
   });
   const maxSlices = Math.max(1, Math.floor(Number.isFinite(options.maxSlices) ? (options.maxSlices as number) : Number.POSITIVE_INFINITY));
   // Shares relative to the largest part: sums of huge values cannot overflow to Infinity.
@@ -149,7 +157,7 @@ export function planSlices(slices: readonly DonutSlice[], options: SliceOptions 
   const kept = parts.filter((part) => !grouped.has(part));
   const members = parts.filter((part) => grouped.has(part));
   const sum = members.reduce((acc, part) => acc + part.value, 0);
-  kept.push({ key: OTHER_KEY, label: options.otherLabel ?? 'Khác', value: sum, color: palette?.muted ?? '', members: members.map((part) => part.key) });
+  kept.push({ key: OTHER_KEY, label: options.otherLabel ?? 'Khác', value: sum, color: palette?.muted ?? '', index: -1, members: members.map((part) => part.key) });
   return { parts: kept, fits: kept.length <= maxSlices };
 }
 
@@ -191,6 +199,7 @@ export function renderDonut(target: HTMLElement, slices: readonly DonutSlice[], 
   const middle = (inner + outer) / 2;
   const sum = total;
 
+  const patterned = usesPatterns(palette);
   const marks: DonutSliceMark[] = arcs.map((datum) => {
     const angle = (datum.startAngle + datum.endAngle) / 2;
     const mark: DonutSliceMark = {
@@ -204,11 +213,14 @@ export function renderDonut(target: HTMLElement, slices: readonly DonutSlice[], 
       centroid: [cx + Math.sin(angle) * middle, cy - Math.cos(angle) * middle],
     };
     if (datum.data.members) mark.members = datum.data.members;
+    if (patterned) mark.pattern = datum.data.index < 0 || datum.data.key === OTHER_KEY ? 'none' : fillPattern(datum.data.index);
     return mark;
   });
 
   for (const old of target.querySelectorAll(':scope > svg.ioc-donut')) old.remove();
   const root = svg(doc, 'svg', { class: 'ioc-donut', 'aria-hidden': 'true', width, height, viewBox: `0 0 ${width} ${height}` });
+  // Under forced colours each slice has its own pattern, outlined in the text colour.
+  if (patterned && marks.length > 0) root.append(patternDefs(doc, 'ioc-donut', marks.map((mark) => mark.pattern ?? 'solid'), palette));
   const ring = svg(doc, 'g', { class: 'slices', transform: `translate(${cx},${cy})` });
   if (marks.length === 0 && outer > 0) {
     ring.append(svg(doc, 'circle', { class: 'track', r: middle, fill: 'none', stroke: palette.grid, 'stroke-width': Math.max(1, outer - inner) }));
@@ -217,7 +229,11 @@ export function renderDonut(target: HTMLElement, slices: readonly DonutSlice[], 
     const mark = marks[index];
     const d = shape(datum);
     if (!mark || !d) return;
-    ring.append(svg(doc, 'path', { d, fill: mark.color, stroke: palette.surface, 'stroke-width': 1, 'data-key': mark.key }));
+    ring.append(
+      mark.pattern
+        ? svg(doc, 'path', { d, fill: patternFill('ioc-donut', mark.pattern), stroke: palette.text, 'stroke-width': 1.5, 'data-key': mark.key, 'data-pattern': mark.pattern })
+        : svg(doc, 'path', { d, fill: mark.color, stroke: palette.surface, 'stroke-width': 1, 'data-key': mark.key }),
+    );
   });
   root.append(ring);
 

@@ -2,6 +2,7 @@ import { arc } from 'd3-shape';
 import type { Locale, Polarity } from '@ioc-kit/data';
 import { drawAxis, TICK_FONT_SIZE, type AxisTick } from '../internal/axis.js';
 import { clamp, svg, type PlotRect } from '../internal/draw.js';
+import { bandPattern, patternDefs, patternFill, usesPatterns, type FillPattern } from '../internal/fill-patterns.js';
 import { formatValue, tickFormatter } from '../internal/format.js';
 import type { ChartPalette } from '../internal/palette.js';
 import { createScale } from '../internal/scales.js';
@@ -52,7 +53,8 @@ export interface GaugeMarks {
   /** Where the value mark ends (focus position): px. */
   valuePoint?: [number, number];
   targetPoint?: [number, number];
-  bands: { from: number; to: number; label: string; color: string; start: number; end: number }[];
+  /** The bands drawn; under forced colours (`palette.forced`) each with its `bandPattern`. */
+  bands: { from: number; to: number; label: string; color: string; start: number; end: number; pattern?: FillPattern }[];
   ticks: AxisTick[];
 }
 
@@ -126,6 +128,18 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
   for (const old of target.querySelectorAll(':scope > svg.ioc-gauge')) old.remove();
   const root = svg(doc, 'svg', { class: `ioc-gauge ioc-gauge-${form}`, 'aria-hidden': 'true', width, height, viewBox: `0 0 ${width} ${height}` });
   const marks: GaugeMarks = { width, height, form, plot: { left: 0, top: 0, width: 0, height: 0 }, domain, value: shown, valueText, caption: [], bands: [], ticks: [] };
+  // Under forced colours every band is one system colour: each gets its own pattern (and the
+  // reading names the value's band, as it always does).
+  const patterned = usesPatterns(palette) && bands.length > 0;
+  if (patterned) root.append(patternDefs(doc, 'ioc-gauge', bands.map((_, index) => bandPattern(index)), palette));
+  const bandMark = (band: GaugeBand, index: number, start: number, end: number): GaugeMarks['bands'][number] => {
+    const mark: GaugeMarks['bands'][number] = { from: band.from, to: band.to, label: band.label, color: band.color, start, end };
+    if (patterned) mark.pattern = bandPattern(index);
+    marks.bands.push(mark);
+    return mark;
+  };
+  const bandPaint = (mark: GaugeMarks['bands'][number]) =>
+    mark.pattern ? { fill: patternFill('ioc-gauge', mark.pattern), stroke: palette.text, 'stroke-width': 1, 'data-pattern': mark.pattern } : { fill: mark.color };
 
   if (form === 'radial') {
     // A 240° arc's box is 2r wide and r(1 + sin 30°) = 1.5r tall: fit that, leaving room for the end labels.
@@ -149,12 +163,12 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
     const valueInner = Math.max(0, valueOuter - thickness * 0.65);
     if (outer > 0) {
       arcs.append(svg(doc, 'path', { class: 'track', d: ring({ startAngle: START, endAngle: END, innerRadius: valueInner, outerRadius: valueOuter }) ?? '', fill: palette.grid }));
-      for (const band of bands) {
+      for (const [index, band] of bands.entries()) {
         const start = angleOf(band.from);
         const end = angleOf(band.to);
-        marks.bands.push({ from: band.from, to: band.to, label: band.label, color: band.color, start, end });
+        const mark = bandMark(band, index, start, end);
         if (end <= start) continue;
-        arcs.append(svg(doc, 'path', { class: 'band', d: ring({ startAngle: start, endAngle: end, innerRadius: bandInner, outerRadius: outer }) ?? '', fill: band.color, 'data-label': band.label }));
+        arcs.append(svg(doc, 'path', { class: 'band', d: ring({ startAngle: start, endAngle: end, innerRadius: bandInner, outerRadius: outer }) ?? '', ...bandPaint(mark), 'data-label': band.label }));
       }
       if (shown !== null) {
         const end = angleOf(shown);
@@ -199,12 +213,12 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
     const xOf = (v: number) => clamp(x.map(v), plot.left, plot.left + plot.width);
     const group = svg(doc, 'g', { class: 'bullet' });
     group.append(svg(doc, 'rect', { class: 'track', x: plot.left, y: plot.top, width: plot.width, height: plot.height, fill: palette.grid }));
-    for (const band of bands) {
+    for (const [index, band] of bands.entries()) {
       const start = xOf(band.from);
       const end = xOf(band.to);
-      marks.bands.push({ from: band.from, to: band.to, label: band.label, color: band.color, start, end });
+      const mark = bandMark(band, index, start, end);
       if (end <= start) continue;
-      group.append(svg(doc, 'rect', { class: 'band', x: start, y: plot.top, width: end - start, height: plot.height, fill: band.color, 'data-label': band.label }));
+      group.append(svg(doc, 'rect', { class: 'band', x: start, y: plot.top, width: end - start, height: plot.height, ...bandPaint(mark), 'data-label': band.label }));
     }
     if (shown !== null) {
       const zero = xOf(clamp(0, domain[0], domain[1]));

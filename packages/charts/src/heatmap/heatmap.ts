@@ -4,6 +4,7 @@ import type { Locale } from '@ioc-kit/data';
 import { estimateTextWidth, TICK_FONT_SIZE } from '../internal/axis.js';
 import { svg, type PlotRect } from '../internal/draw.js';
 import { DEFAULT_TIME_ZONE, formatValue, tickFormatter, zoneOffsetMinutes } from '../internal/format.js';
+import { bandPattern, patternDefs, patternFill, usesPatterns, type FillPattern } from '../internal/fill-patterns.js';
 import type { ChartPalette } from '../internal/palette.js';
 
 /** `calendar`: one cell per day, weeks as columns (Monday first), a block per year; `hour-weekday`: 7 × 24 cells. */
@@ -65,6 +66,8 @@ export interface HeatmapCell {
   label: string;
   /** The band the value falls in, when the heatmap is coloured by bands. */
   band?: string;
+  /** The band's fill pattern under forced colours (`palette.forced`), as its legend swatch shows. */
+  pattern?: FillPattern;
   /** Start of the day or hour-of-week slot (epoch ms); for hour × weekday, the latest such hour. */
   t: number;
 }
@@ -81,7 +84,7 @@ export interface HeatmapMarks {
   rowLabels: string[];
   columnLabels: { position: number; label: string }[];
   /** What the legend shows: the ramp's ends (with the unit), or the bands by name. */
-  legend: { kind: 'ramp' | 'bands' | 'none'; items: { label: string; color: string; x: number; y: number }[] };
+  legend: { kind: 'ramp' | 'bands' | 'none'; items: { label: string; color: string; x: number; y: number; pattern?: FillPattern }[] };
 }
 
 const DAY = 86_400_000;
@@ -298,10 +301,13 @@ export function renderHeatmap(
   const labelGroup = svg(doc, 'g', { class: 'labels', fill: palette.muted, 'font-size': fontSize });
   const cellGroup = svg(doc, 'g', { class: 'cells' });
   let plot: PlotRect;
-  const colorOf = (value: number): { color: string; band?: string } => {
+  // Under forced colours every band is one system colour: each band gets its own pattern.
+  const patterned = usesPatterns(palette) && bands.length > 0;
+  const patternOf = (band: HeatmapBand): FillPattern => bandPattern(bands.indexOf(band));
+  const colorOf = (value: number): { color: string; band?: string; pattern?: FillPattern } => {
     if (bands.length > 0) {
       const band = bandFor(value);
-      return band ? { color: band.color, band: band.label } : { color: 'none' };
+      return band ? { color: band.color, band: band.label, ...(patterned ? { pattern: patternOf(band) } : {}) } : { color: 'none' };
     }
     const p = position(value);
     return { color: Number.isFinite(p) ? ramp(p) : 'none' };
@@ -402,8 +408,26 @@ export function renderHeatmap(
   }
 
   const gap = cells[0] && cells[0].size >= 6 ? 1 : 0;
+  if (patterned) root.append(patternDefs(doc, 'ioc-heatmap', bands.map(patternOf), palette));
   for (const cell of cells) {
     const filled = cell.color !== 'none';
+    if (filled && cell.pattern) {
+      cellGroup.append(
+        svg(doc, 'rect', {
+          x: cell.x + gap / 2,
+          y: cell.y + gap / 2,
+          width: Math.max(0, cell.size - gap),
+          height: Math.max(0, cell.size - gap),
+          rx: Math.min(2, cell.size / 5),
+          fill: patternFill('ioc-heatmap', cell.pattern),
+          stroke: palette.text,
+          'stroke-width': 0.5,
+          'data-key': cell.key,
+          'data-pattern': cell.pattern,
+        }),
+      );
+      continue;
+    }
     cellGroup.append(
       svg(doc, 'rect', {
         x: cell.x + gap / 2,
@@ -429,9 +453,14 @@ export function renderHeatmap(
     for (const { band, x, row } of bandRows) {
       const left = plot.left + x;
       const y = y0 + row * rowHeight;
-      legend.append(svg(doc, 'rect', { x: left, y, width: swatchSize, height: swatchSize, rx: Math.min(2, swatchSize / 5), fill: band.color, stroke: palette.grid, 'stroke-width': 0.5 }));
+      const pattern = patterned ? patternOf(band) : undefined;
+      legend.append(
+        pattern
+          ? svg(doc, 'rect', { x: left, y, width: swatchSize, height: swatchSize, rx: Math.min(2, swatchSize / 5), fill: patternFill('ioc-heatmap', pattern), stroke: palette.text, 'stroke-width': 1, 'data-pattern': pattern })
+          : svg(doc, 'rect', { x: left, y, width: swatchSize, height: swatchSize, rx: Math.min(2, swatchSize / 5), fill: band.color, stroke: palette.grid, 'stroke-width': 0.5 }),
+      );
       legend.append(svg(doc, 'text', { x: left + swatchSize + 4, y: y + swatchSize / 2, dy: '0.32em' }, band.label));
-      legendMarks.items.push({ label: band.label, color: band.color, x: left, y });
+      legendMarks.items.push({ label: band.label, color: band.color, x: left, y, ...(pattern ? { pattern } : {}) });
     }
     root.append(legend);
   } else if (legendHeight > 0 && plot.width > 0) {

@@ -25,6 +25,12 @@ export interface ChartPalette {
    * its own pattern. Absent or empty: every series is solid.
    */
   readonly dashes?: readonly (readonly number[])[];
+  /**
+   * True under `forced-colors: active`: areas that colour alone tells apart (donut slices, bars
+   * coloured by series or band, band segments, heatmap cells by band) are filled with patterns
+   * (`fill-patterns.ts`) in `text` on `surface`.
+   */
+  readonly forced?: boolean;
 }
 
 /**
@@ -154,7 +160,7 @@ export function readPalette(
     fontSize,
     // Windows High Contrast (and the emulation designers check it with) paints every series in
     // one system colour: dash patterns keep them apart.
-    ...(view?.matchMedia?.('(forced-colors: active)').matches ? { dashes: SERIES_DASHES } : {}),
+    ...(view?.matchMedia?.('(forced-colors: active)').matches ? { dashes: SERIES_DASHES, forced: true } : {}),
   };
 }
 

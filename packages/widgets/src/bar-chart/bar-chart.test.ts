@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { HttpError, indicatorById, type Area, type ByAreaResult, type DataSource, type Query, type QueryResult, type ResultFor, type SeriesResult } from '@ioc-kit/data';
 import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
@@ -370,5 +371,30 @@ describe('<ioc-bar-chart>', () => {
     expect(shadow(element).querySelector('img')).to.equal(null);
     expect(shadow(element).querySelector('[part="header"]')!.textContent).to.equal(hostile);
     expect(categoryLabels(element).some((label) => label?.includes('<img'))).to.equal(true);
+  });
+});
+
+describe('<ioc-bar-chart> under forced colours', () => {
+  before(() => loadCatalogue());
+  afterEach(() => emulateMedia({ forcedColors: 'none' }));
+
+  it('fills the bars of each series with its own pattern, as the legend shows them', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    const element = await chart(html`<ioc-bar-chart style="width: 480px" .data=${monthly}></ioc-bar-chart>`);
+    const bySeries = new Map(bars(element).map((bar) => [bar.dataset.series, bar.dataset.pattern]));
+    expect([...bySeries.values()]).to.deep.equal(['solid', 'diagonal']);
+    const swatches = [...shadow(element).querySelectorAll<SVGElement>('[part="legend-item"] .swatch-fill')].map((swatch) => swatch.dataset.pattern);
+    expect(swatches).to.deep.equal([...bySeries.values()]);
+  });
+
+  it('fills an AQI ranking by band, and the band key under it shows the same patterns', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    const element = await chart(html`<ioc-bar-chart style="width: 480px" .data=${ranking}></ioc-bar-chart>`);
+    const pattern = (area: string) => bars(element).find((bar) => bar.dataset.category === area)!.dataset.pattern;
+    const key = [...shadow(element).querySelectorAll<SVGElement>('[part="note"] .band .swatch-fill')].map((swatch) => swatch.dataset.pattern);
+    // Tốt (45,5), Trung bình (80), Kém (120): three bands, three patterns, none solid.
+    expect(key).to.deep.equal([pattern('25112'), pattern('25115'), pattern('25111')]);
+    expect(new Set(key).size).to.equal(3);
+    expect(key).to.not.include('solid');
   });
 });

@@ -17,7 +17,9 @@ import {
   formatTick,
   formatValue,
   zoneOffsetMinutes,
+  bandPattern,
   decimalsToTellApart,
+  fillPattern,
   rankRows,
   renderBar,
   valuesNeedZoom,
@@ -39,7 +41,7 @@ import { IocElement, baseStyles } from '../internal/base-element.js';
 import { chartElementStyles } from '../internal/chart-element.styles.js';
 import { ChartShell, defineChartElement } from '../internal/chart-shell.js';
 import { missing, type DataState } from '../internal/data-controller.js';
-import type { LegendItem } from '../internal/legend-controller.js';
+import { forcedColorsActive, patternSwatch, type LegendItem } from '../internal/legend-controller.js';
 import { AXIS_NAV_KEYS, LIST_NAV_KEYS, type NavKeySteps, type NavPoint } from '../internal/navigation-controller.js';
 import type { ChartSize } from '../internal/size-controller.js';
 import { areaProblem } from '../internal/status-controller.js';
@@ -401,9 +403,13 @@ export class IocBarChart extends IocElement {
     };
   }
 
-  /** The indicator's bands with their resolved colours, for a ranking coloured by band. */
+  /**
+   * The indicator's bands with their resolved colours, for a ranking coloured by band (all of
+   * them, in order: a band's position picks its pattern under forced colours; one without a
+   * colour colours nothing).
+   */
   private bandColors(palette: ChartPalette): { from: number; to: number; color: string }[] {
-    return (this.info?.bands ?? []).map((band) => ({ from: band.from, to: band.to, color: palette.bands[band.token] ?? band.color ?? '' })).filter((band) => band.color);
+    return (this.info?.bands ?? []).map((band) => ({ from: band.from, to: band.to, color: palette.bands[band.token] ?? band.color ?? '' }));
   }
 
   /** The band a value falls in (its label in the locale), if the indicator has bands. */
@@ -524,12 +530,23 @@ export class IocBarChart extends IocElement {
       // The colours of a ranking coloured by band are named under it, with their swatches.
       const bands = this.shownBands(model);
       const locale = this.effectiveLocale;
+      // Under forced colours each band's swatch is its bars' pattern (renderBar's bandPattern).
+      const forced = forcedColorsActive(this);
+      const all = this.info?.bands ?? [];
       return html`<p part="note" class="ranking-note" title=${this.rankingNote(model)}>
         ${bands.length > 0
           ? html`<span class="bands"
               >${message(words.band, locale)}:
               ${bands.map(
-                (band) => html`<span class="band"><span class="swatch" aria-hidden="true" ${cssVars({ '--_swatch': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}></span>${localize(band.label, locale)}</span>`,
+                (band) =>
+                  html`<span class="band"
+                    >${forced
+                      ? patternSwatch(bandPattern(all.indexOf(band)))
+                      : html`<span class="swatch" aria-hidden="true" ${cssVars({ '--_swatch': `var(--ioc-sys-color-${band.token}, ${band.color ?? 'currentColor'})` })}></span>`}${localize(
+                      band.label,
+                      locale,
+                    )}</span
+                  >`,
               )}</span
             >
             · `
@@ -555,7 +572,9 @@ export class IocBarChart extends IocElement {
   private legendItems(result: BarResult): readonly LegendItem[] {
     const model = this.model(result);
     if (model.data.series.length < 2) return [];
-    return model.data.series.map((series, index) => ({ key: series.key, label: series.label, color: `var(--_chart-series-${(index % 8) + 1})` }));
+    // Under forced colours each entry shows its bars' pattern (as renderBar picks it).
+    const forced = forcedColorsActive(this);
+    return model.data.series.map((series, index) => ({ key: series.key, label: series.label, color: `var(--_chart-series-${(index % 8) + 1})`, ...(forced ? { pattern: fillPattern(index) } : {}) }));
   }
 
   private chartSummary(result: BarResult): string {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { HttpError, type Area, type ByAreaResult, type DataSource, type Query, type ResultFor } from '@ioc-kit/data';
 import { loadCatalogue } from '../internal/indicator.js';
 import '../provider/provider.js';
@@ -219,5 +220,20 @@ describe('<ioc-donut>', () => {
     const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue} .areaLabels=${{ '25111': hostile }}></ioc-donut>`);
     expect(shadow(element).querySelector('img')).to.equal(null);
     expect(shadow(element).querySelector('[part="legend-item"]')!.textContent).to.contain(hostile);
+  });
+});
+
+describe('<ioc-donut> under forced colours', () => {
+  before(() => loadCatalogue());
+  afterEach(() => emulateMedia({ forcedColors: 'none' }));
+
+  it('fills each slice with its own pattern, and the legend shows the same pattern for each', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    const element = await donut(html`<ioc-donut style="width: 360px" .data=${revenue}></ioc-donut>`);
+    const drawn = slices(element).map((path) => path.dataset.pattern);
+    expect(drawn).to.deep.equal(['solid', 'diagonal', 'dots', 'none']);
+    for (const path of slices(element)) expect(path.getAttribute('fill')).to.match(/^url\(#ioc-donut-fill-/);
+    const swatches = [...shadow(element).querySelectorAll<SVGElement>('[part="legend-item"] .swatch-fill')].map((swatch) => swatch.dataset.pattern);
+    expect(swatches).to.deep.equal(drawn);
   });
 });

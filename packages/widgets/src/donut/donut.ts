@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { localize, type AreaLevel, type ByAreaQuery, type ByAreaResult, type Indicator, type TimeGrain } from '@ioc-kit/data';
 import {
   OTHER_KEY,
+  fillPattern,
   formatValue,
   planSlices,
   rankRows,
@@ -23,7 +24,7 @@ import { IocElement, baseStyles } from '../internal/base-element.js';
 import { chartElementStyles } from '../internal/chart-element.styles.js';
 import { ChartShell, defineChartElement } from '../internal/chart-shell.js';
 import { missing, type DataState } from '../internal/data-controller.js';
-import type { LegendItem } from '../internal/legend-controller.js';
+import { forcedColorsActive, type LegendItem } from '../internal/legend-controller.js';
 import { AXIS_NAV_KEYS, LIST_NAV_KEYS, type NavKeySteps, type NavPoint } from '../internal/navigation-controller.js';
 import type { ChartSize } from '../internal/size-controller.js';
 import { areaProblem } from '../internal/status-controller.js';
@@ -373,10 +374,13 @@ export class IocDonut extends IocElement {
     const parts = model.parts;
     if (parts.length < 2) return [];
     // Each entry says its share of the whole: a ring alone makes the reader guess angles.
+    // Under forced colours, each entry shows its slice's pattern (as renderDonut picks it).
+    const forced = forcedColorsActive(this);
     return parts.map((part, index) => ({
       key: part.key,
       label: `${part.label} · ${this.shareText(part.value, model.total)}`,
       color: part.key === OTHER_KEY ? 'var(--_chart-muted)' : `var(--_chart-series-${(index % 8) + 1})`,
+      ...(forced ? { pattern: part.key === OTHER_KEY ? ('none' as const) : fillPattern(index) } : {}),
     }));
   }
 

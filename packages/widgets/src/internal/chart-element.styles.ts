@@ -153,6 +153,28 @@ export const chartElementStyles = css`
     stroke: var(--_swatch, var(--_chart-series-1));
     stroke-width: max(2px, var(--_chart-line-width));
   }
+  /* An area told apart by its fill pattern (forced colours): the pattern as the chart draws it. */
+  .swatch-fill {
+    width: 1em;
+    height: 1em;
+    flex: none;
+  }
+  .swatch-fill .ground {
+    fill: var(--_chart-surface);
+  }
+  .swatch-fill .ink {
+    fill: var(--_chart-text);
+  }
+  .swatch-fill .ink-line {
+    stroke: var(--_chart-text);
+    stroke-linecap: square;
+  }
+  .swatch-fill .edge {
+    fill: none;
+    stroke: var(--_chart-text);
+    stroke-width: 1;
+  }
+  .legend-item[aria-pressed='false'] .swatch-fill,
   .legend-item[aria-pressed='false'] .swatch-line,
   .legend-item[aria-pressed='false'] .swatch {
     opacity: 0.3;

@@ -1,5 +1,6 @@
 import { html, nothing, svg, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Locale } from '@ioc-kit/data';
+import { PATTERN_TILE, patternShapes, type FillPattern } from '@ioc-kit/charts';
 import { cssVars } from './css-vars.js';
 import { message } from './messages.js';
 import * as words from './words.js';
@@ -18,6 +19,36 @@ export interface LegendItem {
    * solid when empty.
    */
   dash?: readonly number[];
+  /**
+   * The fill pattern the chart draws the item with under forced colours (every slice or bar has
+   * the same colour there and its pattern tells it apart): drawn as a small patterned square.
+   */
+  pattern?: FillPattern;
+}
+
+/** True when `element`'s window is in forced-colours mode (the charts then draw patterns). */
+export function forcedColorsActive(element: Element): boolean {
+  return element.ownerDocument.defaultView?.matchMedia?.('(forced-colors: active)').matches === true;
+}
+
+/**
+ * A swatch of fill pattern `pattern` as the charts draw it (`patternShapes`, two tiles a side),
+ * ink in the chart's text colour on its surface, outlined.
+ */
+export function patternSwatch(pattern: FillPattern): TemplateResult {
+  const shapes = patternShapes(pattern);
+  const tile = PATTERN_TILE;
+  const offsets = [0, tile];
+  return html`<svg class="swatch-fill" aria-hidden="true" data-pattern=${pattern} viewBox="0 0 ${2 * tile} ${2 * tile}">
+    ${svg`<rect class=${shapes.solid ? 'ink' : 'ground'} x="0" y="0" width=${2 * tile} height=${2 * tile}></rect>`}
+    ${offsets.flatMap((dx) =>
+      offsets.flatMap((dy) => [
+        ...shapes.lines.map(([x1, y1, x2, y2]) => svg`<line class="ink-line" x1=${x1 + dx} y1=${y1 + dy} x2=${x2 + dx} y2=${y2 + dy} stroke-width=${shapes.width}></line>`),
+        ...shapes.dots.map(([cx, cy, r]) => svg`<circle class="ink" cx=${cx + dx} cy=${cy + dy} r=${r}></circle>`),
+      ]),
+    )}
+    ${svg`<rect class="edge" x="0.5" y="0.5" width=${2 * tile - 1} height=${2 * tile - 1}></rect>`}
+  </svg>`;
 }
 
 export interface LegendOptions {
@@ -74,7 +105,9 @@ export class LegendController implements ReactiveController {
             aria-pressed=${this.isHidden(item.key) ? 'false' : 'true'}
             @click=${() => this.toggle(item.key)}
           >
-            ${item.dash
+            ${item.pattern
+              ? patternSwatch(item.pattern)
+              : item.dash
               ? html`<svg class="swatch-line" aria-hidden="true" viewBox="0 0 24 8" ${cssVars({ '--_swatch': item.color })}>
                   ${svg`<line x1="0" y1="4" x2="24" y2="4" stroke-dasharray=${item.dash.length ? item.dash.join(' ') : nothing}></line>`}
                 </svg>`

@@ -6,7 +6,7 @@ export type { Scale, ScaleKind } from './internal/scales.js';
 export type { PlotRect } from './internal/draw.js';
 export type { AxisTick } from './internal/axis.js';
 export { readPalette, seriesDash, type ChartPalette } from './internal/palette.js';
-export { FILL_PATTERNS, PATTERN_TILE, fillPattern, bandPattern, patternShapes, canvasPattern, type FillPattern, type PatternShapes } from './internal/fill-patterns.js';
+export { PATTERN_TILE, fillPattern, bandPattern, patternShapes, type FillPattern, type PatternShapes } from './internal/fill-patterns.js';
 export {
   summarizeSeries,
   summarizeCategories,

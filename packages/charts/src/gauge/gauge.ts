@@ -115,7 +115,11 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
   const domain = gaugeDomain(shown, options);
   const valueText = formatValue(shown, options.locale, decimals);
   const unit = options.unit ?? '';
-  const valueColor = options.valueColor ?? palette.series[0] ?? palette.text;
+  // Under forced colours the value is CanvasText on an outlined Canvas track (a band colour,
+  // which forced colours leave alone, could vanish on Canvas; the reading names the band).
+  const forced = usesPatterns(palette);
+  const valueColor = forced ? palette.text : (options.valueColor ?? palette.series[0] ?? palette.text);
+  const trackPaint = forced ? { fill: palette.surface, stroke: palette.text, 'stroke-width': 1 } : { fill: palette.grid };
   const bands = (options.bands ?? []).filter((band) => isFiniteNumber(band.from) && isFiniteNumber(band.to) && band.to > band.from);
   const targetValue = options.target && isFiniteNumber(options.target.value) ? options.target.value : undefined;
   const tickValues = createScale('linear', domain, [0, 1]).ticks(form === 'radial' ? 4 : Math.max(2, Math.floor(width / 70)));
@@ -130,7 +134,7 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
   const marks: GaugeMarks = { width, height, form, plot: { left: 0, top: 0, width: 0, height: 0 }, domain, value: shown, valueText, caption: [], bands: [], ticks: [] };
   // Under forced colours every band is one system colour: each gets its own pattern (and the
   // reading names the value's band, as it always does).
-  const patterned = usesPatterns(palette) && bands.length > 0;
+  const patterned = forced && bands.length > 0;
   if (patterned) root.append(patternDefs(doc, 'ioc-gauge', bands.map((_, index) => bandPattern(index)), palette));
   const bandMark = (band: GaugeBand, index: number, start: number, end: number): GaugeMarks['bands'][number] => {
     const mark: GaugeMarks['bands'][number] = { from: band.from, to: band.to, label: band.label, color: band.color, start, end };
@@ -162,7 +166,7 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
     const valueOuter = Math.max(0, bandInner - 2);
     const valueInner = Math.max(0, valueOuter - thickness * 0.65);
     if (outer > 0) {
-      arcs.append(svg(doc, 'path', { class: 'track', d: ring({ startAngle: START, endAngle: END, innerRadius: valueInner, outerRadius: valueOuter }) ?? '', fill: palette.grid }));
+      arcs.append(svg(doc, 'path', { class: 'track', d: ring({ startAngle: START, endAngle: END, innerRadius: valueInner, outerRadius: valueOuter }) ?? '', ...trackPaint }));
       for (const [index, band] of bands.entries()) {
         const start = angleOf(band.from);
         const end = angleOf(band.to);
@@ -212,7 +216,7 @@ export function renderGauge(target: HTMLElement, value: number | null | undefine
     const x = createScale('linear', domain, [plot.left, plot.left + plot.width]);
     const xOf = (v: number) => clamp(x.map(v), plot.left, plot.left + plot.width);
     const group = svg(doc, 'g', { class: 'bullet' });
-    group.append(svg(doc, 'rect', { class: 'track', x: plot.left, y: plot.top, width: plot.width, height: plot.height, fill: palette.grid }));
+    group.append(svg(doc, 'rect', { class: 'track', x: plot.left, y: plot.top, width: plot.width, height: plot.height, ...trackPaint }));
     for (const [index, band] of bands.entries()) {
       const start = xOf(band.from);
       const end = xOf(band.to);

@@ -408,7 +408,7 @@ export function renderHeatmap(
   }
 
   const gap = cells[0] && cells[0].size >= 6 ? 1 : 0;
-  if (patterned) root.append(patternDefs(doc, 'ioc-heatmap', bands.map(patternOf), palette));
+  if (patterned) root.append(patternDefs(doc, 'ioc-heatmap', bands.map(patternOf), palette, true));
   for (const cell of cells) {
     const filled = cell.color !== 'none';
     if (filled && cell.pattern) {

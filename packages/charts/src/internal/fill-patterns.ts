@@ -115,16 +115,21 @@ export function patternFill(prefix: string, kind: FillPattern): string {
 
 /**
  * A `<defs>` with one `<pattern>` per kind in `kinds` (each once, in the order given), ink in
- * `palette.text` on `palette.surface`. Put it first in the chart's `<svg>`; fill with `patternFill`.
+ * `palette.text` on `palette.surface`. Put it in the chart's `<svg>`; fill with `patternFill`.
+ * Tiles repeat in user space (`PATTERN_TILE` px), so neighbouring areas of one pattern join up;
+ * with `fit`, each shape holds exactly one tile scaled to its box (small heatmap cells, whose
+ * pitch is no multiple of the tile, then all show the same mark).
  */
-export function patternDefs(doc: Document, prefix: string, kinds: Iterable<FillPattern>, palette: ChartPalette): SVGDefsElement {
+export function patternDefs(doc: Document, prefix: string, kinds: Iterable<FillPattern>, palette: ChartPalette, fit = false): SVGDefsElement {
   const defs = svg(doc, 'defs', { class: 'fill-patterns' });
   const seen = new Set<FillPattern>();
   for (const kind of kinds) {
     if (seen.has(kind)) continue;
     seen.add(kind);
     const shapes = patternShapes(kind);
-    const pattern = svg(doc, 'pattern', { id: patternId(prefix, kind), 'data-pattern': kind, patternUnits: 'userSpaceOnUse', width: T, height: T });
+    const pattern = fit
+      ? svg(doc, 'pattern', { id: patternId(prefix, kind), 'data-pattern': kind, patternUnits: 'objectBoundingBox', width: 1, height: 1, viewBox: `0 0 ${T} ${T}`, preserveAspectRatio: 'none' })
+      : svg(doc, 'pattern', { id: patternId(prefix, kind), 'data-pattern': kind, patternUnits: 'userSpaceOnUse', width: T, height: T });
     pattern.append(svg(doc, 'rect', { width: T, height: T, fill: shapes.solid ? palette.text : palette.surface }));
     for (const [x1, y1, x2, y2] of shapes.lines) {
       pattern.append(svg(doc, 'line', { x1, y1, x2, y2, stroke: palette.text, 'stroke-width': shapes.width, 'stroke-linecap': 'square' }));

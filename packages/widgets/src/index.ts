@@ -14,3 +14,4 @@ export { IocSparkline } from './sparkline/sparkline.js';
 export { IocHeatmap } from './heatmap/heatmap.js';
 export { IocAreaTable, sortRows, type AreaTableRow, type SortDirection } from './area-table/area-table.js';
 export { IocPeriodSelectEvent, IocSelectionChangeEvent, IocExportEvent, type IocSelection, type PeriodSelection, type TimeRange, type SelectionCause, type ExportFile } from './internal/events.js';
+export { IocBreadcrumb } from './breadcrumb/breadcrumb.js';

@@ -7,7 +7,7 @@ import './area-table.js';
 import { sortRows, type AreaTableRow, type IocAreaTable } from './area-table.js';
 
 const NOW = '2026-11-24T10:00:00+07:00';
-const unit = { code: '1', system: 'UCUM', label: { vi: '' } };
+const unit = { code: '1', system: 'UCUM' as const, label: { vi: '' } };
 const aqi = (rows: [string, number | null][]): ByAreaResult => ({
   kind: 'by-area',
   indicator: 'environment.aqi',

@@ -12,3 +12,6 @@ export { IocDonut } from './donut/donut.js';
 export { IocGauge } from './gauge/gauge.js';
 export { IocSparkline } from './sparkline/sparkline.js';
 export { IocHeatmap } from './heatmap/heatmap.js';
+export { IocAreaTable, type AreaTableRow, type SortDirection } from './area-table/area-table.js';
+export { IocPeriodSelectEvent, IocSelectionChangeEvent, IocExportEvent, type IocSelection, type PeriodSelection, type TimeRange, type SelectionCause, type ExportFile } from './internal/events.js';
+export { IocBreadcrumb } from './breadcrumb/breadcrumb.js';

@@ -50,6 +50,7 @@ import { readThemePalette, type BandTokens } from '../internal/theme-controller.
 import { message } from '../internal/messages.js';
 import * as words from '../internal/words.js';
 import { cssVars } from '../internal/css-vars.js';
+import { IocAreaSelectEvent } from '../internal/events.js';
 
 type BarQuery = ByAreaQuery | SeriesQuery;
 type BarResult = ByAreaResult | SeriesResult;
@@ -109,6 +110,7 @@ interface BarModel {
  *
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
+ * @fires ioc-area-select - A ranked bar was clicked, or Enter pressed on the focused one (`event.area`: code, name, level).
  */
 export class IocBarChart extends IocElement {
   static override styles = [baseStyles, chartElementStyles, barChartStyles];
@@ -227,6 +229,7 @@ export class IocBarChart extends IocElement {
       point: (index) => (this.loader.value ? this.navPoint(this.loader.value, index) : undefined),
       steps: () => (this.loader.value ? this.navKeySteps(this.loader.value) : AXIS_NAV_KEYS),
       indexAt: (x, y) => (this.loader.value ? this.pointIndexAt(this.loader.value, x, y) : -1),
+      handleKey: (event) => event.key === 'Enter' && this.selectBar(this.shell.nav.active),
     },
     drawInputs: () => this.drawInputs(),
     draw: (surface, result, size) => this.drawChart(surface, result, size, readThemePalette(this, this.bandTokens())),
@@ -254,6 +257,26 @@ export class IocBarChart extends IocElement {
   /** Hides or shows a series, as its legend button does. */
   toggleSeries(key: string, visible = this.hiddenSeries.has(key)): void {
     this.shell.toggleSeries(key, visible);
+  }
+
+  constructor() {
+    super();
+    // A click on a ranked bar selects its area, as Enter does on the focused one.
+    this.addEventListener('click', () => {
+      if (this.shell.nav.from === 'pointer') this.selectBar(this.shell.nav.active);
+    });
+  }
+
+  /** Fires `ioc-area-select` for the area of ranked bar `index`; false when it is no area's bar. */
+  private selectBar(index: number): boolean {
+    const result = this.loader.value;
+    const bar = index >= 0 ? this.marks?.bars[index] : undefined;
+    if (!result || result.kind !== 'by-area' || !bar) return false;
+    const code = this.model(result).data.categories[bar.categoryIndex]?.key;
+    if (!code) return false;
+    const area = this.names.area(code);
+    this.dispatchEvent(new IocAreaSelectEvent({ code, name: this.names.nameOf(code, this.effectiveLocale, this.areaLabels), level: area?.level ?? result.level }));
+    return true;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
-import type { DataSource, Indicator, IocDataError, Locale } from '@ioc-kit/data';
+import type { AreaLevel, DataSource, Indicator, IocDataError, Locale } from '@ioc-kit/data';
+import type { TimeRange } from './events.js';
 
 /** What `<ioc-provider>` supplies to the widgets inside it. */
 export interface IocContextValue {
@@ -17,6 +18,14 @@ export interface IocContextValue {
    * (`areas({ level: 'province' })`), once known.
    */
   area?: string;
+  /** The level of `area` when the provider knows it (a selected area's, or the source's province). */
+  level?: AreaLevel;
+  /** The selected period: an ISO date inside it (a latest-value widget's default `at`). */
+  period?: string;
+  /** The selected time range (brushed or zoomed on a time series). */
+  range?: TimeRange;
+  /** The provider's default area, before any selection (the breadcrumb's root). */
+  homeArea?: string;
   /** True while the provider is still finding its default area (the source loads or lists its areas). */
   areaPending?: boolean;
   /**

@@ -1,4 +1,4 @@
-import type { AreaLevel, IocDataError, QueryResult } from '@ioc-kit/data';
+import type { AreaLevel, IocDataError, QueryResult, TimeGrain } from '@ioc-kit/data';
 
 const init: EventInit = { bubbles: true, composed: true };
 
@@ -42,10 +42,84 @@ export class IocAreaSelectEvent extends Event {
   }
 }
 
+/** A time range the user picked, ISO date-times, `from` inclusive, `to` exclusive. */
+export interface TimeRange {
+  from: string;
+  to: string;
+}
+
+/** What `ioc-period-select` carries: the period (an ISO date inside it) and/or time range a user picked; `range: undefined` clears it. */
+export interface PeriodSelection {
+  /** An ISO date inside the selected period (`2026-11-24`), the `at` of latest-value widgets. */
+  period?: string;
+  grain?: TimeGrain;
+  range?: TimeRange;
+}
+
+/**
+ * Fired when the user picks a period or a time range in a widget (brushing or zooming a time
+ * series). Bubbles and is composed, so an `<ioc-provider>` above makes it the page's range.
+ */
+export class IocPeriodSelectEvent extends Event {
+  static readonly eventName = 'ioc-period-select';
+  readonly selection: PeriodSelection;
+  constructor(selection: PeriodSelection) {
+    super(IocPeriodSelectEvent.eventName, init);
+    this.selection = selection;
+  }
+}
+
+/** What an `<ioc-provider>` has selected: the area and its level, the period and the time range. */
+export interface IocSelection {
+  area?: string;
+  level?: AreaLevel;
+  /** An ISO date inside the selected period. */
+  period?: string;
+  range?: TimeRange;
+}
+
+/** Why a provider's selection changed. */
+export type SelectionCause = 'area-select' | 'period-select' | 'up' | 'url' | 'api';
+
+/** Fired by `<ioc-provider>` after its selection changed (a widget's selection, back/forward, `select()`). */
+export class IocSelectionChangeEvent extends Event {
+  static readonly eventName = 'ioc-selection-change';
+  readonly selection: IocSelection;
+  readonly cause: SelectionCause;
+  constructor(selection: IocSelection, cause: SelectionCause) {
+    super(IocSelectionChangeEvent.eventName, init);
+    this.selection = selection;
+    this.cause = cause;
+  }
+}
+
+/** What `ioc-export` carries: the exported text (CSV with its BOM), a file name and a MIME type. */
+export interface ExportFile {
+  text: string;
+  filename: string;
+  mime: string;
+}
+
+/**
+ * Fired before a widget downloads an export (the area table's CSV). Cancelable: a host that
+ * calls `preventDefault()` keeps the text (`event.file.text`) and no download starts.
+ */
+export class IocExportEvent extends Event {
+  static readonly eventName = 'ioc-export';
+  readonly file: ExportFile;
+  constructor(file: ExportFile) {
+    super(IocExportEvent.eventName, { ...init, cancelable: true });
+    this.file = file;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ioc-data': IocDataEvent;
     'ioc-error': IocErrorEvent;
     'ioc-area-select': IocAreaSelectEvent;
+    'ioc-period-select': IocPeriodSelectEvent;
+    'ioc-selection-change': IocSelectionChangeEvent;
+    'ioc-export': IocExportEvent;
   }
 }

@@ -137,6 +137,8 @@ export class NavigationController implements ReactiveController {
         next = count - 1;
         break;
       case 'Escape':
+        // Escape that closes a point's tooltip is spent: it does not also leave the view (a provider goes up on it).
+        if (current >= 0) event.preventDefault();
         this.clear();
         return;
       default:

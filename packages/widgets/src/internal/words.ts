@@ -111,3 +111,16 @@ export const hoursWord = { vi: 'giờ', en: 'hours' };
 export const daysWord = { vi: 'ngày', en: 'days' };
 export const areaCount = { vi: '{n} khu vực', en: '{n} areas' };
 export const ranksOf = { vi: '{area} xếp hạng {rank}/{total}.', en: '{area} ranks {rank} of {total}.' };
+// Area table
+export const exportCsv = { vi: 'Xuất CSV', en: 'Export CSV' };
+export const areaTableHelp = {
+  vi: 'Phím mũi tên để đi giữa các ô, Home/End tới đầu/cuối hàng, Ctrl+Home/End tới ô đầu/cuối bảng. Enter trên tiêu đề cột để sắp xếp, trên một hàng để chọn khu vực.',
+  en: 'Arrow keys move between cells, Home/End to the start/end of a row, Ctrl+Home/End to the first/last cell. Enter on a column header sorts by it; on a row, selects that area.',
+};
+export const sortedAscending = { vi: 'Sắp xếp theo {column}, tăng dần', en: 'Sorted by {column}, ascending' };
+export const sortedDescending = { vi: 'Sắp xếp theo {column}, giảm dần', en: 'Sorted by {column}, descending' };
+export const areaTableTitle = { vi: 'Bảng chỉ tiêu theo khu vực', en: 'Indicators by area' };
+export const tooManyIndicators = { vi: 'Tối đa {n} chỉ tiêu', en: 'At most {n} indicators' };
+// Breadcrumb
+export const breadcrumb = { vi: 'Vị trí', en: 'You are here' };
+export const goUpTo = { vi: 'Quay lên {area}', en: 'Back up to {area}' };

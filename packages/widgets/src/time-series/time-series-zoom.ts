@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '@ioc-kit/data';
 import type { Scale } from '@ioc-kit/charts';
+import { IocPeriodSelectEvent } from '../internal/events.js';
 import { message } from '../internal/messages.js';
 import * as words from '../internal/words.js';
 
@@ -36,7 +37,7 @@ export interface ZoomOptions {
 /**
  * Zoom and pan of `ioc-time-series`: the visible range clamped to the data, the keys (`+`, `-`,
  * `0`, Shift+arrows), the wheel, dragging the plot, brushing the overview strip, and the
- * "show all" button; each change fires `ioc-zoom`.
+ * "show all" button; each change fires `ioc-zoom` and `ioc-period-select` (the range).
  */
 export class TimeSeriesZoom {
   readonly #options: ZoomOptions;
@@ -55,6 +56,7 @@ export class TimeSeriesZoom {
       if (options.domain() !== undefined) {
         options.setDomain(undefined);
         options.host.dispatchEvent(new IocZoomEvent(undefined));
+        options.host.dispatchEvent(new IocPeriodSelectEvent({ range: undefined }));
       }
       return;
     }
@@ -75,6 +77,8 @@ export class TimeSeriesZoom {
     const next: Domain = [a, b];
     options.setDomain(next);
     options.host.dispatchEvent(new IocZoomEvent(next));
+    // The same range as the page's selection, for an <ioc-provider> above (ISO, `to` exclusive).
+    options.host.dispatchEvent(new IocPeriodSelectEvent({ range: { from: new Date(a).toISOString(), to: new Date(b).toISOString() } }));
   }
 
   #current(): Domain | undefined {

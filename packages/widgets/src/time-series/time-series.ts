@@ -89,6 +89,7 @@ export { LAST_YEAR_KEY } from './time-series-data.js';
  * @fires ioc-data - New data arrived (`event.result`), also for the last-year comparison and for live points added with `appendPoints()` (the result with them).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays.
  * @fires ioc-zoom - The visible time range changed (`event.domain`, epoch ms, or undefined for all).
+ * @fires ioc-period-select - The same change as the page's selected range (`event.selection.range`, ISO; undefined for all), for an `<ioc-provider>` above.
  */
 export class IocTimeSeries extends IocElement {
   static override styles = [baseStyles, chartElementStyles, timeSeriesStyles];

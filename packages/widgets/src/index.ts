@@ -12,3 +12,7 @@ export { IocDonut } from './donut/donut.js';
 export { IocGauge } from './gauge/gauge.js';
 export { IocSparkline } from './sparkline/sparkline.js';
 export { IocHeatmap } from './heatmap/heatmap.js';
+export { IocDomainBoard } from './boards/domain-board.js';
+export { IocOverviewBoard, IocDomainSelectEvent } from './boards/overview-board.js';
+export { DOMAIN_BOARDS, boardFor, type DomainBoardSpec } from './boards/boards.js';
+export type { BoardState } from './boards/board-state.js';

@@ -113,7 +113,7 @@ describe('ioc-domain-board', () => {
 
     // It fails again on a refresh: the last good value stays, marked stale with its age; the rest stay ready.
     control.failing = true;
-    const failed = oneEvent(wqi, 'ioc-error') as Promise<IocErrorEvent>;
+    const failed = oneEvent<IocErrorEvent>(wqi, 'ioc-error');
     // A ready card has no retry button: a new refresh setting makes it ask again at once.
     (wqi as unknown as { refresh: number }).refresh = 3600;
     await failed;
@@ -127,7 +127,7 @@ describe('ioc-domain-board', () => {
     const el = await fixture(html`<ioc-provider .source=${demo} area="90" now=${NOW}></ioc-provider>`);
     const board = document.createElement('ioc-domain-board');
     board.domain = '<img src=x onerror=alert(1)>';
-    const failed = oneEvent(el, 'ioc-error') as Promise<IocErrorEvent>;
+    const failed = oneEvent<IocErrorEvent>(el, 'ioc-error');
     el.append(board);
     const event = await failed;
     expect(event.error.code).to.equal('config');

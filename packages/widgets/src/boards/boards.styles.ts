@@ -79,7 +79,7 @@ export const domainBoardStyles = css`
   }
   .kpis {
     grid-area: kpis;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 10.5rem), 1fr));
   }
   .map {
     grid-area: map;
@@ -110,14 +110,14 @@ export const domainBoardStyles = css`
   @container ioc-board (min-width: 72rem) {
     .board {
       grid-template-columns: repeat(3, minmax(0, 1fr));
-      grid-template-areas: 'header header header' 'kpis kpis alerts' 'map trend alerts' 'map ranking table';
+      grid-template-areas: 'header header header' 'kpis kpis kpis' 'map trend alerts' 'map ranking alerts' 'table table table';
     }
   }
   /* An operations wall (3840 px): four columns, every region at once. */
   @container ioc-board (min-width: 150rem) {
     .board {
       grid-template-columns: repeat(4, minmax(0, 1fr));
-      grid-template-areas: 'header header header header' 'kpis kpis kpis alerts' 'map trend ranking alerts' 'map table table alerts';
+      grid-template-areas: 'header header header header' 'kpis kpis kpis kpis' 'map trend ranking alerts' 'map table table alerts';
     }
   }
 `;
@@ -174,7 +174,7 @@ export const overviewBoardStyles = css`
       grid-template-areas: 'header header header' 'domains domains alerts';
     }
     .domains {
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 18rem), 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
     }
   }
   @container ioc-board (min-width: 150rem) {

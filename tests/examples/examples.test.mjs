@@ -5,11 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { serveFiles } from '../support/static-server.mjs';
 import { launch, newContext } from '../support/browser.mjs';
 
 const PAGES = readdirSync('examples').filter((name) => name.endsWith('.html')).sort();
 const META_CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'" />`;
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server;
 let browser;
@@ -85,6 +88,15 @@ for (const name of PAGES) {
     // With the demo source every widget is live, not just settled.
     assert.deepEqual(states.filter((state) => !state.endsWith('=ready') && !state.endsWith('=null')), [], 'some widgets are not ready');
     assert.deepEqual(problems, []);
+    // WCAG 2.1 A/AA on the whole page, shadow roots included: no serious or critical violation.
+    // (axe comes in through Playwright's own channel, which the page's CSP does not govern.)
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () =>
+      (await globalThis.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`),
+    );
+    assert.deepEqual(violations, []);
     await context.close();
   });
 }

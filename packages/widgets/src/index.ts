@@ -15,3 +15,7 @@ export { IocHeatmap } from './heatmap/heatmap.js';
 export { IocAreaTable, type AreaTableRow, type SortDirection } from './area-table/area-table.js';
 export { IocPeriodSelectEvent, IocSelectionChangeEvent, IocExportEvent, type IocSelection, type PeriodSelection, type TimeRange, type SelectionCause, type ExportFile } from './internal/events.js';
 export { IocBreadcrumb } from './breadcrumb/breadcrumb.js';
+export { IocDomainBoard } from './boards/domain-board.js';
+export { IocOverviewBoard, IocDomainSelectEvent } from './boards/overview-board.js';
+export { DOMAIN_BOARDS, boardFor, type DomainBoardSpec } from './boards/boards.js';
+export type { BoardState } from './boards/board-state.js';

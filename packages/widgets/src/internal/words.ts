@@ -124,3 +124,18 @@ export const tooManyIndicators = { vi: 'Tối đa {n} chỉ tiêu', en: 'At most
 // Breadcrumb
 export const breadcrumb = { vi: 'Vị trí', en: 'You are here' };
 export const goUpTo = { vi: 'Quay lên {area}', en: 'Back up to {area}' };
+// Boards
+export const boardKpis = { vi: 'Chỉ tiêu chính', en: 'Headline indicators' };
+export const boardMap = { vi: 'Bản đồ', en: 'Map' };
+export const boardTrend = { vi: 'Xu hướng', en: 'Trend' };
+export const boardRanking = { vi: 'Xếp hạng địa bàn', en: 'Ranking of areas' };
+export const boardTable = { vi: 'Bảng theo địa bàn', en: 'Table by area' };
+export const boardAlerts = { vi: 'Cảnh báo', en: 'Alerts' };
+export const openAlerts = { vi: 'Cảnh báo đang mở', en: 'Open alerts' };
+export const overviewTitle = { vi: 'Tổng quan trung tâm điều hành', en: 'Operations centre overview' };
+export const domainStatus = { vi: 'Tình hình các lĩnh vực', en: 'Status by domain' };
+export const openBoard = { vi: 'Mở bảng điều hành {name}', en: 'Open the {name} board' };
+export const unknownDomain = {
+  vi: 'Lĩnh vực không xác định: chọn economy, citizens, governance, mobility, environment hoặc living',
+  en: 'Unknown domain: choose economy, citizens, governance, mobility, environment or living',
+};

@@ -44,7 +44,7 @@ async function mount(data: AlertsResult, attrs: { locale?: 'vi' | 'en'; status?:
 }
 
 const rows = (list: IocAlertList) => [...list.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')];
-const titles = (list: IocAlertList) => rows(list).map((row) => row.querySelector('.title')!.textContent!.trim());
+const titles = (list: IocAlertList) => rows(list).map((row) => row.querySelector('.title')!.textContent.trim());
 const textOf = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('ioc-alert-list', function () {
@@ -130,7 +130,7 @@ describe('ioc-alert-list', function () {
     const list = await mount(result([alert('a', { severity: 'high' })]));
     const ack = rows(list)[0]!.querySelector<HTMLButtonElement>('.ack')!;
     setTimeout(() => ack.click());
-    const event = (await oneEvent(list, 'ioc-alert-ack')) as IocAlertAckEvent;
+    const event = await oneEvent<IocAlertAckEvent>(list, 'ioc-alert-ack');
     expect(event.alert.id).to.equal('a');
     expect(event.cancelable).to.equal(true);
     let save!: () => void;
@@ -179,7 +179,7 @@ describe('ioc-alert-list', function () {
   it('fires ioc-area-select when an alert’s area is clicked', async () => {
     const list = await mount(result([alert('a')]));
     setTimeout(() => rows(list)[0]!.querySelector<HTMLButtonElement>('button[part="area"]')!.click());
-    const event = (await oneEvent(list, 'ioc-area-select')) as IocAreaSelectEvent;
+    const event = await oneEvent<IocAreaSelectEvent>(list, 'ioc-area-select');
     expect(event.area.code).to.equal('90001');
   });
 
@@ -230,14 +230,14 @@ describe('ioc-alert-list', function () {
     expect(list.shadowRoot!.querySelector('img, script')).to.equal(null);
     expect(titles(list)).to.include('<img src=x onerror=alert(1)>evil');
     expect(textOf(list.shadowRoot!.querySelector('.skipped'))).to.equal('Bỏ qua 4 cảnh báo lỗi');
-    const future = rows(list).find((row) => row.querySelector('.title')!.textContent!.includes('future'))!;
+    const future = rows(list).find((row) => row.querySelector('.title')!.textContent.includes('future'))!;
     expect(textOf(future.querySelector('[part="time"]'))).to.contain('thời gian ở tương lai');
     await waitUntil(() => errors.length > 0);
     expect(errors[0]!.error.message).to.contain('unknown severity');
   });
 
   it('shows an error state for a result that is not a list of alerts', async () => {
-    const list = await fixture<IocAlertList>(html`<ioc-alert-list .data=${{ kind: 'alerts', alerts: 'nope', partial: false } as unknown as AlertsResult}></ioc-alert-list>`);
+    const list = await fixture<IocAlertList>(html`<ioc-alert-list .data=${{ kind: 'alerts', alerts: 'nope', partial: false }}></ioc-alert-list>`);
     await list.updateComplete;
     // Direct data is shown as given: a broken list reads as no alerts, never a crash.
     expect(['empty', 'ready', 'error']).to.include(list.getAttribute('state'));
@@ -250,7 +250,7 @@ describe('ioc-alert-list', function () {
     await waitUntil(() => list.getAttribute('state') === 'ready', 'demo alerts', { timeout: 20_000 });
     await list.updateComplete;
     expect(rows(list).length).to.be.greaterThan(0);
-    expect(rows(list).every((row) => row.querySelector('.title')!.textContent!.match(/Hồ sơ trễ hạn|Nhiệm vụ quá hạn/))).to.equal(true);
+    expect(rows(list).every((row) => row.querySelector('.title')!.textContent.match(/Hồ sơ trễ hạn|Nhiệm vụ quá hạn/))).to.equal(true);
     // Area names come from the result.
     expect(textOf(rows(list)[0]!.querySelector('[part="area"]'))).to.not.match(/^\d+$/);
   });

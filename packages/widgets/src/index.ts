@@ -19,3 +19,4 @@ export { IocDomainBoard } from './boards/domain-board.js';
 export { IocOverviewBoard, IocDomainSelectEvent } from './boards/overview-board.js';
 export { DOMAIN_BOARDS, boardFor, type DomainBoardSpec } from './boards/boards.js';
 export type { BoardState } from './boards/board-state.js';
+export { IocAlertList, IocAlertActionEvent, IocAlertAckEvent, IocAlertResolveEvent, type AlertStatusFilter } from './alert-list/alert-list.js';

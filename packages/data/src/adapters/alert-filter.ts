@@ -15,11 +15,15 @@ export function filterAlerts(list: readonly Alert[], query: AlertQuery, hierarch
   const from = query.from === undefined ? Number.NEGATIVE_INFINITY : parseTime(query.from);
   const to = query.to === undefined ? Number.POSITIVE_INFINITY : parseTime(query.to);
   const within = query.area ? areasWithin(hierarchy, query.area, at) : undefined;
+  // An alert with no area code (a broker's Alert with only a location) is province-wide as far
+  // as anyone can tell: it stays in the answer for the top of the hierarchy (or an area the
+  // source does not know), and the widget says "whole province / area unknown".
+  const keepsArealess = query.area !== undefined && isTop(hierarchy, query.area);
   const matching = list.filter((alert) => {
     if (query.domain && alert.domain !== query.domain) return false;
     if (ALERT_SEVERITIES.indexOf(alert.severity) < minRank) return false;
     if (query.status && !query.status.includes(alert.status)) return false;
-    if (within && (!alert.area || !within.has(alert.area))) return false;
+    if (within && (alert.area ? !within.has(alert.area) : !keepsArealess)) return false;
     const start = parseTime(alert.start);
     const end = alert.end === undefined ? Number.POSITIVE_INFINITY : parseTime(alert.end);
     // An alert belongs to a window it overlaps.
@@ -40,4 +44,10 @@ function areasWithin(hierarchy: readonly Area[], code: string, at: number | unde
   for (const successor of [...within].flatMap((c) => successorsAt(hierarchy, c, at))) valid.add(successor.code);
   for (const c of valid) within.add(c);
   return within;
+}
+
+/** True when `code` has no parent in the hierarchy (the province), or the hierarchy does not list it. */
+function isTop(hierarchy: readonly Area[], code: string): boolean {
+  const area = hierarchy.find((entry) => entry.code === code);
+  return !area || !area.parent;
 }

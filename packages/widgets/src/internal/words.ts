@@ -139,3 +139,39 @@ export const unknownDomain = {
   vi: 'Lĩnh vực không xác định: chọn economy, citizens, governance, mobility, environment hoặc living',
   en: 'Unknown domain: choose economy, citizens, governance, mobility, environment or living',
 };
+// Alert list
+export const alerts = { vi: 'Cảnh báo', en: 'Alerts' };
+export const alertCount = { vi: '{shown}/{total} cảnh báo', en: '{shown} of {total} alerts' };
+export const justNow = { vi: 'vừa xong', en: 'just now' };
+export const minutesAgo = { vi: '{n} phút trước', en: '{n} min ago' };
+export const hoursAgo = { vi: '{n} giờ trước', en: '{n} h ago' };
+export const dayAgo = { vi: '{n} ngày trước', en: '{n} day ago' };
+export const daysAgo = { vi: '{n} ngày trước', en: '{n} days ago' };
+export const repeats = { vi: '×{n} trong {span}', en: '×{n} in {span}' };
+export const severityInformational = { vi: 'Thông tin', en: 'Informational' };
+export const severityLow = { vi: 'Thấp', en: 'Low' };
+export const severityMedium = { vi: 'Trung bình', en: 'Medium' };
+export const severityHigh = { vi: 'Cao', en: 'High' };
+export const severityCritical = { vi: 'Khẩn cấp', en: 'Critical' };
+export const statusOpen = { vi: 'Mới', en: 'Open' };
+export const statusAcknowledged = { vi: 'Đã tiếp nhận', en: 'Acknowledged' };
+export const statusResolved = { vi: 'Đã xử lý', en: 'Resolved' };
+export const acknowledge = { vi: 'Tiếp nhận', en: 'Acknowledge' };
+export const resolve = { vi: 'Đã xử lý xong', en: 'Resolve' };
+export const saving = { vi: 'Đang lưu…', en: 'Saving…' };
+export const severityFilter = { vi: 'Lọc theo mức độ', en: 'Filter by severity' };
+export const statusFilter = { vi: 'Lọc theo trạng thái', en: 'Filter by status' };
+export const wholeProvince = { vi: 'Toàn tỉnh / chưa rõ địa bàn', en: 'Province-wide / area unknown' };
+export const futureTime = { vi: 'thời gian ở tương lai', en: 'time in the future' };
+export const skippedAlerts = { vi: 'Bỏ qua {n} cảnh báo lỗi', en: '{n} faulty alerts skipped' };
+export const actionFailed = { vi: 'Không lưu được “{action}” cho {title}: {reason}. Đã hoàn tác.', en: 'Could not save “{action}” for {title}: {reason}. Undone.' };
+export const actionDone = { vi: '{title}: {status}', en: '{title}: {status}' };
+export const newCritical = { vi: 'Cảnh báo khẩn cấp mới: {title}, {area}', en: 'New critical alert: {title}, {area}' };
+export const newCriticalMany = { vi: '{n} cảnh báo khẩn cấp mới, mới nhất: {title}, {area}', en: '{n} new critical alerts, newest: {title}, {area}' };
+export const noAlertsFiltered = { vi: 'Không có cảnh báo nào khớp bộ lọc', en: 'No alerts match the filters' };
+export const noAlerts = { vi: 'Không có cảnh báo', en: 'No alerts' };
+export const alertListHelp = {
+  vi: 'Phím mũi tên lên/xuống để đi qua các cảnh báo, Page Up/Page Down theo trang, Home/End tới đầu/cuối, Tab tới các nút của cảnh báo.',
+  en: 'Up/down arrows move between alerts, Page Up/Page Down by page, Home/End to the first/last, Tab to the alert’s buttons.',
+};
+export const rejectedByHost = { vi: 'bị từ chối', en: 'refused' };

@@ -40,6 +40,9 @@ const ALERT_RULES: readonly AlertRule[] = [
   { indicator: 'living.fire-incidents', category: 'security', subCategory: 'fire', severity: (v) => (v >= 2 ? 'critical' : v >= 1 ? 'high' : undefined) },
   { indicator: 'mobility.accidents', category: 'traffic', subCategory: 'carAccident', severity: (v) => (v >= 3 ? 'high' : v >= 2 ? 'medium' : undefined) },
   { indicator: 'mobility.congestion-points', category: 'traffic', subCategory: 'trafficJam', severity: (v) => (v >= 8 ? 'high' : v >= 5 ? 'medium' : undefined) },
+  // A one-stop office falling behind: a day when a quarter (then 40 %) of its dossiers ran past their deadline.
+  { indicator: 'governance.dossiers-late', category: 'administrative', subCategory: 'overdueDossiers', severity: (v) => (v >= 40 ? 'high' : v >= 25 ? 'medium' : undefined) },
+  { indicator: 'governance.overdue-tasks', category: 'administrative', subCategory: 'overdueTasks', severity: (v) => (v >= 15 ? 'high' : v >= 10 ? 'medium' : undefined) },
 ];
 /** Alert thresholds by indicator, exported for tests and docs. */
 export const DEMO_ALERT_RULES: readonly { indicator: IndicatorId; severity: (value: number) => AlertSeverity | undefined }[] = ALERT_RULES.map((rule) => ({

@@ -111,3 +111,15 @@ export const hoursWord = { vi: 'giờ', en: 'hours' };
 export const daysWord = { vi: 'ngày', en: 'days' };
 export const areaCount = { vi: '{n} khu vực', en: '{n} areas' };
 export const ranksOf = { vi: '{area} xếp hạng {rank}/{total}.', en: '{area} ranks {rank} of {total}.' };
+// KPI card: comparisons, stale badge, trend line
+export const improved = { vi: 'cải thiện', en: 'improved' };
+export const worsened = { vi: 'xấu đi', en: 'worsened' };
+export const vsYear = { vi: 'so với cùng kỳ năm trước', en: 'vs same period last year' };
+export const vsTarget = { vi: 'so với mục tiêu', en: 'vs target' };
+export const staleBadge = { vi: 'cũ {age}', en: '{age} old' };
+export const staleBadgeLabel = { vi: 'Dữ liệu đã cũ {age}', en: 'Data is {age} old' };
+export const rising = { vi: 'Đang tăng', en: 'Rising' };
+export const falling = { vi: 'Đang giảm', en: 'Falling' };
+export const noClearTrend = { vi: 'Không có xu hướng rõ', en: 'No clear trend' };
+export const trendSignificant = { vi: '{direction} · có ý nghĩa', en: '{direction} (significant)' };
+export const trendOver = { vi: 'Xu hướng {n} kỳ gần nhất', en: 'Trend over the last {n} periods' };

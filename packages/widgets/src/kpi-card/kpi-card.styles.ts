@@ -47,8 +47,32 @@ export const kpiCardStyles = css`
   [part='base'] > * {
     box-sizing: border-box;
   }
-  [part='header'] {
+  /* The title, with the stale badge at its end. */
+  .head {
     flex: none;
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_gap);
+  }
+  [part='stale-badge'] {
+    flex: none;
+    margin-inline-start: auto;
+    padding: 0.05em 0.5em;
+    font-size: var(--_label-size);
+    line-height: 1.4;
+    white-space: nowrap;
+    color: var(--ioc-sys-color-on-surface);
+    background: var(--ioc-sys-color-surface);
+    border: 1px solid var(--ioc-sys-color-warning, var(--ioc-sys-color-outline));
+    border-radius: 999px;
+  }
+  [part='stale-badge']::before {
+    content: '◷';
+    margin-inline-end: 0.3em;
+  }
+  [part='header'] {
+    flex: 1 1 auto;
+    min-width: 0;
     margin: 0;
     font-size: var(--_title-size);
     font-weight: var(--ioc-sys-font-weight-bold);
@@ -127,11 +151,60 @@ export const kpiCardStyles = css`
     font-variant-numeric: tabular-nums;
     color: var(--ioc-sys-color-neutral);
   }
-  [part='delta'].good {
+  [part='delta'].good,
+  [part='trend'].good,
+  [part='comparison'] dd.vs.good {
     color: var(--ioc-sys-color-positive);
   }
-  [part='delta'].bad {
+  [part='delta'].bad,
+  [part='trend'].bad,
+  [part='comparison'] dd.vs.bad {
     color: var(--ioc-sys-color-negative);
+  }
+  [part='comparison'] dd.vs {
+    margin-inline-start: 0.4em;
+    color: var(--ioc-sys-color-neutral);
+  }
+  [part='comparison'] dd.vs .arrow {
+    min-width: 0;
+    margin-inline-end: 0.15em;
+  }
+  /* The recent trend: a line as high as two lines of text, and its significance in words. */
+  [part='sparkline'] {
+    flex: none;
+    height: calc(2 * var(--_line));
+    min-width: 0;
+    overflow: hidden;
+  }
+  [part='sparkline'] svg {
+    display: block;
+  }
+  [part='trend'] {
+    flex: none;
+    font-size: var(--_label-size);
+    line-height: 1.4;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    color: var(--ioc-sys-color-neutral);
+  }
+  /* A card with its trend has room for the line and its words in every state. */
+  :host([trend]) [part='base'] {
+    min-height: calc(var(--_title-size) * 1.3 + var(--_reading-block) + 7 * var(--_line) + 7 * var(--_gap));
+  }
+  /* Compact: the title, the reading and one change line (and the line, with trend). */
+  :host([compact]) [part='base'] {
+    min-height: calc(var(--_title-size) * 1.3 + var(--_reading-block) + var(--_line) + 2 * var(--_gap));
+  }
+  :host([compact][trend]) [part='base'] {
+    min-height: calc(var(--_title-size) * 1.3 + var(--_reading-block) + 2 * var(--_line) + 3 * var(--_gap));
+  }
+  :host([compact]) [part='sparkline'] {
+    height: var(--_line);
+  }
+  :host([compact]) [part='header'] {
+    -webkit-line-clamp: 1;
+    line-clamp: 1;
   }
   .arrow {
     display: inline-block;
@@ -254,6 +327,9 @@ export const kpiCardStyles = css`
     }
     [part='comparison'] .short {
       display: inline;
+    }
+    [part='comparison'] .vs-number {
+      display: none;
     }
   }
   @container (max-width: 14rem) {

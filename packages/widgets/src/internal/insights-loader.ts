@@ -1,5 +1,7 @@
 // @ioc-kit/insights, loaded on first need: a KPI card that shows no trend never downloads it.
-type InsightsModule = typeof import('@ioc-kit/insights');
+import type * as Insights from '@ioc-kit/insights';
+
+type InsightsModule = typeof Insights;
 
 let module: InsightsModule | undefined;
 let loading: Promise<InsightsModule | undefined> | undefined;

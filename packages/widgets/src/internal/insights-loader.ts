@@ -1,22 +1,29 @@
-// @ioc-kit/insights, loaded on first need: a KPI card that shows no trend never downloads it.
+// What a KPI card's trend needs, loaded on first need: @ioc-kit/insights (the trend test) and
+// the charts' sparkline renderer (d3 scales and shapes). A card that shows no trend never
+// downloads either.
 import type * as Insights from '@ioc-kit/insights';
+import type { renderSparkline } from '@ioc-kit/charts';
 
-type InsightsModule = typeof Insights;
-
-let module: InsightsModule | undefined;
-let loading: Promise<InsightsModule | undefined> | undefined;
-
-/** The insights module when it is already loaded, else undefined. */
-export function insightsModule(): InsightsModule | undefined {
-  return module;
+/** The pieces of the trend line: the trend test and the sparkline renderer. */
+export interface TrendTools {
+  trendOf: typeof Insights.trendOf;
+  renderSparkline: typeof renderSparkline;
 }
 
-/** Loads the insights module once; resolves undefined when the chunk could not be loaded (offline, CSP). */
-export function loadInsights(): Promise<InsightsModule | undefined> {
-  loading ??= import('@ioc-kit/insights').then(
-    (loaded) => (module = loaded),
+let tools: TrendTools | undefined;
+let loading: Promise<TrendTools | undefined> | undefined;
+
+/** The trend tools when they are already loaded, else undefined. */
+export function trendTools(): TrendTools | undefined {
+  return tools;
+}
+
+/** Loads the trend tools once; resolves undefined when a chunk could not be loaded (offline, CSP). */
+export function loadTrendTools(): Promise<TrendTools | undefined> {
+  loading ??= Promise.all([import('@ioc-kit/insights').then(({ trendOf }) => trendOf), import('@ioc-kit/charts').then(({ renderSparkline }) => renderSparkline)]).then(
+    ([trendOf, draw]) => (tools = { trendOf, renderSparkline: draw }),
     () => {
-      // A failed chunk leaves the card without its trend words; a later card may try again.
+      // A failed chunk leaves the card without its trend; a later card may try again.
       loading = undefined;
       return undefined;
     },

@@ -5,7 +5,7 @@ import { startTestServer } from '../../../../tests/support/server.js';
 import { formatAge, staleMessage } from '../internal/messages.js';
 import type { IocDataEvent, IocErrorEvent } from '../internal/events.js';
 import { loadCatalogue } from '../internal/indicator.js';
-import { loadInsights } from '../internal/insights-loader.js';
+import { loadTrendTools } from '../internal/insights-loader.js';
 import '../provider/provider.js';
 import './kpi-card.js';
 import type { IocKpiCard } from './kpi-card.js';
@@ -521,7 +521,7 @@ describe('ioc-kpi-card', () => {
     });
 
     it('draws the sparkline of the history and says its trend from @ioc-kit/insights', async () => {
-      await loadInsights();
+      await loadTrendTools();
       const rising = history(Array.from({ length: 30 }, (_, i) => 40 + 2 * i + (i % 3)));
       const card = await inProvider(html`<ioc-kpi-card style="width: 360px" .data=${aqi} .history=${rising}></ioc-kpi-card>`);
       await waitUntil(() => card.shadowRoot!.querySelector('[part="sparkline"] path.line'), 'no sparkline drawn');

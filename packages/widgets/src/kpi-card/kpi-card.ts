@@ -11,7 +11,6 @@ import {
   type SeriesResult,
   type TimeGrain,
 } from '@ioc-kit/data';
-import { renderSparkline, toFloat64 } from '@ioc-kit/charts';
 import type { Trend } from '@ioc-kit/insights';
 import { IocElement, baseStyles, defineElement } from '../internal/base-element.js';
 import { DefaultPeriod, checkKpiResult, checkSeriesResult } from '../internal/chart-support.js';
@@ -19,7 +18,7 @@ import { cssVars } from '../internal/css-vars.js';
 import { DataController, missing, type DataState } from '../internal/data-controller.js';
 import { formatDate, formatNumber, formatSigned } from '../internal/format.js';
 import { IndicatorController } from '../internal/indicator-controller.js';
-import { insightsModule, loadInsights } from '../internal/insights-loader.js';
+import { loadTrendTools, trendTools } from '../internal/insights-loader.js';
 import { formatAge, message } from '../internal/messages.js';
 import { SizeController } from '../internal/size-controller.js';
 import * as words from '../internal/words.js';
@@ -48,6 +47,11 @@ type Judgement = 'good' | 'bad' | 'neutral';
 function judge(direction: Direction, polarity: Polarity): Judgement {
   if (direction === 'unchanged' || polarity === 'neutral') return 'neutral';
   return (direction === 'up') === (polarity === 'higher-is-better') ? 'good' : 'bad';
+}
+
+/** Values as a Float64Array (what the renderer reads), without loading the charts package for it. */
+function finite(values: ArrayLike<number> | undefined): Float64Array {
+  return values instanceof Float64Array ? values : Float64Array.from(values ?? []);
 }
 
 const ARROWS: Readonly<Record<Direction, string>> = { up: '▲', down: '▼', unchanged: '■' };
@@ -148,7 +152,7 @@ export class IocKpiCard extends IocElement {
     source: () => this.context?.source,
     query: () => this.historyQuery(),
     data: () => this.history,
-    isEmpty: (result) => !toFloat64(result.series[0]?.v).some((value) => Number.isFinite(value)),
+    isEmpty: (result) => !Array.prototype.some.call(result.series[0]?.v ?? [], (value: number) => Number.isFinite(value)),
     validate: checkSeriesResult,
     refreshMs: () => this.refresh * 1000,
   });
@@ -210,14 +214,14 @@ export class IocKpiCard extends IocElement {
     if (!series) return null;
     const key = `${info?.polarity ?? 'neutral'}|${history.grain}|${this.span}`;
     if (this.trendCache?.series === series && this.trendCache.key === key) return this.trendCache.trend;
-    const insights = insightsModule();
-    if (!insights) {
-      void loadInsights().then((loaded) => loaded && this.requestUpdate());
+    const tools = trendTools();
+    if (!tools) {
+      void loadTrendTools().then((loaded) => loaded && this.requestUpdate());
       return undefined;
     }
     let trend: Trend | null;
     try {
-      trend = insights.trendOf(series, { grain: history.grain, polarity: info?.polarity ?? 'neutral', window: Math.max(this.span, series.v.length) });
+      trend = tools.trendOf(series, { grain: history.grain, polarity: info?.polarity ?? 'neutral', window: Math.max(this.span, series.v.length) });
     } catch {
       // A series the statistics cannot read shows no trend words (the line still shows).
       trend = null;
@@ -232,9 +236,10 @@ export class IocKpiCard extends IocElement {
     this.sizer.observe(surface);
     const history = this.shownHistory;
     const size = this.sizer.size;
-    if (!surface || !history || !size) return;
+    const tools = trendTools();
+    if (!surface || !history || !size || !tools) return;
     const series = history.series[0];
-    renderSparkline(surface, toFloat64(series?.v), { palette: readThemePalette(this), marks: true }, size, toFloat64(series?.t));
+    tools.renderSparkline(surface, finite(series?.v), { palette: readThemePalette(this), marks: true }, size, finite(series?.t));
   }
 
   protected override render() {

@@ -294,8 +294,11 @@ export class IocKpiCard extends IocElement {
   private ageOf(result: KpiResult | undefined): number | undefined {
     if (!result) return undefined;
     const observed = result.observedAt ? Date.parse(result.observedAt) : Number.NaN;
-    if (Number.isFinite(observed)) return Math.max(0, this.now - observed);
-    return result.stale?.ageMs;
+    const sinceObserved = Number.isFinite(observed) ? Math.max(0, this.now - observed) : undefined;
+    // Kept data is at least as old as the source says it kept it.
+    const kept = this.loader.staleness?.ageMs ?? result.stale?.ageMs;
+    if (sinceObserved === undefined) return kept;
+    return kept === undefined ? sinceObserved : Math.max(sinceObserved, kept);
   }
 
   /** "cũ 3 giờ" / "3 h old" once the data is older than `stale-after` (or the card is stale). */

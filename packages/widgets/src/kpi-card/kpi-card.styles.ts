@@ -26,6 +26,12 @@ export const kpiCardStyles = css`
     /* The value's line is as high in every state as the largest value can be: the budget never depends on the data. */
     --_reading-block: calc(var(--_value-size) * 1.15);
     --_line: calc(var(--_text-size) * 1.4);
+    /* What the sparkline renderer reads back (readThemePalette): the line in the first chart colour. */
+    --_chart-series-1: var(--ioc-kpi-card-sparkline-color, var(--ioc-sys-color-chart-1, var(--ioc-sys-color-primary)));
+    --_chart-text: var(--ioc-sys-color-on-surface);
+    --_chart-muted: var(--ioc-sys-color-on-surface-muted);
+    --_chart-surface: var(--_surface);
+    --_chart-line-width: var(--ioc-sys-widget-line-width, 1.5px);
   }
   [part='base'] {
     position: relative;

@@ -85,6 +85,7 @@ const ARROWS: Readonly<Record<Direction, string>> = { up: '▲', down: '▼', un
  * @cssproperty --ioc-kpi-card-radius - Corner radius. Defaults to `--ioc-sys-radius`.
  * @cssproperty --ioc-kpi-card-padding - Inner padding. Defaults to `--ioc-sys-widget-padding`.
  * @cssproperty --ioc-kpi-card-value-size - Size of the value (it shrinks to fit a narrow card). Defaults to `--ioc-sys-widget-value-size`.
+ * @cssproperty --ioc-kpi-card-sparkline-color - The trend line's colour. Defaults to `--ioc-sys-color-chart-1`.
  *
  * @fires ioc-data - New data arrived (`event.result`).
  * @fires ioc-error - Data could not be loaded or was invalid (`event.error`); last good data stays,

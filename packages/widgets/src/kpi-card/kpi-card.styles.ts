@@ -65,12 +65,21 @@ export const kpiCardStyles = css`
     margin-inline-start: auto;
     padding: 0.05em 0.5em;
     font-size: var(--_label-size);
-    line-height: 1.4;
+    /* No taller than the title's line: the badge never changes the card's height. */
+    line-height: 1.2;
+    box-sizing: border-box;
+    max-height: calc(var(--_title-size) * 1.3);
+    overflow: hidden;
     white-space: nowrap;
     color: var(--ioc-sys-color-on-surface);
     background: var(--ioc-sys-color-surface);
     border: 1px solid var(--ioc-sys-color-warning, var(--ioc-sys-color-outline));
     border-radius: 999px;
+  }
+  /* With a badge the title keeps one line (the full name is its tooltip): the card keeps its height. */
+  .head:has([part='stale-badge']) [part='header'] {
+    -webkit-line-clamp: 1;
+    line-clamp: 1;
   }
   [part='stale-badge']::before {
     content: '◷';
@@ -198,12 +207,16 @@ export const kpiCardStyles = css`
   :host([trend]) [part='base'] {
     min-height: calc(var(--_title-size) * 1.3 + var(--_reading-block) + 7 * var(--_line) + 7 * var(--_gap));
   }
-  /* Compact: the title, the reading and one change line (and the line, with trend). */
-  :host([compact]) [part='base'] {
-    min-height: calc(var(--_title-size) * 1.3 + var(--_reading-block) + var(--_line) + 2 * var(--_gap));
-  }
+  /*
+   * Compact: the title, the reading, one change line and the room of two more: the trend's line
+   * when fresh, the stale note (which then takes the line's place) when not.
+   */
+  :host([compact]) [part='base'],
   :host([compact][trend]) [part='base'] {
-    min-height: calc(var(--_title-size) * 1.3 + var(--_reading-block) + 2 * var(--_line) + 3 * var(--_gap));
+    min-height: calc(var(--_title-size) * 1.3 + var(--_reading-block) + 3 * var(--_line) + 4 * var(--_gap));
+  }
+  :host([compact][state='stale']) [part='sparkline'] {
+    display: none;
   }
   :host([compact]) [part='sparkline'] {
     height: var(--_line);

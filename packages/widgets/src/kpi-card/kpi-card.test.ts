@@ -542,6 +542,24 @@ describe('ioc-kpi-card', () => {
       expect(part(card, 'sparkline')).to.not.equal(null);
     });
 
+    it('keeps one height with its trend in every state, and compact is smaller', async () => {
+      await loadTrendTools();
+      const rising = history(Array.from({ length: 30 }, (_, i) => 40 + 2 * i));
+      const data = { ...aqi, value: 59, previous: 85, sameLastYear: 55, target: 50 };
+      const heights: Record<string, number> = {};
+      for (const compact of [false, true]) {
+        const ready = await inProvider(html`<ioc-kpi-card trend ?compact=${compact} style="width: 300px" .data=${data} .history=${rising}></ioc-kpi-card>`);
+        await waitUntil(() => ready.shadowRoot!.querySelector('[part="sparkline"] path.line'));
+        const stale = await inProvider(html`<ioc-kpi-card trend ?compact=${compact} style="width: 300px" .data=${{ ...data, stale: { ageMs: 3_600_000, reason: '503' } }} .history=${rising}></ioc-kpi-card>`);
+        const empty = await inProvider(html`<ioc-kpi-card trend ?compact=${compact} style="width: 300px" .data=${{ ...data, value: null }}></ioc-kpi-card>`);
+        const [r, s, e] = [ready, stale, empty].map((card) => card.getBoundingClientRect().height);
+        expect(s, `stale (compact: ${compact})`).to.be.closeTo(r!, 1);
+        expect(e, `empty (compact: ${compact})`).to.be.closeTo(r!, 1);
+        heights[String(compact)] = r!;
+      }
+      expect(heights.true).to.be.lessThan(heights.false!);
+    });
+
     it('loads the history with trend through a provider and the demo source', async () => {
       const provider = await fixture(html`<ioc-provider source="demo" area="90" now="2026-11-24T10:00:00+07:00"><ioc-kpi-card trend indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
       const card = provider.querySelector('ioc-kpi-card')!;

@@ -218,6 +218,15 @@ export const kpiCardStyles = css`
   :host([compact][state='stale']) [part='sparkline'] {
     display: none;
   }
+  /* A compact stale card: the badge shows the age, the sentence is read aloud, retry stays. */
+  :host([compact][state='stale']) [part='status'] .status-text {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   :host([compact]) [part='sparkline'] {
     height: var(--_line);
   }

@@ -114,7 +114,7 @@ export class IocKpiCard extends IocElement {
    * Which comparisons to show, comma or space separated: `previous` (the change against the
    * previous period), `year` (the same period last year), `target`; `none` for none. Default: all three.
    */
-  @property({ reflect: true }) compare = 'previous,year,target';
+  @property() compare = 'previous,year,target';
 
   /** The small card: value, band, the first comparison and the stale badge only. */
   @property({ type: Boolean, reflect: true }) compact = false;
@@ -123,7 +123,7 @@ export class IocKpiCard extends IocElement {
   @property({ type: Boolean, reflect: true }) trend = false;
 
   /** How many periods the trend covers (default 30). */
-  @property({ type: Number, reflect: true }) span = 30;
+  @property({ type: Number }) span = 30;
 
   /** The badge shows once the data is older than this many seconds; default two periods of its grain. */
   @property({ type: Number, attribute: 'stale-after' }) staleAfter?: number;

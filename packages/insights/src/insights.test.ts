@@ -27,6 +27,17 @@ describe('trend: known answers', () => {
     expect(trend.changePercent).to.be.closeTo(72.5, 1e-9);
   });
 
+  it('gives no percentage of a near-zero fitted start (under half the median |value|)', () => {
+    // 0.1, 1.1, 2.1, ...: the line starts at 0.1 while the values' median is about 15: "+2900 %" would mislead.
+    const v = Float64Array.from({ length: 30 }, (_, i) => 0.1 + i);
+    const trend = trendOf({ t: days(30), v }, { grain: 'day', polarity: 'lower-is-better' });
+    expect(trend.change).to.be.closeTo(29, 1e-9);
+    expect(trend.changePercent).to.equal(null);
+    // A start at half the median or more keeps its percentage: 20 .. 49, median 34.5, start 20.
+    const kept = trendOf({ t: days(30), v: Float64Array.from({ length: 30 }, (_, i) => 20 + i) }, { grain: 'day', polarity: 'lower-is-better' });
+    expect(kept.changePercent).to.be.closeTo(145, 1e-9);
+  });
+
   it('improving when a higher-is-better indicator rises; changing when neutral', () => {
     const series = { t: days(20), v: Float64Array.from({ length: 20 }, (_, i) => 80 + i) };
     expect(trendOf(series, { grain: 'day', polarity: 'higher-is-better' }).verdict).to.equal('improving');

@@ -20,3 +20,4 @@ export { IocOverviewBoard, IocDomainSelectEvent } from './boards/overview-board.
 export { DOMAIN_BOARDS, boardFor, type DomainBoardSpec } from './boards/boards.js';
 export type { BoardState } from './boards/board-state.js';
 export { IocAlertList, IocAlertActionEvent, IocAlertAckEvent, IocAlertResolveEvent, type AlertStatusFilter } from './alert-list/alert-list.js';
+export { IocInsight } from './insight/insight.js';

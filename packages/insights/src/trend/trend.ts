@@ -8,6 +8,7 @@
 // (which holds α for AR(1) noise where Hamed–Rao alone rejects 10–12 % of the time).
 import type { Polarity, TimeGrain } from '@ioc-kit/data';
 import { hamedRao, mannKendall, seasonalKendall, yueWang, type KendallTest } from '../stats/kendall.js';
+import { median } from '../stats/robust.js';
 import { seasonalSen, theilSen } from '../stats/theil-sen.js';
 import { gridPositions, monthOfYear, periodIndex, quarterOfYear } from '../time-grid.js';
 
@@ -61,7 +62,7 @@ export interface Trend {
   periods: number;
   /** Change over the window along the fitted line (slope × periods), in the indicator's unit. */
   change: number;
-  /** `change` as a percentage of the fitted starting level; null where that level is zero or changes sign. */
+  /** `change` as a percentage of the fitted starting level; null where that level is zero, under half the median |value|, or the values change sign. */
   changePercent: number | null;
   /** Epoch ms of the window's first and last value (NaN when there is none). */
   from: number;
@@ -138,7 +139,11 @@ export function trendOf(series: { t: ArrayLike<number>; v: ArrayLike<number> }, 
   const slope = Number.isFinite(fit.slope) ? fit.slope : 0;
   const change = slope * periods;
   const start = fit.intercept;
-  const changePercent = n >= 2 && Number.isFinite(start) && start !== 0 && (min > 0 || max < 0) ? (change / Math.abs(start)) * 100 : null;
+  // A percentage of a near-zero base is meaningless: none when the fitted start is under half the
+  // typical magnitude of the values (median |v|), is zero, or the values change sign.
+  const typical = n >= 2 ? median(values.map(Math.abs)) : Number.NaN;
+  const changePercent =
+    n >= 2 && Number.isFinite(start) && start !== 0 && (min > 0 || max < 0) && Math.abs(start) >= typical / 2 ? (change / Math.abs(start)) * 100 : null;
   return {
     direction,
     verdict: verdictOf(direction, polarity),

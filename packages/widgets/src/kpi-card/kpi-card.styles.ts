@@ -26,6 +26,12 @@ export const kpiCardStyles = css`
     /* The value's line is as high in every state as the largest value can be: the budget never depends on the data. */
     --_reading-block: calc(var(--_value-size) * 1.15);
     --_line: calc(var(--_text-size) * 1.4);
+    /* What the sparkline renderer reads back (readThemePalette): the line in the first chart colour. */
+    --_chart-series-1: var(--ioc-kpi-card-sparkline-color, var(--ioc-sys-color-chart-1, var(--ioc-sys-color-primary)));
+    --_chart-text: var(--ioc-sys-color-on-surface);
+    --_chart-muted: var(--ioc-sys-color-on-surface-muted);
+    --_chart-surface: var(--_surface);
+    --_chart-line-width: var(--ioc-sys-widget-line-width, 1.5px);
   }
   [part='base'] {
     position: relative;
@@ -47,8 +53,41 @@ export const kpiCardStyles = css`
   [part='base'] > * {
     box-sizing: border-box;
   }
-  [part='header'] {
+  /* The title, with the stale badge at its end. */
+  .head {
     flex: none;
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_gap);
+  }
+  [part='stale-badge'] {
+    flex: none;
+    margin-inline-start: auto;
+    padding: 0.05em 0.5em;
+    font-size: var(--_label-size);
+    /* No taller than the title's line: the badge never changes the card's height. */
+    line-height: 1.2;
+    box-sizing: border-box;
+    max-height: calc(var(--_title-size) * 1.3);
+    overflow: hidden;
+    white-space: nowrap;
+    color: var(--ioc-sys-color-on-surface);
+    background: var(--ioc-sys-color-surface);
+    border: 1px solid var(--ioc-sys-color-warning, var(--ioc-sys-color-outline));
+    border-radius: 999px;
+  }
+  /* With a badge the title keeps one line (the full name is its tooltip): the card keeps its height. */
+  .head:has([part='stale-badge']) [part='header'] {
+    -webkit-line-clamp: 1;
+    line-clamp: 1;
+  }
+  [part='stale-badge']::before {
+    content: '◷';
+    margin-inline-end: 0.3em;
+  }
+  [part='header'] {
+    flex: 1 1 auto;
+    min-width: 0;
     margin: 0;
     font-size: var(--_title-size);
     font-weight: var(--ioc-sys-font-weight-bold);
@@ -127,11 +166,73 @@ export const kpiCardStyles = css`
     font-variant-numeric: tabular-nums;
     color: var(--ioc-sys-color-neutral);
   }
-  [part='delta'].good {
+  [part='delta'].good,
+  [part='trend'].good,
+  [part='comparison'] dd.vs.good {
     color: var(--ioc-sys-color-positive);
   }
-  [part='delta'].bad {
+  [part='delta'].bad,
+  [part='trend'].bad,
+  [part='comparison'] dd.vs.bad {
     color: var(--ioc-sys-color-negative);
+  }
+  [part='comparison'] dd.vs {
+    margin-inline-start: 0.4em;
+    color: var(--ioc-sys-color-neutral);
+  }
+  [part='comparison'] dd.vs .arrow {
+    min-width: 0;
+    margin-inline-end: 0.15em;
+  }
+  /* The recent trend: a line as high as two lines of text, and its significance in words. */
+  [part='sparkline'] {
+    flex: none;
+    height: calc(2 * var(--_line));
+    min-width: 0;
+    overflow: hidden;
+  }
+  [part='sparkline'] svg {
+    display: block;
+  }
+  [part='trend'] {
+    flex: none;
+    font-size: var(--_label-size);
+    line-height: 1.4;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    color: var(--ioc-sys-color-neutral);
+  }
+  /* A card with its trend has room for the line and its words in every state. */
+  :host([trend]) [part='base'] {
+    min-height: calc(var(--_title-size) * 1.3 + var(--_reading-block) + 7 * var(--_line) + 7 * var(--_gap));
+  }
+  /*
+   * Compact: the title, the reading, one change line and the room of two more: the trend's line
+   * when fresh, the stale note (which then takes the line's place) when not.
+   */
+  :host([compact]) [part='base'],
+  :host([compact][trend]) [part='base'] {
+    min-height: calc(var(--_title-size) * 1.3 + var(--_reading-block) + 3 * var(--_line) + 4 * var(--_gap));
+  }
+  :host([compact][state='stale']) [part='sparkline'] {
+    display: none;
+  }
+  /* A compact stale card: the badge shows the age, the sentence is read aloud, retry stays. */
+  :host([compact][state='stale']) [part='status'] .status-text {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  :host([compact]) [part='sparkline'] {
+    height: var(--_line);
+  }
+  :host([compact]) [part='header'] {
+    -webkit-line-clamp: 1;
+    line-clamp: 1;
   }
   .arrow {
     display: inline-block;
@@ -254,6 +355,9 @@ export const kpiCardStyles = css`
     }
     [part='comparison'] .short {
       display: inline;
+    }
+    [part='comparison'] .vs-number {
+      display: none;
     }
   }
   @container (max-width: 14rem) {

@@ -1,10 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { DataSource, KpiResult, Query, ResultFor } from '@ioc-kit/data';
+import type { DataSource, KpiResult, Query, ResultFor, SeriesResult } from '@ioc-kit/data';
 import { createDemoSource, createHttpSource, HttpClient, HttpError } from '@ioc-kit/data';
 import { startTestServer } from '../../../../tests/support/server.js';
 import { formatAge, staleMessage } from '../internal/messages.js';
 import type { IocDataEvent, IocErrorEvent } from '../internal/events.js';
 import { loadCatalogue } from '../internal/indicator.js';
+import { loadTrendTools } from '../internal/insights-loader.js';
 import '../provider/provider.js';
 import './kpi-card.js';
 import type { IocKpiCard } from './kpi-card.js';
@@ -391,5 +392,179 @@ describe('ioc-kpi-card', () => {
     }
     expect(narrow.shadowRoot!.querySelector('[part="delta"]')!.getAttribute('title')).to.contain('so với kỳ trước');
     expect(narrow.shadowRoot!.querySelector('[part="band"]')!.getAttribute('title')).to.equal('Trung bình');
+  });
+
+  describe('comparisons, polarity, band, compact, stale badge and trend', () => {
+    const NOW = '2026-11-24T17:00:00+07:00';
+    const DAY = 86_400_000;
+    const onTime: KpiResult = { ...aqi, indicator: 'governance.dossiers-on-time', unit: { code: '%', system: 'UCUM', label: { vi: '%' } }, value: 90, previous: 80, sameLastYear: 92, target: 95 };
+    const inProvider = async (card: ReturnType<typeof html>, now = NOW) => {
+      const provider = await fixture(html`<ioc-provider now=${now}>${card}</ioc-provider>`);
+      const element = provider.querySelector('ioc-kpi-card')!;
+      await element.updateComplete;
+      return element;
+    };
+    /** What a screen reader hears of a part: its text without what is aria-hidden. */
+    const spoken = (element: Element): string => {
+      const walk = (node: Node): string => {
+        if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+        if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+        return [...node.childNodes].map(walk).join('');
+      };
+      return walk(element).replace(/\s+/g, ' ').trim();
+    };
+    const history = (values: number[], indicator = 'environment.aqi'): SeriesResult => ({
+      kind: 'series',
+      indicator: indicator as SeriesResult['indicator'],
+      unit: aqi.unit,
+      grain: 'day',
+      partial: false,
+      series: [{ area: '90', t: values.map((_, i) => Date.parse('2026-10-26T00:00:00+07:00') + i * DAY), v: values }],
+    });
+
+    it('colours and words the change by polarity: a rise is worse for AQI and better for dossiers on time', async () => {
+      const card = await inProvider(html`<ioc-kpi-card .data=${{ ...aqi, value: 80, previous: 60 }}></ioc-kpi-card>`);
+      const delta = part(card, 'delta')!;
+      expect(delta.classList.contains('bad')).to.be.true;
+      expect(spoken(delta)).to.match(/^Tăng, xấu đi \+20 \(\+33,3 %\) so với kỳ trước$/);
+      const good = await inProvider(html`<ioc-kpi-card .data=${onTime}></ioc-kpi-card>`);
+      const up = part(good, 'delta')!;
+      expect(up.classList.contains('good')).to.be.true;
+      expect(spoken(up)).to.contain('Tăng, cải thiện');
+      expect(getComputedStyle(up).color).to.not.equal(getComputedStyle(delta).color);
+      good.locale = 'en';
+      await good.updateComplete;
+      expect(spoken(part(good, 'delta')!)).to.equal('Up, improved +10.0 (+12.5 %) vs previous period');
+      expect(part(good, 'delta')!.title).to.contain('improved');
+    });
+
+    it('shows the year and target comparisons with arrows and words, each switchable by compare', async () => {
+      const card = await inProvider(html`<ioc-kpi-card .data=${onTime}></ioc-kpi-card>`);
+      const year = part(card, 'comparison')!.querySelector('[data-comparison="year"] dd.vs')!;
+      const target = part(card, 'comparison')!.querySelector('[data-comparison="target"] dd.vs')!;
+      // 90 against 92 last year: down, worse for a higher-is-better indicator; below the target of 95: missed.
+      expect(year.getAttribute('data-direction')).to.equal('down');
+      expect(year.classList.contains('bad')).to.be.true;
+      expect(spoken(year)).to.equal('Giảm, xấu đi −2,2 %');
+      expect(spoken(target)).to.equal('chưa đạt mục tiêu −5,3 %');
+      const seen = async (compare: string) => {
+        card.compare = compare;
+        await card.updateComplete;
+        return {
+          previous: part(card, 'delta') !== null,
+          year: card.shadowRoot!.querySelector('[data-comparison="year"]') !== null,
+          target: card.shadowRoot!.querySelector('[data-comparison="target"]') !== null,
+        };
+      };
+      expect(await seen('previous,year,target')).to.deep.equal({ previous: true, year: true, target: true });
+      expect(await seen('previous')).to.deep.equal({ previous: true, year: false, target: false });
+      expect(await seen('year')).to.deep.equal({ previous: false, year: true, target: false });
+      expect(await seen('target')).to.deep.equal({ previous: false, year: false, target: true });
+      expect(await seen('none')).to.deep.equal({ previous: false, year: false, target: false });
+      expect(part(card, 'comparison')).to.equal(null);
+      // The attribute works from markup, spaces or commas.
+      card.setAttribute('compare', 'year target');
+      await card.updateComplete;
+      expect(card.comparisons).to.deep.equal(['year', 'target']);
+    });
+
+    it('shows the band the value falls in, with its official VN_AQI colour and words', async () => {
+      const card = await inProvider(html`<ioc-kpi-card .data=${{ ...aqi, value: 120 }}></ioc-kpi-card>`);
+      const band = part(card, 'band')!;
+      expect(text(card, 'band')).to.equal('Kém');
+      expect(getComputedStyle(band, '::before').backgroundColor).to.equal('rgb(255, 126, 0)');
+      card.data = { ...aqi, value: 320 };
+      await card.updateComplete;
+      expect(text(card, 'band')).to.equal('Nguy hại');
+    });
+
+    it('compact keeps value, band and the first comparison; full shows the rest', async () => {
+      const card = await inProvider(html`<ioc-kpi-card compact .data=${onTime}></ioc-kpi-card>`);
+      expect(card.hasAttribute('compact')).to.be.true;
+      expect(text(card, 'value')).to.equal('90,0');
+      expect(part(card, 'delta')).to.not.equal(null);
+      expect(part(card, 'comparison')).to.equal(null);
+      expect(part(card, 'footer')).to.equal(null);
+      card.compare = 'target';
+      await card.updateComplete;
+      expect(part(card, 'delta')!.dataset.against).to.equal('target');
+      expect(text(card, 'delta')).to.contain('so với mục tiêu');
+      const compactHeight = card.getBoundingClientRect().height;
+      card.compact = false;
+      card.compare = 'previous,year,target';
+      await card.updateComplete;
+      expect(part(card, 'comparison')).to.not.equal(null);
+      expect(part(card, 'footer')).to.not.equal(null);
+      expect(card.getBoundingClientRect().height).to.be.greaterThan(compactHeight);
+    });
+
+    it('shows a stale badge with the age of the data on the widget clock, in vi and en', async () => {
+      // Observed at 10:00 UTC = 17:00 in Vietnam; three hours later with a 1 h limit.
+      const card = await inProvider(html`<ioc-kpi-card stale-after="3600" .data=${aqi}></ioc-kpi-card>`, '2026-11-24T20:00:00+07:00');
+      expect(part(card, 'stale-badge')!.querySelector('[aria-hidden="true"]')!.textContent).to.equal('cũ 3 giờ');
+      expect(spoken(part(card, 'stale-badge')!)).to.equal('Dữ liệu đã cũ 3 giờ');
+      card.locale = 'en';
+      await card.updateComplete;
+      expect(part(card, 'stale-badge')!.querySelector('[aria-hidden="true"]')!.textContent).to.equal('3 h old');
+      // Fresh data (under the limit) has no badge; by default the limit is two periods (two days).
+      const fresh = await inProvider(html`<ioc-kpi-card .data=${aqi}></ioc-kpi-card>`, '2026-11-24T20:00:00+07:00');
+      expect(part(fresh, 'stale-badge')).to.equal(null);
+      const old = await inProvider(html`<ioc-kpi-card locale="en" .data=${aqi}></ioc-kpi-card>`, '2026-11-27T20:00:00+07:00');
+      expect(part(old, 'stale-badge')!.querySelector('[aria-hidden="true"]')!.textContent).to.equal('3 days old');
+    });
+
+    it('a stale card always has its badge, with the age of its last good data', async () => {
+      const kept: KpiResult = { ...aqi, observedAt: undefined, stale: { ageMs: 5 * 60_000, reason: '503' } };
+      const card = await inProvider(html`<ioc-kpi-card .data=${kept}></ioc-kpi-card>`);
+      expect(card.getAttribute('state')).to.equal('stale');
+      expect(part(card, 'stale-badge')!.querySelector('[aria-hidden="true"]')!.textContent).to.equal('cũ 5 phút');
+    });
+
+    it('draws the sparkline of the history and says its trend from @ioc-kit/insights', async () => {
+      await loadTrendTools();
+      const rising = history(Array.from({ length: 30 }, (_, i) => 40 + 2 * i + (i % 3)));
+      const card = await inProvider(html`<ioc-kpi-card style="width: 360px" .data=${aqi} .history=${rising}></ioc-kpi-card>`);
+      await waitUntil(() => card.shadowRoot!.querySelector('[part="sparkline"] path.line'), 'no sparkline drawn');
+      expect(part(card, 'trend')!.dataset.direction).to.equal('rising');
+      expect(spoken(part(card, 'trend')!)).to.equal('Đang tăng · có ý nghĩa, xấu đi');
+      expect(part(card, 'trend')!.classList.contains('bad')).to.be.true;
+      card.locale = 'en';
+      await card.updateComplete;
+      expect(spoken(part(card, 'trend')!)).to.equal('Rising (significant), worsened');
+      // Noise has no direction: the words say so rather than "rising".
+      card.history = history([50, 52, 49, 51, 50, 53, 48, 50, 52, 49, 51, 50, 49, 52, 50]);
+      await card.updateComplete;
+      expect(text(card, 'trend')).to.equal('No clear trend');
+      // Fewer than four values: a line, no trend words.
+      card.history = history([50, 52, 49]);
+      await card.updateComplete;
+      expect(part(card, 'trend')).to.equal(null);
+      expect(part(card, 'sparkline')).to.not.equal(null);
+    });
+
+    it('keeps one height with its trend in every state, and compact is smaller', async () => {
+      await loadTrendTools();
+      const rising = history(Array.from({ length: 30 }, (_, i) => 40 + 2 * i));
+      const data = { ...aqi, value: 59, previous: 85, sameLastYear: 55, target: 50 };
+      const heights: Record<string, number> = {};
+      for (const compact of [false, true]) {
+        const ready = await inProvider(html`<ioc-kpi-card trend ?compact=${compact} style="width: 300px" .data=${data} .history=${rising}></ioc-kpi-card>`);
+        await waitUntil(() => ready.shadowRoot!.querySelector('[part="sparkline"] path.line'));
+        const stale = await inProvider(html`<ioc-kpi-card trend ?compact=${compact} style="width: 300px" .data=${{ ...data, stale: { ageMs: 3_600_000, reason: '503' } }} .history=${rising}></ioc-kpi-card>`);
+        const empty = await inProvider(html`<ioc-kpi-card trend ?compact=${compact} style="width: 300px" .data=${{ ...data, value: null }}></ioc-kpi-card>`);
+        const [r, s, e] = [ready, stale, empty].map((card) => card.getBoundingClientRect().height);
+        expect(s, `stale (compact: ${compact})`).to.be.closeTo(r!, 1);
+        expect(e, `empty (compact: ${compact})`).to.be.closeTo(r!, 1);
+        heights[String(compact)] = r!;
+      }
+      expect(heights.true).to.be.lessThan(heights.false!);
+    });
+
+    it('loads the history with trend through a provider and the demo source', async () => {
+      const provider = await fixture(html`<ioc-provider source="demo" area="90" now="2026-11-24T10:00:00+07:00"><ioc-kpi-card trend indicator="environment.aqi"></ioc-kpi-card></ioc-provider>`);
+      const card = provider.querySelector('ioc-kpi-card')!;
+      await waitUntil(() => card.getAttribute('state') === 'ready' && card.shadowRoot!.querySelector('[part="sparkline"] path.line') && part(card, 'trend'), 'no trend from the demo', { timeout: 8000 });
+      expect(text(card, 'trend')).to.match(/^(Đang tăng · có ý nghĩa|Đang giảm · có ý nghĩa|Không có xu hướng rõ)/);
+    });
   });
 });

@@ -12,3 +12,4 @@ export { IocDonut } from './donut/donut.js';
 export { IocGauge } from './gauge/gauge.js';
 export { IocSparkline } from './sparkline/sparkline.js';
 export { IocHeatmap } from './heatmap/heatmap.js';
+export { IocMap } from './map/map.js';

@@ -33,6 +33,8 @@ export interface MapShape {
   centroid: [number, number];
   /** Parts (polygons) of the area: more than one for islands. */
   parts: number;
+  /** Centres (x, y pairs, base units) of parts too small to see at the whole map's scale: drawn as dots. */
+  dots: Float64Array;
 }
 
 export interface PreparedMap {
@@ -49,6 +51,14 @@ export interface PreparedMap {
   /** Bounds of the data in lon/lat: [west, south, east, north]. */
   bounds: [number, number, number, number];
   index: GridIndex;
+  /** The projection: lon/lat to base units (`projectPoint`). */
+  projection: { scale: number; x: number; y: number };
+}
+
+/** A lon/lat point in the map's base units. */
+export function projectPoint(map: PreparedMap, lon: number, lat: number): [number, number] {
+  const p = map.projection;
+  return [lon * RAD * p.scale + p.x, p.y - mercatorY(lat) * p.scale];
 }
 
 export interface MapTransform {
@@ -99,7 +109,7 @@ function polygonsOf(geometry: Geometry, out: (readonly (readonly Position[])[])[
       if (Array.isArray(geometry.coordinates)) for (const polygon of geometry.coordinates) if (Array.isArray(polygon)) out.push(polygon);
       break;
     case 'GeometryCollection':
-      if (Array.isArray(geometry.geometries)) for (const part of geometry.geometries) if (part && typeof part === 'object') polygonsOf(part, out, problems);
+      if (Array.isArray(geometry.geometries)) for (const part of geometry.geometries as readonly unknown[]) if (part && typeof part === 'object') polygonsOf(part as Geometry, out, problems);
       break;
     default:
       count(problems, 'not-area');
@@ -121,9 +131,9 @@ function cleanRing(ring: readonly Position[], problems: Partial<Record<MapGeomet
   }
   const flat: number[] = [];
   let bad = false;
-  for (const point of ring) {
-    const lon = Array.isArray(point) ? point[0] : NaN;
-    const lat = Array.isArray(point) ? point[1] : NaN;
+  for (const point of ring as readonly unknown[]) {
+    const lon: unknown = Array.isArray(point) ? (point as unknown[])[0] : NaN;
+    const lat: unknown = Array.isArray(point) ? (point as unknown[])[1] : NaN;
     if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 89.9 || Math.abs(lon) > 540) {
       bad = true;
       continue;
@@ -174,6 +184,8 @@ export function rewindGeometry(geometry: Geometry, to: 'rfc7946' | 'd3' = 'rfc79
 const RAD = Math.PI / 180;
 /** Base units of the longer side of a prepared map. */
 const BASE = 1000;
+/** A part under this size (base units, a 1/500 of the map) is drawn as a dot too, so islands stay visible. */
+const TINY = 2;
 const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * RAD) / 2));
 
 /**
@@ -222,7 +234,7 @@ export function prepareMap(features: readonly MapFeatureInput[]): PreparedMap {
   }
   const shapes: MapShape[] = [];
   if (cleaned.length === 0) {
-    return { shapes, problems, skipped, width: 0, height: 0, order: [], bounds: [0, 0, 0, 0], index: new GridIndex([], 0, 0) };
+    return { shapes, problems, skipped, width: 0, height: 0, order: [], bounds: [0, 0, 0, 0], index: new GridIndex([], 0, 0), projection: { scale: 1, x: 0, y: 0 } };
   }
   // Spherical Mercator, scaled so the longer side of the bounds is BASE units: projected once,
   // whatever size the map is later drawn at (a view transform fits it to the plot).
@@ -243,6 +255,7 @@ export function prepareMap(features: readonly MapFeatureInput[]): PreparedMap {
     let by1 = -Infinity;
     let biggest = -1;
     let biggestBox: [number, number, number, number] = [0, 0, 0, 0];
+    const dots: number[] = [];
     for (const polygon of polygons) {
       polygon.forEach((flat, r) => {
         const out = new Float64Array(flat.length);
@@ -265,6 +278,7 @@ export function prepareMap(features: readonly MapFeatureInput[]): PreparedMap {
         if (rx1 > bx1) bx1 = rx1;
         if (ry1 > by1) by1 = ry1;
         if (r === 0) {
+          if (Math.max(rx1 - rx0, ry1 - ry0) < TINY) dots.push((rx0 + rx1) / 2, (ry0 + ry1) / 2);
           const area = Math.abs(signedArea(out));
           if (area > biggest) {
             biggest = area;
@@ -275,11 +289,11 @@ export function prepareMap(features: readonly MapFeatureInput[]): PreparedMap {
       });
     }
     const index = shapes.length;
-    const shape: MapShape = { index, code: feature.code, name: feature.name, rings, bbox: [bx0, by0, bx1, by1], centroid: [(biggestBox[0] + biggestBox[2]) / 2, (biggestBox[1] + biggestBox[3]) / 2], parts: polygons.length };
+    const shape: MapShape = { index, code: feature.code, name: feature.name, rings, bbox: [bx0, by0, bx1, by1], centroid: [(biggestBox[0] + biggestBox[2]) / 2, (biggestBox[1] + biggestBox[3]) / 2], parts: polygons.length, dots: Float64Array.from(dots) };
     if (!containsPoint(shape, shape.centroid[0], shape.centroid[1])) shape.centroid = insidePoint(shape, biggestBox);
     shapes.push(shape);
   }
-  return { shapes, problems, skipped, width, height, order: geographicOrder(shapes), bounds: [west, south, east, north], index: new GridIndex(shapes, width, height) };
+  return { shapes, problems, skipped, width, height, order: geographicOrder(shapes), bounds: [west, south, east, north], index: new GridIndex(shapes, width, height), projection: { scale, x: offX, y: offY } };
 }
 
 /** A point inside the shape on the horizontal line through its biggest part's middle. */
@@ -522,6 +536,25 @@ function drawSvg(surface: HTMLElement, doc: Document, map: PreparedMap, size: { 
     path.setAttribute('stroke-width', '0.75');
     path.setAttribute('opacity', options.faded?.has(i) ? '0.2' : '1');
   }
+  // Islands too small to see: a dot in the area's colour, a fixed size on screen.
+  let dots = root.querySelector<SVGGElement>('g.dots');
+  if (!dots) {
+    dots = doc.createElementNS(SVG_NS, 'g');
+    dots.setAttribute('class', 'dots');
+    root.append(dots);
+  }
+  dots.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
+  const circles: SVGCircleElement[] = [];
+  for (const shape of map.shapes)
+    for (let i = 0; i < shape.dots.length; i += 2) {
+      const c = doc.createElementNS(SVG_NS, 'circle');
+      c.setAttribute('cx', String(shape.dots[i]));
+      c.setAttribute('cy', String(shape.dots[i + 1]));
+      c.setAttribute('r', String(1.8 / t.k));
+      c.setAttribute('fill', options.fills[shape.index] ?? options.noData.hatch);
+      circles.push(c);
+    }
+  dots.replaceChildren(...circles);
   // The selected outline on top of its neighbours: a copy of its path above the others.
   let ring = root.querySelector<SVGPathElement>('path.selection');
   if (!ring) {
@@ -614,6 +647,18 @@ function drawCanvas(surface: HTMLElement, doc: Document, map: PreparedMap, size:
     ctx.fillStyle = options.noData.fill;
     ctx.fill(faded, 'evenodd');
     ctx.globalAlpha = 1;
+  }
+  // Islands too small to see: a dot in the area's colour, a fixed size on screen.
+  const r = 1.8 / t.k;
+  for (const shape of map.shapes) {
+    if (shape.dots.length === 0) continue;
+    const dots = new Path2D();
+    for (let i = 0; i < shape.dots.length; i += 2) {
+      dots.moveTo((shape.dots[i] as number) + r, shape.dots[i + 1] as number);
+      dots.arc(shape.dots[i] as number, shape.dots[i + 1] as number, r, 0, 2 * Math.PI);
+    }
+    ctx.fillStyle = options.fills[shape.index] ?? options.noData.hatch;
+    ctx.fill(dots);
   }
   ctx.strokeStyle = options.stroke;
   ctx.lineWidth = 0.5 / t.k;

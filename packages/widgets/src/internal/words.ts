@@ -147,3 +147,5 @@ export const mapProblemNotArea = { vi: 'không phải vùng', en: 'not polygons'
 export const mapProblemCoordinates = { vi: 'tọa độ lỗi', en: 'bad coordinates' };
 export const mapProblemUnclosed = { vi: 'vòng chưa khép kín', en: 'unclosed rings' };
 export const mapProblemShort = { vi: 'vòng quá ít điểm', en: 'rings with too few points' };
+export const mapHoangSa = { vi: 'Quần đảo Hoàng Sa', en: 'Hoàng Sa archipelago' };
+export const mapTruongSa = { vi: 'Quần đảo Trường Sa', en: 'Trường Sa archipelago' };

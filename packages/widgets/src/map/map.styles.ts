@@ -35,6 +35,14 @@ export const mapStyles = css`
     stroke-width: 3px;
     vector-effect: non-scaling-stroke;
   }
+  .surface > svg.overlay text {
+    fill: var(--ioc-sys-color-on-surface-muted);
+    font-size: var(--_label-size);
+    font-style: italic;
+    paint-order: stroke;
+    stroke: var(--ioc-sys-color-surface);
+    stroke-width: 3px;
+  }
   .crosshair {
     display: none;
   }

@@ -254,8 +254,8 @@ describe('<ioc-map>', () => {
       console.log('map: ../shared/geo is absent, the national map test is skipped.');
       this.skip();
     }
-    const geo34 = JSON.parse(now!) as FeatureCollection;
-    const geo63 = JSON.parse(before!) as FeatureCollection;
+    const geo34 = JSON.parse(now) as FeatureCollection;
+    const geo63 = JSON.parse(before) as FeatureCollection;
     const a = await ready(await fixture<IocMap>(html`<ioc-map style="width:500px" .geojson=${geo34} attribution="Administrative boundaries courtesy of geoBoundaries.org"></ioc-map>`));
     expect(a.getAttribute('state')).to.equal('ready');
     expect(a.marks!.codes).to.have.length(34);

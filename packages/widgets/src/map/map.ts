@@ -23,6 +23,7 @@ import {
   formatValue,
   hitTest,
   prepareMap,
+  projectPoint,
   rampClasses,
   renderMap,
   toScreen,
@@ -408,7 +409,7 @@ export class IocMap extends IocElement {
   /** With no indicator, the outlines alone: an empty result, so the map shows as soon as its boundaries do. */
   private outlineOnly(): ByAreaResult | undefined {
     if (this.hasValues || !this.#boundaries) return undefined;
-    return this.#outline?.from === this.#boundaries ? this.#outline.result : (this.#outline = { from: this.#boundaries, result: { kind: 'by-area', indicator: 'living.outline' as ByAreaResult['indicator'], unit: { code: '1', system: 'none', label: { vi: '' } }, level: this.currentLevel(), partial: false, rows: [] } }).result;
+    return this.#outline?.from === this.#boundaries ? this.#outline.result : (this.#outline = { from: this.#boundaries, result: { kind: 'by-area', indicator: 'living.outline', unit: { code: '1', system: 'none', label: { vi: '' } }, level: this.currentLevel(), partial: false, rows: [] } }).result;
   }
   #outline?: { from: Boundaries; result: ByAreaResult };
 
@@ -476,16 +477,17 @@ export class IocMap extends IocElement {
       return [];
     }
     const keyOf = (feature: Feature) => {
-      const p = (feature.properties ?? {}) as Record<string, unknown>;
+      const p = (feature.properties ?? {});
       const value = this.featureKey ? p[this.featureKey] : (p.code ?? feature.id ?? p.gso_code_pre2025 ?? p.shapeISO);
-      return value === undefined || value === null ? '' : String(value);
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     };
     return list
       .filter((feature): feature is Feature => feature !== null && typeof feature === 'object')
       .map((feature, i) => {
-        const p = (feature.properties ?? {}) as Record<string, unknown>;
+        const p = (feature.properties ?? {});
         const code = keyOf(feature) || `#${i + 1}`;
-        const name = String(p.name ?? p.gso_name_pre2025 ?? p.shapeName ?? code);
+        const named = [p.name, p.gso_name_pre2025, p.shapeName].find((n) => typeof n === 'string' && n !== '');
+        const name = typeof named === 'string' ? named : code;
         return { code, name, geometry: feature.geometry };
       });
   }
@@ -598,7 +600,9 @@ export class IocMap extends IocElement {
     }
     const classes = this.classes(result);
     const of = this.shapeClasses(result, map);
-    const fills = of.map((c) => (c >= 0 ? classes[c]?.color : undefined));
+    // Outlines alone (no values asked for): one quiet fill, not the no-data hatch.
+    const outline = this.hasValues ? undefined : readThemePalette(this, { tokens: ['seq-2'] }).bands['seq-2'];
+    const fills = of.map((c) => (outline ?? (c >= 0 ? classes[c]?.color : undefined)));
     const faded = this.#highlight.size > 0 ? new Set(of.flatMap((c, i) => (this.#highlight.has(c) ? [] : [i]))) : undefined;
     const palette = readThemePalette(this, { tokens: ['surface', 'surface-raised', 'outline-strong', 'focus', 'on-surface-muted'] });
     const style = getComputedStyle(this);
@@ -635,10 +639,44 @@ export class IocMap extends IocElement {
     overlay.setAttribute('width', String(size.width));
     overlay.setAttribute('height', String(size.height));
     const path = overlay.firstElementChild as SVGPathElement;
+    this.archipelagoLabels(overlay, map);
     const shape = this.nav.active >= 0 ? map.shapes[map.order[this.nav.active] ?? -1] : undefined;
     const t = this.viewTransform();
     path.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
     path.setAttribute('d', shape ? shapePath(shape) : '');
+  }
+
+  /**
+   * On a map of the whole country, the names of Hoàng Sa and Trường Sa beside their islands (too
+   * small to see at national scale), as a map published in Vietnam must show them.
+   */
+  private archipelagoLabels(overlay: SVGSVGElement, map: PreparedMap): void {
+    const [west, south, east, north] = map.bounds;
+    const national = east >= 112 && south <= 10 && north >= 17 && west <= 105;
+    const places = national
+      ? [
+          { text: message(words.mapHoangSa, this.effectiveLocale), lon: 111.2, lat: 17.3 },
+          { text: message(words.mapTruongSa, this.effectiveLocale), lon: 112.6, lat: 11.4 },
+        ]
+      : [];
+    let labels = [...overlay.querySelectorAll('text')];
+    while (labels.length < places.length) {
+      const text = this.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'text');
+      overlay.append(text);
+      labels = [...overlay.querySelectorAll('text')];
+    }
+    const t = this.viewTransform();
+    labels.forEach((label, i) => {
+      const place = places[i];
+      if (!place) {
+        label.remove();
+        return;
+      }
+      const [x, y] = toScreen(projectPoint(map, place.lon, place.lat), t);
+      label.setAttribute('x', String(Math.round(x)));
+      label.setAttribute('y', String(Math.round(y)));
+      label.textContent = place.text;
+    });
   }
 
   private setTransform(next: MapTransform): void {
@@ -960,7 +998,7 @@ export class IocMap extends IocElement {
     const of = this.shapeClasses(result, map);
     const counts = new Map<number, number>();
     for (const c of of) counts.set(c, (counts.get(c) ?? 0) + 1);
-    const entries = [...classes.map((c, i) => ({ i, label: c.label, color: c.color as string | undefined })), ...((counts.get(-1) ?? 0) > 0 ? [{ i: -1, label: message(words.mapNoDataClass, locale), color: undefined }] : [])];
+    const entries = [...classes.map((c, i) => ({ i, label: c.label, color: c.color })), ...((counts.get(-1) ?? 0) > 0 ? [{ i: -1, label: message(words.mapNoDataClass, locale), color: undefined }] : [])];
     const unit = this.unitOf(result);
     return html`<div part="legend" role="group" aria-label=${`${message(words.legend, locale)}${unit ? ` (${unit})` : ''}. ${message(words.mapLegendToggle, locale)}`}>
       ${entries.map(

@@ -31,12 +31,12 @@ export const mapStyles = css`
   }
   .surface > svg.overlay path {
     fill: none;
-    stroke: var(--ioc-sys-color-focus, var(--ioc-sys-color-on-surface));
+    stroke: var(--ioc-map-selected-stroke, var(--ioc-sys-color-focus, var(--ioc-sys-color-on-surface)));
     stroke-width: 3px;
     vector-effect: non-scaling-stroke;
   }
   .surface > svg.overlay text {
-    fill: var(--ioc-sys-color-on-surface-muted);
+    fill: var(--ioc-map-label-color, var(--ioc-sys-color-on-surface-muted));
     font-size: var(--_label-size);
     font-style: italic;
     paint-order: stroke;

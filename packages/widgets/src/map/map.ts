@@ -97,7 +97,9 @@ interface Boundaries {
  * @cssproperty --ioc-map-border-color - Border. Defaults to `--ioc-sys-color-outline`.
  * @cssproperty --ioc-map-radius - Corner radius. Defaults to `--ioc-sys-radius`.
  * @cssproperty --ioc-map-padding - Inner padding. Defaults to `--ioc-sys-space-3`.
- * @cssproperty --ioc-map-stroke - Area outlines. Defaults to `--ioc-sys-color-surface`.
+ * @cssproperty --ioc-map-area-stroke - Area borders. Defaults to `--ioc-sys-color-outline-strong`.
+ * @cssproperty --ioc-map-selected-stroke - Border of the selected or focused area. Defaults to `--ioc-sys-color-focus`.
+ * @cssproperty --ioc-map-label-color - Labels on the map (the archipelagos' names). Defaults to `--ioc-sys-color-on-surface-muted`.
  * @cssproperty --ioc-map-no-data - Fill of areas without data (hatched over it). Defaults to `--ioc-sys-color-surface-raised`.
  *
  * Colours: an indicator with bands (VN_AQI, VN_WQI) colours each area by its band's official
@@ -606,7 +608,7 @@ export class IocMap extends IocElement {
     const faded = this.#highlight.size > 0 ? new Set(of.flatMap((c, i) => (this.#highlight.has(c) ? [] : [i]))) : undefined;
     const palette = readThemePalette(this, { tokens: ['surface', 'surface-raised', 'outline-strong', 'focus', 'on-surface-muted'] });
     const style = getComputedStyle(this);
-    const stroke = style.getPropertyValue('--ioc-map-stroke').trim() || palette.bands.surface || palette.surface;
+    const stroke = style.getPropertyValue('--ioc-map-area-stroke').trim() || palette.bands['outline-strong'] || palette.grid;
     const selectedCode = this.#selected ?? this.scope().highlight;
     const selected = selectedCode !== undefined ? map.shapes.findIndex((s) => s.code === selectedCode) : -1;
     this.#marks = renderMap(surface, map, size, {
@@ -616,7 +618,7 @@ export class IocMap extends IocElement {
       transform: composeTransform(this.#transform, fitTransform(map, size)),
       renderer: this.renderer,
       stroke,
-      focus: palette.bands.focus || palette.text,
+      focus: style.getPropertyValue('--ioc-map-selected-stroke').trim() || palette.bands.focus || palette.text,
       noData: { fill: style.getPropertyValue('--ioc-map-no-data').trim() || palette.bands['surface-raised'] || palette.surface, hatch: palette.bands['on-surface-muted'] || palette.muted },
     });
     this.syncOverlay();

@@ -29,6 +29,10 @@ export const mapStyles = css`
   .surface > svg.overlay {
     pointer-events: none;
   }
+  /* The fills are the data (band colours): kept under forced colours, as the legend swatches are. */
+  .surface > svg.map {
+    forced-color-adjust: none;
+  }
   .surface > svg.overlay path {
     fill: none;
     stroke: var(--ioc-map-selected-stroke, var(--ioc-sys-color-focus, var(--ioc-sys-color-on-surface)));

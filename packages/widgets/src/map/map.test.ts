@@ -66,6 +66,7 @@ describe('<ioc-map>', () => {
     const element = await ready(await fixture<IocMap>(html`<ioc-map style="width:400px" .geojson=${grid} .data=${aqi}></ioc-map>`));
     expect(element.getAttribute('state')).to.equal('ready');
     expect(element.marks?.renderer).to.equal('svg');
+    expect(element.marks?.fills).to.have.length(4);
     const fill = (code: string) => paths(element).find((p) => p.dataset.code === code)?.getAttribute('fill');
     const probe = document.createElement('span');
     shadow(element).append(probe);
@@ -281,7 +282,41 @@ describe('<ioc-map>', () => {
     expect(shadow(element).querySelector('[part="plot"]')!.getAttribute('aria-label')).to.contain('Bản đồ 4');
   });
 
-  it('draws on canvas when there are many areas and finds the one under the pointer through its index', () => {
+  it('reads TopoJSON (given or from src) as its features, keyed by code', async () => {
+    const topology = {
+      type: 'Topology' as const,
+      objects: {
+        communes: {
+          type: 'GeometryCollection',
+          geometries: [
+            { type: 'Polygon', arcs: [[0]], properties: { code: '01', name: 'Xã 01' } },
+            { type: 'Polygon', arcs: [[1]], properties: { code: '02', name: 'Xã 02' } },
+          ],
+        },
+      },
+      arcs: [square(107, 19), square(108, 19)],
+    };
+    const element = await ready(await fixture<IocMap>(html`<ioc-map style="width:400px" .geojson=${topology} .data=${aqi}></ioc-map>`));
+    expect(element.marks!.codes).to.deep.equal(['01', '02']);
+    expect(paths(element).find((p) => p.dataset.code === '02')?.getAttribute('fill')).to.not.equal('url(#ioc-map-no-data)');
+    const url = URL.createObjectURL(new Blob([JSON.stringify(topology)], { type: 'application/json' }));
+    const fromUrl = await ready(await fixture<IocMap>(html`<ioc-map style="width:400px" src=${url}></ioc-map>`));
+    expect(fromUrl.marks!.codes).to.deep.equal(['01', '02']);
+  });
+
+  it('draws many areas on canvas and shows the tooltip of the area under the pointer', async () => {
+    const many: FeatureCollection = { type: 'FeatureCollection', features: Array.from({ length: 900 }, (_, i) => feature(`A${i}`, { type: 'Polygon', coordinates: [square(100 + (i % 30) * 0.2, 10 + Math.floor(i / 30) * 0.2, 0.2)] })) };
+    const values: ByAreaResult = { ...aqi, rows: many.features.map((f, i) => ({ area: String(f.properties.code), value: (i * 7) % 300 })) };
+    const element = await ready(await fixture<IocMap>(html`<ioc-map style="width:500px" .geojson=${many} .data=${values}></ioc-map>`));
+    expect(element.marks?.renderer).to.equal('canvas');
+    const plot = shadow(element).querySelector<HTMLElement>('[part="plot"]')!;
+    const box = plot.getBoundingClientRect();
+    plot.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, buttons: 0, bubbles: true, composed: true }));
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part="tooltip"]')?.textContent).to.match(/^Xã A\d+: \d+ AQI · .+ · hạng \d+\/900$/);
+  });
+
+  it('finds the area under a point through its index, testing a handful of candidates', () => {
     const features = Array.from({ length: 2500 }, (_, i) => ({ code: String(i), name: String(i), geometry: { type: 'Polygon' as const, coordinates: [square(100 + (i % 50) * 0.1, 10 + Math.floor(i / 50) * 0.1, 0.1)] } }));
     const map = prepareMap(features);
     expect(map.shapes).to.have.length(2500);

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { feature as topoFeature } from 'topojson-client';
 import {
   IocDataError,
   REORGANISATION_DATE,
@@ -141,8 +142,11 @@ export class IocMap extends IocElement {
   /** URL of a GeoJSON FeatureCollection to draw instead of the source's boundaries (at the top level). */
   @property({ reflect: true }) src?: string;
 
-  /** A GeoJSON FeatureCollection to draw instead of the source's boundaries (at the top level). */
-  @property({ attribute: false }) geojson?: FeatureCollection;
+  /** A GeoJSON FeatureCollection (or a TopoJSON Topology) to draw instead of the source's boundaries (at the top level). `src` may point at either too. */
+  @property({ attribute: false }) geojson?: FeatureCollection | { type: 'Topology'; objects: Record<string, unknown> };
+
+  /** For TopoJSON: the object of the topology to draw (default the first). */
+  @property({ attribute: 'topology-object' }) topologyObject?: string;
 
   /** Property holding each feature's area code; default `code`, else the feature's `id`, else `gso_code_pre2025`/`shapeISO`. */
   @property({ attribute: 'feature-key' }) featureKey?: string;
@@ -175,6 +179,8 @@ export class IocMap extends IocElement {
   @property({ attribute: false }) data?: ByAreaResult;
 
   #boundaries?: Boundaries;
+  /** Counts the objects given as `geojson`, so a new one is read even at the same key. */
+  #geoVersion = 0;
   #boundaryJob?: { key: string; stop: AbortController };
   #boundaryError?: string;
   #prepared?: { features: MapFeatureInput[]; map: PreparedMap };
@@ -248,8 +254,9 @@ export class IocMap extends IocElement {
     return this.#drill;
   }
 
-  /** Draws again on the next update (e.g. after the theme changed). */
+  /** Draws again on the next update (e.g. after the theme changed: the colours are read again). */
   redraw(): void {
+    this.#themeStamp++;
     this.shell.redraw();
   }
 
@@ -304,6 +311,7 @@ export class IocMap extends IocElement {
       }
       this.#followed = area;
     }
+    if (changed.has('geojson')) this.#geoVersion++;
     if (changed.has('slider') || changed.has('periods') || changed.has('at')) {
       this.#frameIndex = -1;
       this.#frame = undefined;
@@ -419,7 +427,7 @@ export class IocMap extends IocElement {
 
   private boundaryKey(): string {
     const scope = this.scope();
-    if (this.givenGeo()) return `given|${this.src ?? ''}|${this.geojson ? 'object' : ''}|${this.featureKey ?? ''}`;
+    if (this.givenGeo()) return `given|${this.src ?? ''}|${this.geojson ? `object ${this.#geoVersion}` : ''}|${this.featureKey ?? ''}|${this.topologyObject ?? ''}`;
     return `source|${this.context?.source?.id ?? ''}|${scope.level}|${scope.parent ?? ''}|${this.atIso().slice(0, 10)}`;
   }
 
@@ -431,7 +439,7 @@ export class IocMap extends IocElement {
     const stop = new AbortController();
     this.#boundaryJob = { key, stop };
     const given = this.givenGeo();
-    const geojson = given ? this.geojson : undefined;
+    const geojson = given ? (this.geojson as FeatureCollection | undefined) : undefined;
     const src = given ? this.src : undefined;
     const source = this.context?.source;
     const scope = this.scope();
@@ -472,7 +480,8 @@ export class IocMap extends IocElement {
   }
 
   /** The features as code + name + geometry; a collection that is not one reads as no features. */
-  private readFeatures(collection: unknown): MapFeatureInput[] {
+  private readFeatures(input: unknown): MapFeatureInput[] {
+    const collection = this.fromTopology(input);
     const list = (collection as FeatureCollection | null)?.features;
     if (!Array.isArray(list)) {
       this.dispatchEvent(new IocErrorEvent(new ValidationError('boundaries', 'expected a GeoJSON FeatureCollection')));
@@ -495,6 +504,22 @@ export class IocMap extends IocElement {
   }
 
   /** The boundaries checked and projected, once per set of boundaries (any size: the view transform fits them). */
+  /** A TopoJSON Topology as GeoJSON features (its `topology-object`, else the first object); anything else as it is. */
+  private fromTopology(input: unknown): unknown {
+    const topology = input as { type?: unknown; objects?: Record<string, unknown> } | null;
+    if (topology?.type !== 'Topology' || !topology.objects || typeof topology.objects !== 'object') return input;
+    const name = this.topologyObject ?? Object.keys(topology.objects)[0];
+    const object = name !== undefined ? topology.objects[name] : undefined;
+    if (!object) return input;
+    try {
+      const out = topoFeature(topology, object);
+      return out.type === 'FeatureCollection' ? out : { type: 'FeatureCollection', features: [out] };
+    } catch {
+      // A topology that does not decode is reported as not a FeatureCollection.
+      return undefined;
+    }
+  }
+
   private prepared(): PreparedMap | undefined {
     const features = this.#boundaries?.features;
     if (!features) return undefined;

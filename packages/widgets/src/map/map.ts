@@ -105,7 +105,7 @@ interface Boundaries {
  *
  * Colours: an indicator with bands (VN_AQI, VN_WQI) colours each area by its band's official
  * colour (`--ioc-sys-color-<band token>`); otherwise the theme's ramp `--ioc-sys-color-seq-1..7`
- * in equal steps, or `--ioc-sys-color-div-1..7` around `midpoint` with `scale="diverging"`
+ * in equal steps (reversed where higher is better, so the worst areas are the strongest), or `--ioc-sys-color-div-1..7` around `midpoint` with `scale="diverging"`
  * (above the midpoint red, unless higher is better). Ranks and "worst" follow the indicator's polarity.
  *
  * @fires ioc-data - New data arrived (`event.result`).
@@ -294,7 +294,10 @@ export class IocMap extends IocElement {
     this.#selected = undefined;
     this.#highlight = new Set();
     this.nav.clear();
-    const top = this.#drill[this.#drill.length - 1] ?? (this.baseArea() ? { code: this.baseArea()?.code ?? '', name: this.baseName(), level: this.baseArea()?.level } : undefined);
+    // Back at the top: the page's area again (none for the country's provinces).
+    const national = !this.effectiveArea || this.level === 'province';
+    const base = this.baseArea();
+    const top = this.#drill[this.#drill.length - 1] ?? (base && !national ? { code: base.code, name: this.baseName(), level: base.level } : undefined);
     if (top?.code) this.dispatchEvent(new IocAreaSelectEvent(top));
     this.requestUpdate();
   }
@@ -583,7 +586,11 @@ export class IocMap extends IocElement {
         // div-1 is the red end: above the midpoint is red unless higher is better.
         const colors = rampTokens.map((t) => palette.bands[t] ?? palette.muted);
         classes = rampClasses([mid - extent, mid + extent], this.worseHigh() ? [...colors].reverse() : colors, format, this.worseHigh(), 6);
-      } else classes = rampClasses(values, rampTokens.map((t) => palette.bands[t] ?? palette.muted), format, this.worseHigh());
+      } else {
+        // The worse, the stronger: where higher is better, the ramp runs the other way.
+        const colors = rampTokens.map((t) => palette.bands[t] ?? palette.muted);
+        classes = rampClasses(values, this.worseHigh() ? colors : colors.reverse(), format, this.worseHigh());
+      }
     }
     this.#classCache = { key, classes };
     return classes;
@@ -975,7 +982,10 @@ export class IocMap extends IocElement {
 
   private renderControls(): TemplateResult {
     const locale = this.effectiveLocale;
-    const levels = [{ code: this.effectiveArea ?? '', name: this.baseName() }, ...this.#drill.map((a) => ({ code: a.code, name: a.name ?? a.code }))];
+    // The top of the path: the country when the map starts from the provinces, else the page's area.
+    const national = !this.effectiveArea || this.level === 'province';
+    const base = { code: national ? '' : (this.effectiveArea ?? ''), name: national ? message(words.mapCountry, locale) : this.baseName() };
+    const levels = [base, ...this.#drill.map((a) => ({ code: a.code, name: a.name ?? a.code }))];
     return html`<nav part="breadcrumb" aria-label=${message(words.mapBreadcrumb, locale)}>
         <ol>
           ${levels.map((level, i) =>

@@ -921,7 +921,11 @@ export class IocMap extends IocElement {
     const title = this.shell.title(result) || message(words.mapOutline, locale, { n: map?.shapes.length ?? 0, units: this.unitsWord() });
     if (!map) return title;
     const units = this.unitsWord();
-    if (!this.hasValues) return `${message(words.mapOutline, locale, { n: map.shapes.length, units })}.`;
+    if (!this.hasValues) {
+      // Features that share a code are one area (Côn Đảo beside Bà Rịa-Vũng Tàu in the 63-province file).
+      const outline = message(words.mapOutline, locale, { n: new Set(map.shapes.map((s) => s.code)).size, units });
+      return this.label ? `${this.label}: ${outline}.` : `${outline}.`;
+    }
     const values = this.values(result);
     const shown = map.shapes.filter((s) => values.has(s.code));
     const total = map.shapes.length;

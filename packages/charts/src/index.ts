@@ -42,3 +42,4 @@ export { renderDonut, planSlices, OTHER_KEY, type SliceOptions, type SlicePlan, 
 export { renderGauge, gaugeDomain, bandOf, judgeAgainstTarget, type GaugeBand, type GaugeForm, type GaugeOptions, type GaugeMarks, type GaugeSize } from './gauge/gauge.js';
 export { renderSparkline, type SparklineOptions, type SparklineMarks, type SparklinePoint, type SparklineSize } from './sparkline/sparkline.js';
 export { renderHeatmap, heatmapCellText, weekdayNames, type HeatmapLayout, type HeatmapScale, type HeatmapOptions, type HeatmapMarks, type HeatmapCell, type HeatmapSize, type HeatmapBand } from './heatmap/heatmap.js';
+export { prepareMap, projectPoint, renderMap, hitTest, toScreen, fitTransform, composeTransform, clampTransform, rewindGeometry, shapePath, classOf, rampClasses, type MapFeatureInput, type MapGeometryProblem, type MapShape, type PreparedMap, type MapTransform, type MapRenderer, type MapRenderOptions, type MapMarks, type MapClass } from './map/map.js';

@@ -240,3 +240,41 @@ export const unitQuarters = { vi: 'quý', en: 'quarters' };
 export const unitYear = { vi: 'năm', en: 'year' };
 export const unitYears = { vi: 'năm', en: 'years' };
 export const cannotCompute = { vi: 'Không tính được nhận định từ dữ liệu này', en: 'Could not compute insights from this data' };
+// Map (<ioc-map>)
+export const mapNoDataClass = { vi: 'Không có dữ liệu', en: 'No data' };
+export const mapBreadcrumb = { vi: 'Cấp địa bàn', en: 'Area levels' };
+export const mapCountry = { vi: 'Việt Nam', en: 'Viet Nam' };
+export const mapUnits = { vi: 'khu vực', en: 'areas' };
+export const mapProvinces = { vi: 'tỉnh, thành phố', en: 'provinces' };
+export const mapDistricts = { vi: 'quận, huyện', en: 'districts' };
+export const mapCommunes = { vi: 'xã, phường', en: 'communes' };
+export const mapBadOrWorse = { vi: '{n}/{total} {units} ở mức {band} hoặc xấu hơn', en: '{n} of {total} {units} are {band} or worse' };
+export const mapWorstClass = { vi: '{n}/{total} {units} ở nhóm kém nhất ({band})', en: '{n} of {total} {units} are in the worst class ({band})' };
+export const mapWorstIs = { vi: 'kém nhất là {name} ({value})', en: 'the worst is {name} ({value})' };
+export const mapNoDataCount = { vi: '{n} chưa có dữ liệu', en: '{n} without data' };
+export const mapOutline = { vi: 'Bản đồ {n} {units}', en: 'Map of {n} {units}' };
+export const mapRank = { vi: 'hạng {rank}/{total}', en: 'rank {rank} of {total}' };
+export const mapLegendToggle = { vi: 'Bấm một nhóm để tô sáng các khu vực của nhóm đó', en: 'Press a class to highlight its areas' };
+export const mapSkipped = { vi: 'Bỏ qua {n} vùng có hình học lỗi ({what})', en: 'Skipped {n} areas with bad geometry ({what})' };
+export const mapRepaired = { vi: 'Đã sửa hình học: {what}', en: 'Geometry repaired: {what}' };
+export const mapNoShapes = { vi: 'Không vẽ được bản đồ: không có ranh giới dùng được ({what})', en: 'Cannot draw the map: no usable boundaries ({what})' };
+export const mapBoundariesFailed = { vi: 'Không tải được ranh giới: {reason}', en: 'Could not load boundaries: {reason}' };
+export const mapKeyboardHelp = {
+  vi: 'Mũi tên: đi qua các khu vực theo hàng từ bắc xuống nam, tây sang đông. Enter: xem bên trong. Backspace hoặc Escape: lên một cấp. + và −: phóng to, thu nhỏ; Shift + mũi tên: di chuyển; 0: về toàn cảnh.',
+  en: 'Arrow keys: move through the areas row by row, north to south, west to east. Enter: drill in. Backspace or Escape: up one level. + and −: zoom in and out; Shift + arrows: pan; 0: reset the view.',
+};
+export const mapZoomIn = { vi: 'Phóng to', en: 'Zoom in' };
+export const mapZoomOut = { vi: 'Thu nhỏ', en: 'Zoom out' };
+export const mapZoomReset = { vi: 'Toàn cảnh', en: 'Reset view' };
+export const mapPlay = { vi: 'Phát', en: 'Play' };
+export const mapPause = { vi: 'Dừng', en: 'Pause' };
+export const mapStepBack = { vi: 'Kỳ trước', en: 'Previous period' };
+export const mapStepForward = { vi: 'Kỳ sau', en: 'Next period' };
+export const mapPeriod = { vi: 'Kỳ dữ liệu', en: 'Period' };
+export const mapProblemEmpty = { vi: 'vùng rỗng', en: 'empty features' };
+export const mapProblemNotArea = { vi: 'không phải vùng', en: 'not polygons' };
+export const mapProblemCoordinates = { vi: 'tọa độ lỗi', en: 'bad coordinates' };
+export const mapProblemUnclosed = { vi: 'vòng chưa khép kín', en: 'unclosed rings' };
+export const mapProblemShort = { vi: 'vòng quá ít điểm', en: 'rings with too few points' };
+export const mapHoangSa = { vi: 'Quần đảo Hoàng Sa', en: 'Hoàng Sa archipelago' };
+export const mapTruongSa = { vi: 'Quần đảo Trường Sa', en: 'Trường Sa archipelago' };

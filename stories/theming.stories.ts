@@ -24,9 +24,15 @@ interface Manifest {
 }
 const manifestTags = ((manifest as Manifest).modules ?? []).flatMap((module) => (module.declarations ?? []).map((d) => d.tagName ?? ''));
 
-/** Every ioc-* widget registered in this page (the provider is not a widget). */
+/**
+ * Not on the gallery: the provider (not a widget) and the boards, which are compositions of the
+ * widgets already shown (each board has its own stories).
+ */
+const NOT_IN_GALLERY = new Set(['ioc-provider', 'ioc-domain-board', 'ioc-overview-board']);
+
+/** Every ioc-* widget registered in this page. */
 function definedWidgets(): string[] {
-  return [...new Set([...KNOWN_WIDGETS, ...manifestTags])].filter((tag) => tag.startsWith('ioc-') && tag !== 'ioc-provider' && customElements.get(tag));
+  return [...new Set([...KNOWN_WIDGETS, ...manifestTags])].filter((tag) => tag.startsWith('ioc-') && !NOT_IN_GALLERY.has(tag) && customElements.get(tag));
 }
 
 const SWATCH_GROUPS = {
@@ -84,6 +90,7 @@ function fillBoard(board: Element | undefined, locale: Locale): void {
       if (tag === 'ioc-bar-chart') widget.setAttribute('top', '10');
       if (tag === 'ioc-heatmap') widget.setAttribute('layout', 'hour-weekday');
       if (tag === 'ioc-donut') widget.setAttribute('other-threshold', '0.01');
+      if (tag === 'ioc-area-table') widget.setAttribute('indicators', 'environment.aqi,environment.pm25');
       board.append(widget);
     }
   }

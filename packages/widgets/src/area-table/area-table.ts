@@ -261,7 +261,10 @@ export class IocAreaTable extends IocElement {
     if (states.length === 0) return 'idle';
     const hasData = this.active.some((loader) => loader.value !== undefined);
     if (states.some((s) => s === 'error' || s === 'stale')) return hasData ? 'stale' : states.some((s) => s === 'pending') ? 'pending' : 'error';
-    if (states.some((s) => s === 'pending')) return hasData ? 'ready' : 'pending';
+    // Ready means drawn: every column's values and sparklines are in (a screenshot, a test or a
+    // leader sees the whole table, not the first column that answered).
+    const trendsPending = !this.noTrend && this.context?.source !== undefined && this.trendLoaders.slice(0, states.length).some((loader, index) => loader.state === 'pending' && this.trendQuery(index) !== undefined);
+    if (states.some((s) => s === 'pending') || trendsPending) return 'pending';
     if (states.every((s) => s === 'empty')) return 'empty';
     if (states.every((s) => s === 'idle')) return 'idle';
     return 'ready';

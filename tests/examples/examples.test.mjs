@@ -85,8 +85,10 @@ for (const name of PAGES) {
       .then(() => true, () => false);
     const states = await boardStates(page);
     assert.ok(settled, `not settled: ${states.join(', ')}`);
-    // With the demo source every widget is live, not just settled.
-    assert.deepEqual(states.filter((state) => !state.endsWith('=ready') && !state.endsWith('=null')), [], 'some widgets are not ready');
+    // With the demo source every widget is live, not just settled; a domain with no open alert
+    // (the demo raises none for citizens or the economy) has an empty feed, which is an answer.
+    const live = (state) => state.endsWith('=ready') || state.endsWith('=null') || /^ioc-alert-list\[[^\]]*\]=empty$/.test(state);
+    assert.deepEqual(states.filter((state) => !live(state)), [], 'some widgets are not ready');
     assert.deepEqual(problems, []);
     // WCAG 2.1 A/AA on the whole page, shadow roots included: no serious or critical violation.
     // (axe comes in through Playwright's own channel, which the page's CSP does not govern.)

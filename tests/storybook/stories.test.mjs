@@ -75,13 +75,22 @@ test('every story renders cleanly and its widgets reach the state it is named fo
     if (globals === FORCED) await page.emulateMedia({ forcedColors: 'active' });
     const storyGlobals = globals && globals !== FORCED ? `&globals=${globals}` : '';
     await page.goto(`${server.url}/iframe.html?id=${story.id}&viewMode=story${storyGlobals}`);
-    await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount > 0, null, { timeout: 15_000 }).catch(() => problems.push('story root stayed empty'));
+    await page.waitForFunction(() => document.querySelector('#storybook-root')?.childElementCount > 0, null, { timeout: 30_000 }).catch(() => problems.push('story root stayed empty'));
     const wanted = STATES.find((state) => story.name.toLowerCase().replace(/\s+/g, '').startsWith(state) || story.name.toLowerCase().endsWith(` ${state}`) || story.name.toLowerCase().endsWith(state));
     if (wanted) {
       const reached = await page
         .waitForFunction((state) => [...document.querySelectorAll('[state]')].some((el) => el.tagName.startsWith('IOC-') && el.getAttribute('state') === state), wanted, { timeout: 10_000 })
         .then(() => true, () => false);
       if (!reached) problems.push(`no ioc-* widget reached state="${wanted}"`);
+    } else {
+      // A story named for what it shows (a drill-down, a theme): its widgets have settled, none
+      // still pending, before its pixels are taken.
+      await page
+        .waitForFunction(() => {
+          const widgets = [...document.querySelectorAll('[state]')].filter((el) => el.tagName.startsWith('IOC-'));
+          return widgets.length > 0 && widgets.every((el) => el.getAttribute('state') !== 'pending');
+        }, null, { timeout: 20_000 })
+        .catch(() => {});
     }
     // Pixels: once the fonts are in and two frames have settled. A story whose content moves on
     // its own (a live feed) is tagged `no-visual`.

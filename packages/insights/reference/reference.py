@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Reference values for @ioc-kit/insights' trend statistics, written to reference.json.
 
-Run once with Debian's Python (apt-get install -y python3-scipy):
+Run once with Debian's Python (apt-get install -y python3-scipy), or any Python with NumPy and SciPy:
     /usr/bin/python3 packages/insights/reference/reference.py
 The tests compare the TypeScript results with this file to 1e-6 and need no Python.
 
@@ -49,6 +49,31 @@ def pvalue(z, var):
     return float(2 * stats.norm.sf(abs(z))) if var > 0 else 1.0
 
 
+RESIDUAL_TOLERANCE = 1e-9
+
+
+def sen_residuals(pos, xs):
+    """xs less the Sen line, residuals within 1e-9 of the data's magnitude merged into ties.
+
+    An exact line (0.1, 1.1, 2.1, ...) leaves residuals that differ only by rounding error;
+    their ranks would carry a rounding pattern, not autocorrelation. Each run of residuals
+    closer than the tolerance to its smallest takes that value. Returns (residuals, distinct).
+    """
+    slope = stats.theilslopes(xs, pos)[0]
+    trend = slope * pos
+    d = xs - trend
+    tol = RESIDUAL_TOLERANCE * max(np.abs(xs).max(), np.abs(trend).max())
+    out = d.copy()
+    distinct, anchor = 0, None
+    for i in np.argsort(d, kind='stable'):
+        if distinct > 0 and d[i] - anchor <= tol:
+            out[i] = anchor
+        else:
+            anchor = d[i]
+            distinct += 1
+    return out, distinct
+
+
 def hamed_rao(pos, x, alpha=0.05, max_lag=None, lag_alpha=None):
     keep = np.isfinite(x)
     s, var, _, _ = mk(x)
@@ -56,8 +81,10 @@ def hamed_rao(pos, x, alpha=0.05, max_lag=None, lag_alpha=None):
     n = len(xs)
     if n < 3:
         return var, 1.0, zscore(s, var), pvalue(zscore(s, var), var)
-    slope = stats.theilslopes(xs, ps)[0] if n >= 2 else 0.0
-    ranks = stats.rankdata(xs - slope * ps)
+    d, distinct = sen_residuals(ps, xs)
+    if distinct < 2:
+        return var, 1.0, zscore(s, var), pvalue(zscore(s, var), var)
+    ranks = stats.rankdata(d)
     y = ranks - ranks.mean()
     c0 = (y * y).sum()
     if c0 <= 0:
@@ -84,8 +111,9 @@ def yue_wang(pos, x, alpha=0.05):
     plain = (var, 1.0, 0.0, zscore(s, var), pvalue(zscore(s, var), var))
     if n < 5:
         return plain
-    slope = stats.theilslopes(xs, ps)[0]
-    d = xs - slope * ps
+    d, distinct = sen_residuals(ps, xs)
+    if distinct < 2:
+        return plain
     d = d - d.mean()
     c0 = (d * d).sum()
     if c0 <= 0:
@@ -152,6 +180,12 @@ def series_set():
     out.append(('random walk', np.cumsum(rng.normal(0, 1, 200)), None))
     out.append(('step', np.concatenate([np.full(30, 5.0), np.full(30, 8.0)]) + rng.normal(0, 0.5, 60), None))
     out.append(('white noise', rng.normal(50, 5, 90), None))
+    # Exact lines (rounding error is all that is left after the Sen slope) and one with a spike.
+    out.append(('pure ramp 0.1 + i', 0.1 + np.arange(30), None))
+    out.append(('pure falling ramp 50.3 - 0.7 i', 50.3 - 0.7 * np.arange(30), None))
+    spiked = 0.1 + np.arange(30) * 1.0
+    spiked[17] += 9
+    out.append(('ramp with one spike', spiked, None))
     return out
 
 

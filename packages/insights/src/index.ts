@@ -10,5 +10,5 @@ export { anomaliesOf, seasonalBaseline, type Anomaly, type AnomalyOptions, type 
 export { changePointsOf, type ChangePoint, type ChangePointOptions } from './signals/change-points.js';
 export { crossingRunsOf, type CrossingRun } from './signals/runs.js';
 export { forecastOf, DEFAULT_HORIZON, type Forecast, type ForecastOptions, type ForecastStep, type ForecastCrossing } from './signals/forecast.js';
-export { mannKendall, hamedRao, yueWang, seasonalKendall, type KendallTest, type KendallOptions, type HamedRaoTest, type HamedRaoOptions, type YueWangTest, type SeasonalKendallTest } from './stats/kendall.js';
+export { mannKendall, hamedRao, yueWang, seasonalKendall, senResiduals, RESIDUAL_TOLERANCE, type KendallTest, type KendallOptions, type HamedRaoTest, type HamedRaoOptions, type YueWangTest, type SeasonalKendallTest } from './stats/kendall.js';
 export { theilSen, seasonalSen, type SenSlope } from './stats/theil-sen.js';

@@ -27,6 +27,34 @@ describe('trend: known answers', () => {
     expect(trend.changePercent).to.be.closeTo(72.5, 1e-9);
   });
 
+  it('pure ramps, up and down, are significant at every grain (the autocorrelation correction sees no rounding error)', () => {
+    // 0.1 + i leaves residuals of pure rounding error after the Sen slope; their ranks must not
+    // read as autocorrelation (they inflated Var(S) ×19 and called this ramp "flat").
+    const weeks = (n: number) => Float64Array.from({ length: n }, (_, i) => T0 + i * 7 * DAY);
+    const hours = (n: number) => Float64Array.from({ length: n }, (_, i) => T0 + i * HOUR);
+    const cases = [
+      { grain: 'day', t: days(30), method: 'corrected' },
+      { grain: 'day', t: days(10), method: 'corrected' },
+      { grain: 'hour', t: hours(168), method: 'corrected' },
+      { grain: 'week', t: weeks(26), method: 'corrected' },
+      { grain: 'month', t: months(36), method: 'seasonal-kendall' },
+      { grain: 'month', t: months(12), method: 'mann-kendall' },
+    ] as const;
+    for (const { grain, t, method } of cases) {
+      for (const [start, step] of [[0.1, 1], [0.1, -1], [1234.5, 0.37], [50.3, -0.7]] as const) {
+        const v = Float64Array.from(t, (_, i) => start + step * i);
+        const trend = trendOf({ t, v }, { grain, window: t.length });
+        const label = `${grain} × ${t.length}, ${start} ${step > 0 ? '+' : '−'} ${Math.abs(step)}·i`;
+        expect(trend.method, label).to.equal(method);
+        expect(trend.direction, label).to.equal(step > 0 ? 'rising' : 'falling');
+        expect(trend.significant, label).to.equal(true);
+        expect(trend.p, label).to.be.below(0.01);
+        if (method === 'corrected') expect(trend.correction, label).to.equal(1);
+        expect(trend.slope, label).to.be.closeTo(step, 1e-9);
+      }
+    }
+  });
+
   it('gives no percentage of a near-zero fitted start (under half the median |value|)', () => {
     // 0.1, 1.1, 2.1, ...: the line starts at 0.1 while the values' median is about 15: "+2900 %" would mislead.
     const v = Float64Array.from({ length: 30 }, (_, i) => 0.1 + i);
@@ -120,6 +148,21 @@ describe('signals', () => {
     expect(constant.changePoints).to.deep.equal([]);
     expect(constant.anomalies).to.deep.equal([]);
     expect(constant.trend.reason).to.equal('constant');
+  });
+
+  it('a steady ramp is a trend, not a staircase of level shifts; a step on a ramp is still a change', () => {
+    for (const n of [30, 90, 365]) {
+      const exact = { area: 'x', t: days(n), v: Float64Array.from({ length: n }, (_, i) => 0.1 + i) };
+      expect(computeInsight({ indicator: pm25, grain: 'day', series: exact }).changePoints, `exact ramp ${n}`).to.deep.equal([]);
+      const noisy = synthetic({ n, noise: 1, slope: 0.5, seed: 11 });
+      const insight = computeInsight({ indicator: pm25, grain: 'day', series: noisy });
+      expect(insight.changePoints, `noisy ramp ${n}`).to.deep.equal([]);
+      expect(insight.trend.direction).to.equal('rising');
+    }
+    // A gentle ramp with a jump of 8σ at day 70: the jump is the change.
+    const stepped = synthetic({ n: 120, noise: 1, slope: 0.02, step_at: 70, step_size: 8, seed: 12 });
+    const found = computeInsight({ indicator: pm25, grain: 'day', series: stepped }).changePoints;
+    expect(found.some((p) => Math.abs(p.index - 70) <= 2)).to.equal(true);
   });
 
   it('runs of threshold crossings: alerting bands, gaps end a run, the ongoing one', () => {

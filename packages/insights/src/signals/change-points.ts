@@ -3,7 +3,9 @@
 // kept when the reduction pays a BIC-style penalty, and each side is searched again. O(n log n)
 // with prefix sums. The noise scale is robust and long-run: its spread around a running median
 // (steps barely move it), widened by the lag-one autocorrelation (1+ρ)/(1−ρ), so neighbours
-// that are alike by nature (hourly air quality) do not read as a string of level changes.
+// that are alike by nature (hourly air quality) do not read as a string of level changes. A split
+// is kept only when two levels fit better than a straight line, so a steady trend (a ramp) is a
+// trend, not a staircase of level shifts.
 import { medianInPlace } from '../stats/robust.js';
 
 /** A change in the level of a series. */
@@ -78,14 +80,27 @@ export function changePointsOf(t: ArrayLike<number>, v: ArrayLike<number>, optio
   if (!(sigma > 0)) return [];
   const s1 = new Float64Array(n + 1);
   const s2 = new Float64Array(n + 1);
+  const sk = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
     s1[i + 1] = s1[i]! + x[i]!;
     s2[i + 1] = s2[i]! + x[i]! * x[i]!;
+    sk[i + 1] = sk[i]! + i * x[i]!;
   }
   // Residual sum of squares of x[a..b) about its mean, in units of σ².
   const cost = (a: number, b: number): number => {
     const sum = s1[b]! - s1[a]!;
     return (s2[b]! - s2[a]! - (sum * sum) / (b - a)) / (sigma * sigma);
+  };
+  // Residual sum of squares of x[a..b) about its least-squares line (in σ²): Σk and Σk² of the
+  // positions a..b−1 in closed form, Σk·x from the prefix sums.
+  const lineCost = (a: number, b: number): number => {
+    const m = b - a;
+    const sum = s1[b]! - s1[a]!;
+    const sumK = ((a + b - 1) * m) / 2;
+    const sxx = s2[b]! - s2[a]! - (sum * sum) / m;
+    const skk = (m * (m * m - 1)) / 12;
+    const skx = sk[b]! - sk[a]! - (sumK * sum) / m;
+    return Math.max(0, sxx - (skk > 0 ? (skx * skx) / skk : 0)) / (sigma * sigma);
   };
   const beta = (options.penalty ?? 3) * Math.log(n);
   const cuts: number[] = [];
@@ -104,6 +119,9 @@ export function changePointsOf(t: ArrayLike<number>, v: ArrayLike<number>, optio
       }
     }
     if (at < 0 || gain <= beta) continue;
+    // A steady trend is not a level shift: two levels must fit the segment better than one line
+    // (a ramp cut in two leaves two saw-teeth; a line leaves only the noise).
+    if (whole - gain >= lineCost(a, b)) continue;
     cuts.push(at);
     stack.push([a, at], [at, b]);
   }

@@ -83,6 +83,50 @@ export function mannKendall(x: ArrayLike<number>, options: KendallOptions = {}):
   return { n, s, varS, z, p: varS > 0 ? twoSidedP(z) : 1, tau: tauB(s, n, ties) };
 }
 
+/**
+ * Relative size below which Sen-detrended residuals count as equal: rounding error, not data.
+ * Removing a slope that fits exactly (0.1, 1.1, 2.1, …) leaves residuals that differ only in
+ * the last bits of the float, and their ranks carry a pattern of rounding (strongly
+ * autocorrelated) that would inflate Var(S) twentyfold and call a perfect ramp "flat".
+ */
+export const RESIDUAL_TOLERANCE = 1e-9;
+
+/**
+ * The finite values of `x` less Sen's slope times their `positions`, with differences within
+ * {@link RESIDUAL_TOLERANCE} of the data's magnitude merged into exact ties (each run of
+ * residuals closer than the tolerance to its smallest takes that value), and how many distinct
+ * residuals remain (1: the line fits exactly; no autocorrelation can be measured).
+ */
+export function senResiduals(positions: ArrayLike<number>, x: ArrayLike<number>): { residuals: Float64Array; distinct: number } {
+  const slope = senSlope(positions, x);
+  const b = Number.isFinite(slope) ? slope : 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i])) n++;
+  const residuals = new Float64Array(n);
+  let scale = 0;
+  let j = 0;
+  for (let i = 0; i < x.length; i++) {
+    const value = x[i]!;
+    if (!Number.isFinite(value)) continue;
+    const trend = b * positions[i]!;
+    residuals[j++] = value - trend;
+    scale = Math.max(scale, Math.abs(value), Math.abs(trend));
+  }
+  const tolerance = RESIDUAL_TOLERANCE * scale;
+  const order = Array.from({ length: n }, (_, i) => i).sort((p, q) => residuals[p]! - residuals[q]!);
+  let distinct = 0;
+  let anchor = Number.NaN;
+  for (const i of order) {
+    const r = residuals[i]!;
+    if (distinct > 0 && r - anchor <= tolerance) residuals[i] = anchor;
+    else {
+      anchor = r;
+      distinct++;
+    }
+  }
+  return { residuals, distinct };
+}
+
 /** Options of the Hamed–Rao test. */
 export interface HamedRaoOptions extends KendallOptions {
   /** Largest lag examined (default n − 3, every lag that contributes). */
@@ -106,20 +150,17 @@ export interface HamedRaoTest extends KendallTest {
  * trend module examines 10 lags, 24 for hourly data, at alpha/maxLag: with every lag at alpha,
  * white noise finds "significant" lags by chance and the test rejects 8–9 % of the time instead
  * of 5 %). A factor that would be zero or negative (possible with strong negative
- * autocorrelation) is replaced by 1.
+ * autocorrelation) is replaced by 1, and so is the factor of a series the Sen line fits exactly
+ * (residuals equal to rounding error: see {@link senResiduals}).
  */
 export function hamedRao(positions: ArrayLike<number>, x: ArrayLike<number>, alpha = 0.05, options: HamedRaoOptions = {}): HamedRaoTest {
   const plain = mannKendall(x, options);
   const n = plain.n;
   if (n < 3) return { ...plain, correction: 1 };
-  const slope = senSlope(positions, x);
-  const detrended = new Float64Array(n);
-  let j = 0;
-  for (let i = 0; i < x.length; i++) {
-    const value = x[i]!;
-    if (Number.isFinite(value)) detrended[j++] = value - (Number.isFinite(slope) ? slope : 0) * positions[i]!;
-  }
-  const ranks = averageRanks(detrended);
+  const { residuals, distinct } = senResiduals(positions, x);
+  // A line that fits exactly leaves nothing whose autocorrelation could be measured: no inflation.
+  if (distinct < 2) return { ...plain, correction: 1 };
+  const ranks = averageRanks(residuals);
   let mean = 0;
   for (let i = 0; i < n; i++) mean += ranks[i]!;
   mean /= n;
@@ -155,19 +196,15 @@ export interface YueWangTest extends KendallTest {
  * The Mann–Kendall test with Yue and Wang's (2004) correction for lag-one autocorrelation:
  * the Sen slope (over `positions`) is removed, r₁ of the rest is measured and, when significant
  * at `alpha`, bias-corrected to (n·r₁ + 1)/(n − 4) (capped at 0.95) and turned into an effective
- * sample size. Gaps are skipped: r₁ is measured between consecutive finite values.
+ * sample size. Gaps are skipped: r₁ is measured between consecutive finite values. A series the
+ * Sen line fits exactly (to rounding error) has no r₁: factor 1.
  */
 export function yueWang(positions: ArrayLike<number>, x: ArrayLike<number>, alpha = 0.05, options: KendallOptions = {}): YueWangTest {
   const plain = mannKendall(x, options);
   const n = plain.n;
   if (n < 5) return { ...plain, correction: 1, rho: 0 };
-  const slope = senSlope(positions, x);
-  const detrended = new Float64Array(n);
-  let j = 0;
-  for (let i = 0; i < x.length; i++) {
-    const value = x[i]!;
-    if (Number.isFinite(value)) detrended[j++] = value - (Number.isFinite(slope) ? slope : 0) * positions[i]!;
-  }
+  const { residuals: detrended, distinct } = senResiduals(positions, x);
+  if (distinct < 2) return { ...plain, correction: 1, rho: 0 };
   let mean = 0;
   for (let i = 0; i < n; i++) mean += detrended[i]!;
   mean /= n;

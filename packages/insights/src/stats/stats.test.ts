@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { erfc, normalCdf, normalQuantile, twoSidedP } from './normal.js';
+import { hamedRao, senResiduals, yueWang } from './kendall.js';
 import { averageRanks, mad, median, quantile, roundHalfEven, select } from './robust.js';
 
 describe('normal distribution', () => {
@@ -38,5 +39,25 @@ describe('robust statistics', () => {
   it('average ranks and NumPy rounding', () => {
     expect(Array.from(averageRanks([10, 20, 10, 30]))).to.deep.equal([1.5, 3, 1.5, 4]);
     expect([0.5, 1.5, 2.5, -0.5, -1.5, 2.4].map(roundHalfEven)).to.deep.equal([0, 2, 2, -0, -2, 2]);
+  });
+});
+
+describe('autocorrelation corrections on exact lines', () => {
+  it('residuals within rounding error of the Sen line are ties, and give no inflation', () => {
+    const positions = Array.from({ length: 30 }, (_, i) => i);
+    const ramp = positions.map((i) => 0.1 + i);
+    const { residuals, distinct } = senResiduals(positions, ramp);
+    expect(distinct).to.equal(1);
+    expect(new Set(residuals).size).to.equal(1);
+    expect(hamedRao(positions, ramp).correction).to.equal(1);
+    expect(hamedRao(positions, ramp, 0.05, { maxLag: 10, lagAlpha: 0.005 }).correction).to.equal(1);
+    expect(yueWang(positions, ramp)).to.include({ correction: 1, rho: 0 });
+    // Real departures are kept: a spike stays a distinct residual, and noise stays noise.
+    const spiked = ramp.slice();
+    spiked[17] = spiked[17]! + 9;
+    expect(senResiduals(positions, spiked).distinct).to.equal(2);
+    const noisy = ramp.map((v, i) => v + 1e-3 * Math.sin(i * 7.3));
+    // (The Sen slope is the slope of one pair of points, or the mean of two: those share a residual.)
+    expect(senResiduals(positions, noisy).distinct).to.be.at.least(28);
   });
 });

@@ -98,7 +98,7 @@ export class IocAreaTable extends IocElement {
   /** Time grain of the latest values (default: the source's) and of the trend lines (default `day`). */
   @property({ reflect: true }) grain?: TimeGrain;
 
-  /** The period that holds this date (ISO); default: the provider's selected period, else the latest. */
+  /** The period that holds this date (ISO); default: the provider's selection (the end of a brushed time range, else a selected period), else the latest. */
   @property({ reflect: true }) at?: string;
 
   /** Title above the table; default "Bảng chỉ tiêu theo khu vực" / "Indicators by area". */
@@ -216,7 +216,7 @@ export class IocAreaTable extends IocElement {
     const indicator = this.indicatorIds[index];
     if (!indicator || this.setupError() || !this.effectiveArea || this.own.pending) return undefined;
     const parent = this.parentArea();
-    const at = this.at ?? this.context?.period ?? this.pinnedAt;
+    const at = this.at ?? this.selectedAt ?? this.pinnedAt;
     return { kind: 'by-area', indicator: indicator as ByAreaQuery['indicator'], level: this.level, ...(parent ? { parent } : {}), ...(this.grain ? { grain: this.grain } : {}), ...(at ? { at } : {}) };
   }
 

@@ -158,7 +158,7 @@ export class IocBarChart extends IocElement {
   /** Time grain: of the ranked period (default: the source's) or of the bars over time (default `month`). */
   @property({ reflect: true }) grain?: TimeGrain;
 
-  /** Ranking: the period that holds this date (ISO); default: the latest. */
+  /** Ranking: the period that holds this date (ISO); default: the provider's selection (the end of a brushed time range, else a selected period), else the latest. Over time (`areas`), the provider's selected range is the window unless `from`/`to` are set. */
   @property({ reflect: true }) at?: string;
 
   /** Over periods: start (ISO, inclusive); default: 12 periods back from `to`. */
@@ -297,13 +297,15 @@ export class IocBarChart extends IocElement {
     const areas = splitCodes(this.areas);
     if (areas.length > 0) {
       const grain = this.grain ?? 'month';
-      const { from, to } = this.period.get(grain, 12, this.now, this.from, this.to);
+      // Without its own window: the provider's selected range, else 12 periods back from now.
+      const range = this.from || this.to ? undefined : this.selectedRange;
+      const { from, to } = range ? { from: new Date(range[0]).toISOString(), to: new Date(range[1]).toISOString() } : this.period.get(grain, 12, this.now, this.from, this.to);
       return { kind: 'series', indicator, areas, grain, from, to };
     }
     // Until the source says what the area is, it is not known whether it is the ranking's parent.
     if (this.ownArea.pending) return undefined;
     const parent = this.rankingParent();
-    return { kind: 'by-area', indicator, level: this.level, ...(parent ? { parent } : {}), ...(this.grain ? { grain: this.grain } : {}), ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}) };
+    return { kind: 'by-area', indicator, level: this.level, ...(parent ? { parent } : {}), ...(this.grain ? { grain: this.grain } : {}), ...(this.at ?? this.selectedAt ?? this.pinnedAt ? { at: this.at ?? this.selectedAt ?? this.pinnedAt } : {}) };
   }
 
   private queryBlocked() {

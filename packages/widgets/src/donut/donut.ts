@@ -111,7 +111,7 @@ export class IocDonut extends IocElement {
   /** Time grain of the period; default: the source's. */
   @property({ reflect: true }) grain?: TimeGrain;
 
-  /** The period that holds this date (ISO); default: the latest. */
+  /** The period that holds this date (ISO); default: the provider's selection (the end of a brushed time range, else a selected period), else the latest. */
   @property({ reflect: true }) at?: string;
 
   /** Slices under this share of the total (0..1) are grouped as "Khác" / "Other". Default 0.03. */
@@ -233,7 +233,7 @@ export class IocDonut extends IocElement {
       level: this.level,
       ...(parent ? { parent } : {}),
       ...(this.grain ? { grain: this.grain } : {}),
-      ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}),
+      ...(this.at ?? this.selectedAt ?? this.pinnedAt ? { at: this.at ?? this.selectedAt ?? this.pinnedAt } : {}),
     };
   }
 

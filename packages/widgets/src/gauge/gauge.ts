@@ -74,7 +74,7 @@ export class IocGauge extends IocElement {
   /** Time grain of the period shown; default: the source's choice. */
   @property({ reflect: true }) grain?: TimeGrain;
 
-  /** Show the period that holds this date (ISO); default: the latest. */
+  /** Show the period that holds this date (ISO); default: the provider's selection (the end of a brushed time range, else a selected period), else the latest. */
   @property({ reflect: true }) at?: string;
 
   /** `radial` (default) or `bullet`. */
@@ -158,7 +158,7 @@ export class IocGauge extends IocElement {
   private chartQuery(): KpiQuery | undefined {
     const area = this.effectiveArea;
     if (!this.indicator || !area) return undefined;
-    return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, ...(this.grain ? { grain: this.grain } : {}), ...(this.at ?? this.pinnedAt ? { at: this.at ?? this.pinnedAt } : {}) };
+    return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, ...(this.grain ? { grain: this.grain } : {}), ...(this.at ?? this.selectedAt ?? this.pinnedAt ? { at: this.at ?? this.selectedAt ?? this.pinnedAt } : {}) };
   }
 
   private configError() {

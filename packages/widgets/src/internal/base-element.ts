@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { clockNow, type Locale } from '@ioc-kit/data';
+import { clockNow, parseTime, type Locale } from '@ioc-kit/data';
 import { iocContext, type IocContextValue } from './context.js';
 
 export { baseStyles } from './base-element.styles.js';
@@ -65,6 +65,27 @@ export class IocElement extends LitElement {
   protected get pinnedAt(): string | undefined {
     const pinned = this.context?.now;
     return pinned !== undefined && Number.isFinite(pinned) ? new Date(pinned).toISOString() : undefined;
+  }
+
+  /** The provider's selected time range (a brushed or zoomed time series) as epoch ms `[from, to)`, when valid. */
+  protected get selectedRange(): readonly [number, number] | undefined {
+    const range = this.context?.range;
+    if (!range) return undefined;
+    const from = parseTime(range.from);
+    const to = parseTime(range.to);
+    return Number.isFinite(from) && Number.isFinite(to) && from < to ? [from, to] : undefined;
+  }
+
+  /**
+   * The `at` the provider's selection asks of a latest-value widget without its own `at`: the
+   * last instant of the selected range (`to` is exclusive), else the selected period. Undefined
+   * when nothing is selected (the widget then uses `pinnedAt` or the source's latest).
+   */
+  protected get selectedAt(): string | undefined {
+    const range = this.selectedRange;
+    if (range) return new Date(range[1] - 1).toISOString();
+    const period = this.context?.period;
+    return typeof period === 'string' && period !== '' ? period : undefined;
   }
 }
 

@@ -531,6 +531,14 @@ describe('ioc-kpi-card', () => {
       card.locale = 'en';
       await card.updateComplete;
       expect(spoken(part(card, 'trend')!)).to.equal('Rising (significant), worsened');
+      // A pure ramp (a fitted line of rounding error only) is rising and significant, not "flat".
+      card.history = history(Array.from({ length: 30 }, (_, i) => 40.1 + 1.3 * i));
+      await card.updateComplete;
+      expect(part(card, 'trend')!.dataset.direction).to.equal('rising');
+      expect(spoken(part(card, 'trend')!)).to.equal('Rising (significant), worsened');
+      card.history = history(Array.from({ length: 30 }, (_, i) => 0.1 + i).reverse());
+      await card.updateComplete;
+      expect(part(card, 'trend')!.dataset.direction).to.equal('falling');
       // Noise has no direction: the words say so rather than "rising".
       card.history = history([50, 52, 49, 51, 50, 53, 48, 50, 52, 49, 51, 50, 49, 52, 50]);
       await card.updateComplete;

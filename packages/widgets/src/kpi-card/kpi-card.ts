@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import {
   bandFor,
   localize,
+  parseTime,
   type Indicator,
   type KpiQuery,
   type KpiResult,
@@ -101,7 +102,7 @@ export class IocKpiCard extends IocElement {
   /** Time grain of the period shown (`day`, `month`, ...); default: the source's choice. */
   @property({ reflect: true }) grain?: TimeGrain;
 
-  /** Show the period that holds this date (ISO); default: the latest. */
+  /** Show the period that holds this date (ISO); default: the provider's selection (the end of a brushed time range, else a selected period), else the latest. The trend's history ends there too. */
   @property({ reflect: true }) at?: string;
 
   /** Overrides the indicator's name as the card's title. */
@@ -141,7 +142,7 @@ export class IocKpiCard extends IocElement {
     query: () => {
       const area = this.effectiveArea;
       if (!this.indicator || !area) return undefined;
-      return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, grain: this.grain, at: this.at ?? this.pinnedAt };
+      return { kind: 'kpi', indicator: this.indicator as KpiQuery['indicator'], area, grain: this.grain, at: this.at ?? this.selectedAt ?? this.pinnedAt };
     },
     blocked: () => areaProblem(this.localName, this.effectiveArea, this.context),
     data: () => this.data,
@@ -199,7 +200,10 @@ export class IocKpiCard extends IocElement {
     const area = this.effectiveArea;
     if (!this.trend || !this.indicator || !area) return undefined;
     const grain = this.grainInForce;
-    const { from, to } = this.period.get(grain, this.span, this.now);
+    // The sparkline ends where the card's value is: its `at`, else the selected range's end, else now.
+    const at = this.at ?? this.selectedAt;
+    const end = at !== undefined ? parseTime(at) : Number.NaN;
+    const { from, to } = this.period.get(grain, this.span, Number.isFinite(end) ? end : this.now);
     return { kind: 'series', indicator: this.indicator as SeriesQuery['indicator'], areas: [area], grain, from, to };
   }
 

@@ -133,7 +133,7 @@ export class IocMap extends IocElement {
   /** Level of the areas shown under the widget's area: default the next level down (province → communes); `province` with no area for the country. */
   @property({ reflect: true }) level?: AreaLevel;
 
-  /** The instant whose period the map shows (ISO); default the latest. */
+  /** The instant whose period the map shows (ISO); default: the provider's selection (the end of a brushed time range, else a selected period), else the latest. */
   @property({ reflect: true }) at?: string;
 
   /** Period of the values (`day`, `month`, `year`); default the indicator's own. */
@@ -363,8 +363,13 @@ export class IocMap extends IocElement {
     return area ? localize(area.name, this.effectiveLocale) : message(words.mapCountry, this.effectiveLocale);
   }
 
+  /** The period shown: the own `at`, else the provider's selection (a brushed range's end, a period). */
+  private ownAt(): string | undefined {
+    return this.at ?? this.selectedAt;
+  }
+
   private atIso(): string {
-    return this.at ?? new Date(this.now).toISOString();
+    return this.ownAt() ?? new Date(this.now).toISOString();
   }
 
   private childLevel(level: AreaLevel | undefined): AreaLevel {
@@ -404,7 +409,7 @@ export class IocMap extends IocElement {
       level: scope.level,
       ...(scope.parent ? { parent: scope.parent } : {}),
       ...(grain ? { grain } : {}),
-      ...(this.at ? { at: this.at } : {}),
+      ...(this.ownAt() ? { at: this.ownAt() } : {}),
     };
   }
 
@@ -1065,7 +1070,7 @@ export class IocMap extends IocElement {
     const grain = this.slider;
     if (!grain) return [];
     const n = Math.max(2, Math.min(400, Math.round(this.periods ?? (grain === 'day' ? 90 : grain === 'month' ? 12 : 10))));
-    const end = new Date(this.at ?? this.now);
+    const end = new Date(this.ownAt() ?? this.now);
     const locale = this.effectiveLocale;
     const timeZone = this.effectiveTimeZone;
     return Array.from({ length: n }, (_, i) => {
@@ -1085,7 +1090,7 @@ export class IocMap extends IocElement {
     const i = Math.max(0, Math.min(frames.length - 1, index));
     this.#frameIndex = i;
     this.#frameJob?.abort();
-    if (i === frames.length - 1 && !this.at) {
+    if (i === frames.length - 1 && !this.ownAt()) {
       // The latest period is the widget's own query.
       this.#frame = undefined;
       this.requestUpdate();

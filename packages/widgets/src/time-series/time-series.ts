@@ -157,7 +157,11 @@ export class IocTimeSeries extends IocElement {
   /** Names to show for area codes, e.g. `{ '24': 'Bắc Ninh' }`; default: the code. */
   @property({ attribute: false }) areaLabels: Readonly<Record<string, string>> = {};
 
-  /** The visible time range `[from, to]` in epoch ms after a zoom; undefined shows everything. */
+  /**
+   * The visible time range `[from, to]` in epoch ms after a zoom; undefined shows everything.
+   * Under an `<ioc-provider>` it follows the provider's selected range (another time series
+   * brushed or zoomed), without firing `ioc-period-select` again; a cleared range shows everything.
+   */
   @property({ attribute: false }) domain?: readonly [number, number];
 
   private chart?: TimeSeriesChart;
@@ -339,7 +343,28 @@ export class IocTimeSeries extends IocElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('context')) this.followRange();
     this.shell.willUpdate(changed);
+  }
+
+  /** The provider's range last followed (`from|to` epoch ms, '' for none). */
+  private followed = '';
+
+  /**
+   * Zooms to the provider's selected range when it changed (quietly: the range came from a
+   * period-select already, so none is fired back), and back to everything when it is cleared.
+   */
+  private followRange(): void {
+    const range = this.selectedRange;
+    const key = range ? `${range[0]}|${range[1]}` : '';
+    if (key === this.followed) return;
+    const had = this.followed !== '';
+    this.followed = key;
+    if (range) {
+      if (this.domain?.[0] !== range[0] || this.domain?.[1] !== range[1]) this.domain = range;
+    } else if (had && this.domain) {
+      this.domain = undefined;
+    }
   }
 
   protected override render() {

@@ -266,6 +266,12 @@ describe('ioc-alert-list', function () {
     expect(errors[0]!.error.message).to.contain('unknown severity');
   });
 
+  it('says “Không có cảnh báo” for an area with no alerts, not that data is missing', async () => {
+    const list = await mount(result([]));
+    expect(list.getAttribute('state')).to.equal('empty');
+    expect(textOf(list.shadowRoot!.querySelector('[part~="status"]'))).to.equal('Không có cảnh báo');
+  });
+
   it('shows an error state for a result that is not a list of alerts', async () => {
     const list = await fixture<IocAlertList>(html`<ioc-alert-list .data=${{ kind: 'alerts', alerts: 'nope', partial: false }}></ioc-alert-list>`);
     await list.updateComplete;

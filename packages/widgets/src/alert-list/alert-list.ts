@@ -308,7 +308,8 @@ export class IocAlertList extends IocElement {
           ${showList ? html`<span class="count">${message(words.alertCount, locale, { shown: formatNumber(shown, locale), total: formatNumber(total, locale) })}</span>` : nothing}
         </header>
         ${showList && total > 0 ? this.renderFilters(locale) : nothing} ${showList ? this.renderNotices(locale) : nothing}
-        ${showList && total > 0 ? this.renderList(groups, locale) : nothing} ${this.statusLine.render(state)}
+        ${showList && total > 0 ? this.renderList(groups, locale) : nothing}
+        ${state === 'empty' ? html`<p part="status" class="no-alerts" role="status">${message(words.noAlerts, locale)}</p>` : this.statusLine.render(state)}
         <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.announcement}</div>
       </section>
     `;

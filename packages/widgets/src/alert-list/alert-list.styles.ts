@@ -245,15 +245,12 @@ export const alertListStyles = css`
       grid-area: actions;
     }
   }
-  /* A phone: severity and actions on top, then the title (two lines), then the area and time. */
+  /* A phone: the severity, the title (two lines), the area and time, then the actions, each on its own line. */
   @container (max-width: 30rem) {
     .row {
-      height: var(--ioc-alert-list-row-height, 8.75rem);
-      grid-template-columns: minmax(0, 1fr) auto;
-      grid-template-areas: 'severity actions' 'title title' 'meta meta';
-    }
-    .severity {
-      align-self: center;
+      height: var(--ioc-alert-list-row-height, 10.5rem);
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'severity' 'title' 'meta' 'actions';
     }
     .status-word {
       display: none;

@@ -242,6 +242,23 @@ describe('ioc-alert-list', function () {
     expect(area.scrollWidth).to.be.at.most(area.clientWidth + 1);
   });
 
+  it('on a phone, stacks severity, title, area and actions so nothing covers the severity', async () => {
+    const provider = await fixture(html`<ioc-provider now=${NOW}>
+      <div style="width: 340px"><ioc-alert-list .data=${result([alert('a', { title: 'Chỉ số chất lượng nước (VN_WQI) xấu: Xã Thủy Biếc' })])}></ioc-alert-list></div>
+    </ioc-provider>`);
+    const list = provider.querySelector('ioc-alert-list')!;
+    await waitUntil(() => list.getAttribute('state') === 'ready');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const row = rows(list)[0]!;
+    const box = (selector: string) => row.querySelector(selector)!.getBoundingClientRect();
+    const [severity, title, meta, actions] = [box('.severity'), box('.title'), box('.meta'), box('.actions')];
+    expect(severity.bottom).to.be.at.most(title.top + 1);
+    expect(title.bottom).to.be.at.most(meta.top + 1);
+    expect(meta.bottom).to.be.at.most(actions.top + 1);
+    // All of it inside the fixed row.
+    expect(actions.bottom).to.be.at.most(row.getBoundingClientRect().bottom + 1);
+  });
+
   it('skips faulty alerts with a counted warning and shows hostile text as text', async () => {
     const errors: IocErrorEvent[] = [];
     const provider = await fixture(html`<ioc-provider now=${NOW}><ioc-alert-list @ioc-error=${(e: IocErrorEvent) => errors.push(e)}></ioc-alert-list></ioc-provider>`);

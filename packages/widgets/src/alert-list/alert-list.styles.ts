@@ -100,7 +100,8 @@ export const alertListStyles = css`
   }
   [part='list'] {
     position: relative;
-    height: var(--ioc-alert-list-height, 28rem);
+    /* As tall as its rows, up to the set height: a short feed leaves no empty box behind. */
+    max-height: var(--ioc-alert-list-height, 28rem);
     overflow-y: auto;
     overscroll-behavior: contain;
     border-top: var(--ioc-sys-border-width, 1px) solid var(--ioc-alert-list-border-color, var(--ioc-sys-color-outline));
@@ -205,9 +206,51 @@ export const alertListStyles = css`
     cursor: progress;
     opacity: 0.7;
   }
-  @container (max-width: 34rem) {
+  /*
+   * A narrow column (a board's side column, a tablet): the title gets the row's whole width beside
+   * the severity and reads in full up to two lines; the area, time and actions go under it. Rows
+   * stay one fixed height (the list is virtualised and measures its first row), only taller.
+   */
+  @container (max-width: 48rem) {
     .row {
+      height: var(--ioc-alert-list-row-height, 6.5rem);
       grid-template-columns: auto minmax(0, 1fr) auto;
+      grid-template-areas: 'severity title title' 'meta meta actions';
+      align-items: center;
+      align-content: center;
+      row-gap: var(--ioc-sys-space-1);
+    }
+    .body {
+      display: contents;
+    }
+    .severity {
+      grid-area: severity;
+      align-self: start;
+    }
+    .title {
+      grid-area: title;
+      align-self: start;
+      white-space: normal;
+      overflow-wrap: anywhere;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      line-clamp: 2;
+      line-height: 1.3;
+    }
+    .meta {
+      grid-area: meta;
+    }
+    .actions {
+      grid-area: actions;
+    }
+  }
+  /* A phone: the severity, the title (two lines), the area and time, then the actions, each on its own line. */
+  @container (max-width: 30rem) {
+    .row {
+      height: var(--ioc-alert-list-row-height, 10.5rem);
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'severity' 'title' 'meta' 'actions';
     }
     .status-word {
       display: none;

@@ -212,6 +212,53 @@ describe('ioc-alert-list', function () {
     expect(rows(list).length).to.be.lessThan(40);
   });
 
+  it('in a narrow column, reads a long title in full up to two lines, with taller fixed rows; a short feed is as tall as its rows', async () => {
+    const long = 'Chỉ số chất lượng nước (VN_WQI) xấu tại trạm quan trắc sông Cầu, đoạn qua Xã Thủy Biếc';
+    const provider = await fixture(html`<ioc-provider now=${NOW}>
+      <div style="width: 560px"><ioc-alert-list .data=${result([alert('a', { title: long }), alert('b', { severity: 'high' })])}></ioc-alert-list></div>
+      <div style="width: 1000px"><ioc-alert-list .data=${result([alert('c'), alert('d')])}></ioc-alert-list></div>
+    </ioc-provider>`);
+    const [narrow, wide] = [...provider.querySelectorAll('ioc-alert-list')];
+    await waitUntil(() => narrow!.getAttribute('state') === 'ready' && wide!.getAttribute('state') === 'ready');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const row = rows(narrow!).find((item) => item.textContent.includes('trạm quan trắc'))!;
+    const title = row.querySelector<HTMLElement>('.title')!;
+    // Not cut: the whole title fits in its box (no ellipsis), on at most two lines.
+    expect(title.scrollHeight).to.be.at.most(title.clientHeight + 1);
+    expect(title.scrollWidth).to.be.at.most(title.clientWidth + 1);
+    const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+    expect(Math.round(title.clientHeight / lineHeight)).to.equal(2);
+    // Rows are one fixed height each, taller in the narrow list; the spacer follows the measured height.
+    const narrowRows = rows(narrow!).map((row) => row.offsetHeight);
+    const wideRows = rows(wide!).map((row) => row.offsetHeight);
+    expect(new Set(narrowRows).size).to.equal(1);
+    expect(narrowRows[0]).to.be.greaterThan(wideRows[0]!);
+    const spacer = narrow!.shadowRoot!.querySelector<HTMLElement>('.spacer')!;
+    expect(spacer.offsetHeight).to.equal(2 * narrowRows[0]!);
+    // Two alerts: the list is two rows tall, not its 28rem maximum.
+    const list = narrow!.shadowRoot!.querySelector<HTMLElement>('[part="list"]')!;
+    expect(list.clientHeight).to.be.at.most(2 * narrowRows[0]! + 2);
+    const area = row.querySelector<HTMLElement>('[part~="area"]')!;
+    expect(area.scrollWidth).to.be.at.most(area.clientWidth + 1);
+  });
+
+  it('on a phone, stacks severity, title, area and actions so nothing covers the severity', async () => {
+    const provider = await fixture(html`<ioc-provider now=${NOW}>
+      <div style="width: 340px"><ioc-alert-list .data=${result([alert('a', { title: 'Chỉ số chất lượng nước (VN_WQI) xấu: Xã Thủy Biếc' })])}></ioc-alert-list></div>
+    </ioc-provider>`);
+    const list = provider.querySelector('ioc-alert-list')!;
+    await waitUntil(() => list.getAttribute('state') === 'ready');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const row = rows(list)[0]!;
+    const box = (selector: string) => row.querySelector(selector)!.getBoundingClientRect();
+    const [severity, title, meta, actions] = [box('.severity'), box('.title'), box('.meta'), box('.actions')];
+    expect(severity.bottom).to.be.at.most(title.top + 1);
+    expect(title.bottom).to.be.at.most(meta.top + 1);
+    expect(meta.bottom).to.be.at.most(actions.top + 1);
+    // All of it inside the fixed row.
+    expect(actions.bottom).to.be.at.most(row.getBoundingClientRect().bottom + 1);
+  });
+
   it('skips faulty alerts with a counted warning and shows hostile text as text', async () => {
     const errors: IocErrorEvent[] = [];
     const provider = await fixture(html`<ioc-provider now=${NOW}><ioc-alert-list @ioc-error=${(e: IocErrorEvent) => errors.push(e)}></ioc-alert-list></ioc-provider>`);
@@ -234,6 +281,12 @@ describe('ioc-alert-list', function () {
     expect(textOf(future.querySelector('[part="time"]'))).to.contain('thời gian ở tương lai');
     await waitUntil(() => errors.length > 0);
     expect(errors[0]!.error.message).to.contain('unknown severity');
+  });
+
+  it('says “Không có cảnh báo” for an area with no alerts, not that data is missing', async () => {
+    const list = await mount(result([]));
+    expect(list.getAttribute('state')).to.equal('empty');
+    expect(textOf(list.shadowRoot!.querySelector('[part~="status"]'))).to.equal('Không có cảnh báo');
   });
 
   it('shows an error state for a result that is not a list of alerts', async () => {

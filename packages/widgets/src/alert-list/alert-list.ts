@@ -87,8 +87,8 @@ interface Override {
  *
  * @cssproperty --ioc-alert-list-surface - Background. Defaults to `--ioc-sys-color-surface`.
  * @cssproperty --ioc-alert-list-border-color - Border and row separators. Defaults to `--ioc-sys-color-outline`.
- * @cssproperty --ioc-alert-list-height - Height of the scrolling list. Defaults to `28rem`.
- * @cssproperty --ioc-alert-list-row-height - Height of each row (fixed: the list is virtualised). Defaults to `4.75rem`.
+ * @cssproperty --ioc-alert-list-height - Most height of the scrolling list (a short feed is as tall as its rows). Defaults to `28rem`.
+ * @cssproperty --ioc-alert-list-row-height - Height of each row (fixed: the list is virtualised). Defaults to `4.75rem`; in a list narrower than 48rem, where the title takes two lines, `6.5rem`, and narrower than 30rem (a phone: one item a line) `10.5rem`.
  *
  * @fires ioc-data - New alerts arrived (`event.result`).
  * @fires ioc-error - Alerts could not be loaded, or some were faulty and skipped (`event.error`, a ValidationError that counts them).
@@ -308,7 +308,8 @@ export class IocAlertList extends IocElement {
           ${showList ? html`<span class="count">${message(words.alertCount, locale, { shown: formatNumber(shown, locale), total: formatNumber(total, locale) })}</span>` : nothing}
         </header>
         ${showList && total > 0 ? this.renderFilters(locale) : nothing} ${showList ? this.renderNotices(locale) : nothing}
-        ${showList && total > 0 ? this.renderList(groups, locale) : nothing} ${this.statusLine.render(state)}
+        ${showList && total > 0 ? this.renderList(groups, locale) : nothing}
+        ${state === 'empty' ? html`<p part="status" class="no-alerts" role="status">${message(words.noAlerts, locale)}</p>` : this.statusLine.render(state)}
         <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.announcement}</div>
       </section>
     `;

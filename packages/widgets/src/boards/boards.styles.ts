@@ -96,11 +96,14 @@ export const domainBoardStyles = css`
   .alerts {
     grid-area: alerts;
   }
-  /* A tablet: two columns, the map beside the trend and the ranking. */
+  /*
+   * A tablet or a laptop: two columns, the map beside the trend and the ranking, the alerts under
+   * the map, and the table across the whole board (its indicator columns need the width).
+   */
   @container ioc-board (min-width: 40rem) {
     .board {
       grid-template-columns: repeat(2, minmax(0, 1fr));
-      grid-template-areas: 'header header' 'kpis kpis' 'map trend' 'map ranking' 'alerts table';
+      grid-template-areas: 'header header' 'kpis kpis' 'map trend' 'map ranking' 'alerts ranking' 'table table';
     }
     .kpis {
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
@@ -146,6 +149,12 @@ export const overviewBoardStyles = css`
   }
   [part~='domain']:hover {
     border-color: var(--ioc-sys-color-outline-strong);
+  }
+  /* A tile reads at a glance: the insight's one sentence (brief), its details left to the domain's board. */
+  [part~='domain'] ioc-insight::part(base) {
+    padding: var(--ioc-sys-space-1, 4px) var(--ioc-sys-space-2, 8px);
+    border: 0;
+    background: transparent;
   }
   [part~='domain'] h3 {
     margin: 0;

@@ -50,13 +50,31 @@ describe('ioc-domain-board', () => {
     const trend = root.querySelector('slot[name="trend"] ioc-time-series')!;
     expect([trend.getAttribute('indicator'), trend.getAttribute('grain')]).to.deep.equal(['environment.pm25', 'day']);
     const ranking = root.querySelector('slot[name="ranking"] ioc-bar-chart')!;
-    expect([ranking.getAttribute('indicator'), ranking.getAttribute('level'), ranking.getAttribute('top')]).to.deep.equal(['environment.aqi', 'commune', '10']);
+    // The ranking shows the ten worst communes (the most polluted first): what a leader acts on.
+    expect([ranking.getAttribute('indicator'), ranking.getAttribute('level'), ranking.getAttribute('bottom'), ranking.hasAttribute('top')]).to.deep.equal(['environment.aqi', 'commune', '10', false]);
+    // The headline cards show their recent trend.
+    expect([...root.querySelectorAll('slot[name="kpis"] ioc-kpi-card')].every((card) => card.hasAttribute('trend'))).to.equal(true);
     expect(root.querySelector('slot[name="table"] ioc-area-table')!.getAttribute('indicators')).to.equal('environment.aqi,environment.pm25,environment.wqi');
     expect(root.querySelector('slot[name="alerts"] ioc-alert-list')!.getAttribute('domain')).to.equal('environment');
     // The regions are labelled for a screen reader.
     expect([...root.querySelectorAll('section[part~="region"]')].map((region) => region.getAttribute('aria-label'))).to.include('Cảnh báo');
     await waitUntil(() => board.getAttribute('state') === 'ready', `board state ${board.getAttribute('state')}`, { timeout: 20_000 });
     expect(widgetsOf(board).map((w) => w.getAttribute('state'))).to.deep.equal(Array(6).fill('ready'));
+  });
+
+  it('ranks the worst areas first by default, the best with ranking="best"', async () => {
+    const el = await fixture(html`<ioc-provider .source=${demo} area="90" now=${NOW}><ioc-domain-board domain="environment" top="5"></ioc-domain-board></ioc-provider>`);
+    const board = el.querySelector('ioc-domain-board')!;
+    await board.updateComplete;
+    const chart = () => board.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<boolean> }>('ioc-bar-chart')!;
+    await waitUntil(() => chart().getAttribute('state') === 'ready', 'ranking ready', { timeout: 20_000 });
+    expect(chart().getAttribute('bottom')).to.equal('5');
+    // The note under the chart says the worst are shown, the worst first.
+    expect(chart().shadowRoot!.querySelector('[part~="note"]')!.textContent).to.contain('5 kém nhất trong 100, kém nhất trước');
+    board.ranking = 'best';
+    await board.updateComplete;
+    expect([chart().getAttribute('top'), chart().hasAttribute('bottom')]).to.deep.equal(['5', false]);
+    await waitUntil(() => chart().shadowRoot!.querySelector('[part~="note"]')?.textContent?.includes('5 tốt nhất trong 100'), 'the note follows', { timeout: 10_000 });
   });
 
   it('switches domain and language: the regions follow', async () => {

@@ -35,10 +35,10 @@ export function filledSlots(host: Element): Set<string> {
  * whose default content is the domain's widget: slot your own element to replace one.
  *
  * @slot header - The title and the breadcrumb (`<ioc-breadcrumb>`).
- * @slot kpis - The headline KPI cards.
+ * @slot kpis - The headline KPI cards, each with its recent trend (sparkline and direction).
  * @slot map - The map (`<ioc-map>`) coloured by the domain's map indicator, by commune.
  * @slot trend - The trend chart (`<ioc-time-series>`).
- * @slot ranking - The ranking of communes (`<ioc-bar-chart>`).
+ * @slot ranking - The ranking of communes (`<ioc-bar-chart>`), the worst first (see `ranking`).
  * @slot table - The table by area (`<ioc-area-table>`).
  * @slot alerts - The domain's alerts (`<ioc-alert-list>`).
  *
@@ -65,6 +65,13 @@ export class IocDomainBoard extends IocElement {
 
   /** How many areas the ranking shows. */
   @property({ type: Number, reflect: true }) top = 10;
+
+  /**
+   * Which end of the ranking the board shows: `worst` (default: the areas that need attention,
+   * the worst first, e.g. the most polluted communes) or `best` (rank 1 first). Follows the
+   * ranking indicator's polarity.
+   */
+  @property({ reflect: true }) ranking: 'worst' | 'best' = 'worst';
 
   /** Slots the page fills: their default widgets are not made (no wasted queries). */
   @state() private filled = new Set<string>();
@@ -134,14 +141,22 @@ export class IocDomainBoard extends IocElement {
           </slot>
         </header>
         ${this.region('kpis', message(words.boardKpis, locale), () =>
-          html`${spec.kpis.map((indicator) => html`<ioc-kpi-card indicator=${indicator} area=${area} locale=${loc} refresh=${refresh}></ioc-kpi-card>`)}`,
+          html`${spec.kpis.map((indicator) => html`<ioc-kpi-card indicator=${indicator} trend area=${area} locale=${loc} refresh=${refresh}></ioc-kpi-card>`)}`,
         )}
         ${this.region('map', message(words.boardMap, locale), () => html`<ioc-map indicator=${spec.map} level=${level} area=${area} locale=${loc} refresh=${refresh}></ioc-map>`)}
         ${this.region('trend', message(words.boardTrend, locale), () =>
           html`<ioc-time-series indicator=${spec.trend.indicator} grain=${spec.trend.grain} area=${area} locale=${loc} refresh=${refresh}></ioc-time-series>`,
         )}
         ${this.region('ranking', message(words.boardRanking, locale), () =>
-          html`<ioc-bar-chart indicator=${spec.ranking} level=${level} top=${this.top} area=${area} locale=${loc} refresh=${refresh}></ioc-bar-chart>`,
+          html`<ioc-bar-chart
+            indicator=${spec.ranking}
+            level=${level}
+            top=${this.ranking === 'best' ? this.top : nothing}
+            bottom=${this.ranking === 'best' ? nothing : this.top}
+            area=${area}
+            locale=${loc}
+            refresh=${refresh}
+          ></ioc-bar-chart>`,
         )}
         ${this.region('table', message(words.boardTable, locale), () =>
           html`<ioc-area-table indicators=${spec.table.join(',')} level=${level} area=${area} locale=${loc} refresh=${refresh}></ioc-area-table>`,

@@ -25,6 +25,8 @@ describe('ioc-overview-board', () => {
     expect(tiles.map((tile) => (tile.querySelector('[part~="domain-button"]')!.textContent ?? '').replace(/\s+/g, ' ').trim())).to.deep.equal(DOMAIN_BOARDS.map((b) => `${b.title.vi}›`));
     expect(tiles.map((tile) => tile.querySelector('ioc-kpi-card')!.getAttribute('indicator'))).to.deep.equal(DOMAIN_BOARDS.map((b) => b.kpis[0]));
     expect(tiles.map((tile) => tile.querySelector('ioc-insight')!.getAttribute('indicator'))).to.deep.equal(DOMAIN_BOARDS.map((b) => b.kpis[0]));
+    // At a glance: the headline card with its trend, the insight's one sentence.
+    expect(tiles.every((tile) => tile.querySelector('ioc-kpi-card')!.hasAttribute('trend') && tile.querySelector('ioc-insight')!.hasAttribute('brief'))).to.equal(true);
     const alerts = root.querySelector('slot[name="alerts"] ioc-alert-list')!;
     expect(alerts.hasAttribute('domain')).to.equal(false);
     expect(alerts.getAttribute('status')).to.equal('open');

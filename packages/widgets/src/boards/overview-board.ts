@@ -26,8 +26,9 @@ export class IocDomainSelectEvent extends Event {
 /**
  * @tag ioc-overview-board
  * @summary The operations centre's front page: each domain's headline status (its first KPI
- * card and its insight, under the domain's name) and the open alerts across every domain, laid
- * out by the board's own width (container queries), phone to operations wall.
+ * card with the recent trend, and the one-sentence summary of its insight, under the domain's
+ * name) and the open alerts across every domain, laid out by the board's own width (container
+ * queries), phone to operations wall.
  *
  * @slot header - The title and the breadcrumb.
  * @slot alerts - The open alerts across domains (`<ioc-alert-list status="open">`).
@@ -115,8 +116,8 @@ export class IocOverviewBoard extends IocElement {
                   <span>${name}</span><span aria-hidden="true">›</span>
                 </button>
               </h3>
-              ${headline ? html`<ioc-kpi-card indicator=${headline} area=${area} locale=${loc} refresh=${refresh}></ioc-kpi-card>` : nothing}
-              ${headline ? html`<ioc-insight indicator=${headline} area=${area} locale=${loc}></ioc-insight>` : nothing}
+              ${headline ? html`<ioc-kpi-card indicator=${headline} trend area=${area} locale=${loc} refresh=${refresh}></ioc-kpi-card>` : nothing}
+              ${headline ? html`<ioc-insight indicator=${headline} brief area=${area} locale=${loc}></ioc-insight>` : nothing}
             </section>`;
           })}
         </section>

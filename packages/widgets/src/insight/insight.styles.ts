@@ -24,6 +24,9 @@ export const insightStyles = css`
     font-size: var(--_text-size);
     line-height: 1.4;
   }
+  :host([brief]) [part='base'] {
+    min-height: 0;
+  }
   [part='header'] {
     margin: 0;
     font-size: var(--ioc-sys-widget-title-size);

@@ -77,6 +77,18 @@ describe('ioc-insight', () => {
     expect(part(element, 'base')!.getAttribute('aria-describedby')).to.equal('summary');
   });
 
+  it('with brief, shows the summary sentence alone (a tile read at a glance), still named and described', async () => {
+    const element = await fixture<IocInsight>(html`<ioc-insight .data=${rising} brief></ioc-insight>`);
+    expect(element.getAttribute('state')).to.equal('ready');
+    expect(text(part(element, 'summary'))).to.match(/^Chỉ số chất lượng không khí/);
+    for (const name of ['header', 'facts', 'trend', 'signals']) expect(part(element, name), name).to.equal(null);
+    expect(part(element, 'base')!.getAttribute('aria-label')).to.contain('Chỉ số chất lượng không khí');
+    expect(part(element, 'base')!.getAttribute('aria-describedby')).to.equal('summary');
+    element.brief = false;
+    await element.updateComplete;
+    for (const name of ['header', 'facts', 'trend', 'signals']) expect(part(element, name), name).to.not.equal(null);
+  });
+
   it('gives a direction only when the trend is significant, with the slope, its interval and the change', async () => {
     const element = await fixture<IocInsight>(html`<ioc-insight .data=${rising}></ioc-insight>`);
     const trend = part(element, 'trend')!;

@@ -69,6 +69,9 @@ export class IocInsight extends IocElement {
   /** Overrides the indicator's name in the title and the summary. */
   @property() label?: string;
 
+  /** Shows the summary sentence alone, without the header and the status, trend and signals sections: for a tile read at a glance (the overview board). */
+  @property({ type: Boolean, reflect: true }) brief = false;
+
   /** A series result given directly (its first series is read), bypassing any source. */
   @property({ attribute: false }) data?: SeriesResult;
 
@@ -162,7 +165,7 @@ export class IocInsight extends IocElement {
     const showing = state === 'ready' || state === 'stale';
     return html`
       <section part="base" role="group" aria-label=${title} aria-describedby="summary" aria-busy=${this.loader.loading ? 'true' : 'false'}>
-        <h3 part="header">${title}</h3>
+        ${this.brief ? nothing : html`<h3 part="header">${title}</h3>`}
         ${showing ? this.renderInsight() : nothing} ${this.status.render(state)}
       </section>
     `;
@@ -176,6 +179,12 @@ export class IocInsight extends IocElement {
     if (!insight) return html`<p part="summary" id="summary">${message(words.cannotCompute, locale)}</p>`;
     return html`
       <p part="summary" id="summary">${this.summary}</p>
+      ${this.brief ? nothing : this.renderSections(insight, info)}
+    `;
+  }
+
+  private renderSections(insight: Insight, info: Indicator) {
+    return html`
       <div class="sections">
         ${this.renderStatus(insight, info)} ${this.renderTrend(insight, info)} ${this.renderSignals(insight, info)}
       </div>

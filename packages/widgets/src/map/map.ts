@@ -67,6 +67,8 @@ import { mapStyles } from './map.styles.js';
 
 const GEOBOUNDARIES_CREDIT = 'Administrative boundaries courtesy of geoBoundaries.org';
 const MAX_ZOOM = 24;
+/** Markers closer than this (px) cluster: a province's few hundred stations show as a dozen or two clusters. */
+const CLUSTER_RADIUS = 56;
 const DAY = 86_400_000;
 
 /** One period of the time slider: the instant the by-area query asks for. */
@@ -689,11 +691,16 @@ export class IocMap extends IocElement {
     return this.info?.polarity !== 'higher-is-better';
   }
 
+  /** Finite values by area code, once per result (the legend, summary, fills and tooltips all ask). */
   private values(result: ByAreaResult): Map<string, number> {
+    const cached = this.#valueCache.get(result);
+    if (cached) return cached;
     const out = new Map<string, number>();
     for (const row of result.rows) if (row.value !== null && Number.isFinite(row.value)) out.set(row.area, row.value);
+    this.#valueCache.set(result, out);
     return out;
   }
+  #valueCache = new WeakMap<ByAreaResult, Map<string, number>>();
 
   #classCache?: { key: readonly unknown[]; classes: MapClass[] };
 
@@ -733,11 +740,23 @@ export class IocMap extends IocElement {
   private shapeClasses(result: ByAreaResult, map: PreparedMap): number[] {
     const values = this.values(result);
     const classes = this.classes(result);
-    return map.shapes.map((shape) => classOf(classes, values.get(shape.code)));
+    const cached = this.#shapeClassCache;
+    if (cached && cached.result === result && cached.map === map && cached.classes === classes) return cached.of;
+    const of = map.shapes.map((shape) => classOf(classes, values.get(shape.code)));
+    this.#shapeClassCache = { result, map, classes, of };
+    return of;
   }
+  #shapeClassCache?: { result: ByAreaResult; map: PreparedMap; classes: MapClass[]; of: number[] };
 
   /** Ranks, worst first (polarity-aware): code → rank (1 = worst). */
   private ranks(result: ByAreaResult): Map<string, number> {
+    if (this.#rankCache?.result === result && this.#rankCache.worseHigh === this.worseHigh()) return this.#rankCache.ranks;
+    const ranks = this.rankOf(result);
+    this.#rankCache = { result, worseHigh: this.worseHigh(), ranks };
+    return ranks;
+  }
+
+  private rankOf(result: ByAreaResult): Map<string, number> {
     const worseHigh = this.worseHigh();
     const sorted = [...this.values(result)].sort((a, b) => (worseHigh ? b[1] - a[1] : a[1] - b[1]));
     return new Map(sorted.map(([code], i) => [code, i + 1]));
@@ -841,7 +860,7 @@ export class IocMap extends IocElement {
   private recluster(): void {
     const { points, extent } = this.projected();
     const count = this.#clusters.length;
-    this.#clusters = points.length > 0 ? clusterPoints(points, this.viewTransform(), { radius: 30, valueExtent: extent }) : [];
+    this.#clusters = points.length > 0 ? clusterPoints(points, this.viewTransform(), { radius: CLUSTER_RADIUS, valueExtent: extent }) : [];
     this.#markerOrder = clusterOrder(this.#clusters);
     // The summary and the keyboard's count follow the markers.
     if (this.#clusters.length !== count) this.requestUpdate();
@@ -1032,16 +1051,25 @@ export class IocMap extends IocElement {
       return;
     }
     const font = Math.max(9, Math.min(14, side / 5));
-    const chars = Math.max(2, Math.floor((side - 4) / (font * 0.55)));
+    const chars = Math.max(2, Math.floor((side - 4) / (font * 0.56)));
+    const fit = (line: string) => (line.length > chars ? `${line.slice(0, Math.max(1, chars - 1))}…` : line);
     g.replaceChildren(
       ...map.shapes.map((shape) => {
         const text = this.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'text');
         const [x, y] = toScreen(shape.centroid, t);
         const name = shortName(this.areaName(shape.code, shape.name));
-        text.setAttribute('x', String(Math.round(x)));
-        text.setAttribute('y', String(Math.round(y)));
+        // A name too long for one line goes on two, split between its words (most names have two syllables).
+        const words = name.split(/\s+/);
+        const half = Math.ceil(words.length / 2);
+        const lines = name.length > chars && words.length > 1 ? [words.slice(0, half).join(' '), words.slice(half).join(' ')] : [name];
         text.setAttribute('font-size', String(Math.round(font)));
-        text.textContent = name.length > chars ? `${name.slice(0, Math.max(1, chars - 1))}…` : name;
+        lines.forEach((line, i) => {
+          const span = this.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+          span.setAttribute('x', String(Math.round(x)));
+          span.setAttribute('y', String(Math.round(y + (i - (lines.length - 1) / 2) * font * 1.1)));
+          span.textContent = fit(line);
+          text.append(span);
+        });
         return text;
       }),
     );
@@ -1276,11 +1304,11 @@ export class IocMap extends IocElement {
     const unit = this.unitOf(result);
     const classes = this.classes(result);
     const band = classes[classOf(classes, value)]?.label;
-    const ranks = this.#rankCache?.result === result ? this.#rankCache.ranks : (this.#rankCache = { result, ranks: this.ranks(result) }).ranks;
+    const ranks = this.ranks(result);
     const rank = ranks.get(code);
     return `${name}: ${formatValue(value, locale, this.decimals())}${unit ? ` ${unit}` : ''}${band ? ` · ${band}` : ''}${rank ? ` · ${message(words.mapRank, locale, { rank, total: ranks.size })}` : ''}`;
   }
-  #rankCache?: { result: ByAreaResult; ranks: Map<string, number> };
+  #rankCache?: { result: ByAreaResult; worseHigh: boolean; ranks: Map<string, number> };
 
   // ---- words ----------------------------------------------------------------------------
 

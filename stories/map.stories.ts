@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import type { ByAreaResult, DataSource, FeatureCollection } from '@ioc-kit/data';
 import '@ioc-kit/widgets';
+import type { IocMap, MapPoint } from '@ioc-kit/widgets';
 import { demoSource, failingSource, fixedSource, localeOf, pendingSource, staleSource } from './support.js';
 
 interface Args {
@@ -106,3 +108,71 @@ export const Empty: Story = { args: { source: fixedSource(emptyResult) } };
 export const Error: Story = { args: { source: failingSource } };
 /** The broker is down and the source serves its last good data, 5 minutes old: the map stays, with a note saying it is older. */
 export const Stale: Story = { args: { source: staleSource() } };
+
+/**
+ * Air-quality stations for the demo province (it lists none): three per commune, placed
+ * deterministically around each commune's centre, each with an AQI and the severity it implies.
+ */
+async function demoStations(): Promise<MapPoint[]> {
+  const communes = await demoSource.areas({ parent: '90', level: 'commune' });
+  let seed = 20261124;
+  const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  return communes.flatMap((area, i) => {
+    const [lon, lat] = area.centroid ?? [NaN, NaN];
+    return Array.from({ length: 3 }, (_, j) => {
+      const value = Math.round(20 + next() * 200);
+      const severity = value > 200 ? 'critical' : value > 150 ? 'high' : value > 100 ? 'medium' : 'low';
+      return { id: `ST-${i}-${j}`, lon: lon + (next() - 0.5) * 0.03, lat: lat + (next() - 0.5) * 0.03, value, unit: 'AQI', severity, label: `Trạm quan trắc ${typeof area.name === 'string' ? area.name : area.name.vi} #${j + 1}` } satisfies MapPoint;
+    });
+  });
+}
+const withStations = (element: Element | undefined) => {
+  if (element) void demoStations().then((points) => ((element as IocMap).points = points));
+};
+
+/** 300 stations over the demo province's AQI: clusters show their count and their worst severity as a ring; zoom in (wheel, +, or click a cluster) and they split into stations sized by AQI. Press M to move the keyboard to the markers, Enter on a cluster to zoom in. */
+export const StationsWithClustering: Story = {
+  name: 'Stations with clustering',
+  render: (args, { globals }) => html`
+    <ioc-provider .source=${args.source} area=${args.area} locale=${localeOf(globals)}>
+      <ioc-map indicator=${args.indicator} style="max-width: 48rem" ${ref(withStations)}></ioc-map>
+    </ioc-provider>
+  `,
+};
+
+/** The demo source's open alerts that have a location, as markers coloured by severity over the AQI map. */
+export const AlertsLayer: Story = {
+  render: (args, { globals }) => html`
+    <ioc-provider .source=${args.source} area=${args.area} locale=${localeOf(globals)}>
+      <ioc-map indicator=${args.indicator} point-layer="alerts" style="max-width: 48rem"></ioc-map>
+    </ioc-provider>
+  `,
+};
+
+/** The demo province's 100 communes as equal squares placed roughly where they lie: small urban wards weigh as much as large rural communes. */
+export const TileGrid: Story = {
+  render: (args, { globals }) => html`
+    <ioc-provider .source=${args.source} area=${args.area} locale=${localeOf(globals)}>
+      <ioc-map indicator=${args.indicator} layout="tiles" style="max-width: 48rem"></ioc-map>
+    </ioc-provider>
+  `,
+};
+
+/** Vietnam's 34 provinces as a tile grid, each named. */
+export const NationalTileGrid: Story = {
+  render: (_args, { globals }) => html`<ioc-map locale=${localeOf(globals)} layout="tiles" label="Việt Nam: 34 tỉnh, thành phố" src=${GEO_34} attribution=${CREDIT} style="max-width: 40rem"></ioc-map>`,
+};
+
+/** One tag, two files: the slider steps through the years and the map shows the 63 provinces before 1 July 2025 and the 34 from then on. */
+export const NationalMapByDate: Story = {
+  render: (_args, { globals }) => html`<ioc-map locale=${localeOf(globals)} label="Việt Nam theo năm" src=${GEO_34} src-before-2025=${GEO_63} slider="year" periods="4" at="2026-11-24T10:00:00+07:00" attribution=${CREDIT} style="max-width: 40rem"></ioc-map>`,
+};
+
+/** The demo province on 1 June 2024: its eight districts (before 1 July 2025); click one to see its communes of then. */
+export const DemoProvinceBefore2025: Story = {
+  render: (args, { globals }) => html`
+    <ioc-provider .source=${args.source} area=${args.area} locale=${localeOf(globals)}>
+      <ioc-map indicator=${args.indicator} at="2024-06-01T10:00:00+07:00" style="max-width: 48rem"></ioc-map>
+    </ioc-provider>
+  `,
+};

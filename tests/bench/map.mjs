@@ -8,6 +8,10 @@
 //           10,000 synthetic polygons of 24 vertices each on a grid over Vietnam's box.
 //   hover   10,000 polygons: from a pointer move over an area to its tooltip in the DOM with the
 //           area's name; median of 20 moves over different areas.
+//   step    one time-slider step at 3,321 areas: new values for every area (the next period) given
+//           to a drawn map, from the call to the map redrawn with them (the main-thread work of the
+//           step: started at the top of a frame, measured when the new fills are drawn; ECharts'
+//           zrender flushed at once rather than on its next frame); median of 15 steps.
 //
 // BENCH_LIBS (ioc,d3,echarts), BENCH_SIZES and BENCH_REPEATS narrow a run.
 import { build } from 'esbuild';
@@ -26,6 +30,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '34,3321,10000').split(',').map(Number
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const HOVER_N = 10_000;
 const HOVERS = 20;
+const STEP_N = 3321;
+const STEPS = 15;
 const shared = process.env.IOC_SHARED ?? path.resolve(root, '..', 'shared');
 const provincesFile = path.join(shared, 'geo', 'vn34_provinces_2025_from_geoboundaries.geojson');
 const provinces = existsSync(provincesFile) ? readFileSync(provincesFile, 'utf8') : 'null';
@@ -125,6 +131,26 @@ export function install(adapter) {
       times.sort((a, b) => a - b);
       return times[times.length >> 1];
     },
+    async step() {
+      const data = dataset(${STEP_N});
+      last?.remove?.();
+      const target = box();
+      last = adapter.render(target, data);
+      for (let i = 0; i < 600 && !(await adapter.drawn(last)); i++) await frame();
+      await frame();
+      await frame();
+      const times = [];
+      for (let i = 0; i < ${STEPS}; i++) {
+        const next = random(1000 + i);
+        const rows = data.rows.map((r) => ({ area: r.area, value: Math.round(next() * 250) }));
+        await frame();
+        const t0 = performance.now();
+        await adapter.step(last, rows);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return times[times.length >> 1];
+    },
   };
   window.benchReady = true;
 }
@@ -151,6 +177,12 @@ install({
     return this.tooltip(map);
   },
   tooltip: (map) => Boolean(map.shadowRoot.querySelector('[part="tooltip"]')?.textContent),
+  async step(map, rows) {
+    const before = map.marks?.fills;
+    map.data = { ...map.data, rows };
+    await map.updateComplete;
+    if (map.marks?.fills === before) throw new Error('the map did not redraw on a new period');
+  },
 });
 `,
   d3: `
@@ -168,6 +200,7 @@ install({
     const path = geoPath(projection);
     const tip = document.createElement('div');
     tip.style.cssText = 'position:absolute;pointer-events:none';
+    target.paths = [];
     for (const f of geo.features) {
       const p = document.createElementNS(NS, 'path');
       p.setAttribute('d', path(f));
@@ -176,6 +209,7 @@ install({
       p.setAttribute('stroke', '#fff');
       p.addEventListener('mousemove', (e) => { tip.textContent = f.properties.name + ': ' + v; tip.style.left = e.clientX + 'px'; tip.style.top = e.clientY + 'px'; });
       svg.append(p);
+      target.paths.push([p, String(f.properties.code)]);
     }
     target.append(svg, tip);
     target.tip = tip;
@@ -189,6 +223,10 @@ install({
     return this.tooltip(target);
   },
   tooltip: (target) => Boolean(target.tip.textContent),
+  async step(target, rows) {
+    const values = new Map(rows.map((r) => [r.area, r.value]));
+    for (const [p, code] of target.paths) { const v = values.get(code); p.setAttribute('fill', v === undefined ? '#ccc' : color(v)); }
+  },
 });
 `,
   echarts: `
@@ -223,6 +261,10 @@ install({
     return this.tooltip(target);
   },
   tooltip: (target) => [...target.querySelectorAll('div')].some((d) => d.style.zIndex === '9999999' && d.textContent.trim() !== '' && d.style.display !== 'none'),
+  async step(target, rows) {
+    target.chart.setOption({ series: [{ data: rows.map((r) => ({ name: r.area, value: r.value })) }] });
+    target.chart.getZr().flush();
+  },
 });
 `,
 };
@@ -321,6 +363,7 @@ const server = await serve(files);
 const browser = await chromium.launch(launchOptions());
 const render = {};
 const hover = {};
+const step = {};
 if (process.env.BENCH_PROFILE) {
   await profile(browser, server.url, Number(process.env.BENCH_PROFILE));
   await browser.close();
@@ -337,6 +380,7 @@ try {
     }
   }
   for (const lib of LIBS) hover[lib] = await inPage(browser, server.url, lib, (page) => page.evaluate(() => window.bench.hover()));
+  for (const lib of LIBS) step[lib] = await inPage(browser, server.url, lib, (page) => page.evaluate(() => window.bench.step()));
 } finally {
   await browser.close();
   await server.close();
@@ -346,4 +390,5 @@ const header = ['areas', ...LIBS.map((lib) => `${NAMES[lib]} ms`), ...LIBS.filte
 const lines = [`First render (call → second rAF), 900×600, median of ${REPEATS}:`, '', `| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
 for (const n of SIZES) lines.push(`| ${n.toLocaleString('en-US')} | ${LIBS.map((lib) => fmt(render[lib]?.[n])).join(' | ')} | ${LIBS.filter((lib) => lib !== 'ioc').map((lib) => ratio(render.ioc?.[n], render[lib]?.[n])).join(' | ')} |`);
 lines.push('', `Hover → tooltip at ${HOVER_N.toLocaleString('en-US')} polygons, median of ${HOVERS}:`, '', `| ${LIBS.map((lib) => NAMES[lib]).join(' | ')} |`, `|${LIBS.map(() => '---:').join('|')}|`, `| ${LIBS.map((lib) => `${fmt(hover[lib], 2)} ms`).join(' | ')} |`);
+lines.push('', `One time-slider step at ${STEP_N.toLocaleString('en-US')} areas (new values → redrawn), median of ${STEPS} (target < 16 ms):`, '', `| ${LIBS.map((lib) => NAMES[lib]).join(' | ')} |`, `|${LIBS.map(() => '---:').join('|')}|`, `| ${LIBS.map((lib) => `${fmt(step[lib], 2)} ms`).join(' | ')} |`);
 console.log(lines.join('\n'));

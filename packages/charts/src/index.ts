@@ -43,3 +43,4 @@ export { renderGauge, gaugeDomain, bandOf, judgeAgainstTarget, type GaugeBand, t
 export { renderSparkline, type SparklineOptions, type SparklineMarks, type SparklinePoint, type SparklineSize } from './sparkline/sparkline.js';
 export { renderHeatmap, heatmapCellText, weekdayNames, type HeatmapLayout, type HeatmapScale, type HeatmapOptions, type HeatmapMarks, type HeatmapCell, type HeatmapSize, type HeatmapBand } from './heatmap/heatmap.js';
 export { prepareMap, projectPoint, renderMap, hitTest, toScreen, fitTransform, composeTransform, clampTransform, rewindGeometry, shapePath, classOf, rampClasses, type MapFeatureInput, type MapGeometryProblem, type MapShape, type PreparedMap, type MapTransform, type MapRenderer, type MapRenderOptions, type MapMarks, type MapClass } from './map/map.js';
+export { clusterPoints, clusterAt, clusterOrder, renderPoints, tileMap, shortName, type MapPointInput, type MapCluster, type PointRenderOptions } from './map/points.js';

@@ -21,4 +21,4 @@ export { DOMAIN_BOARDS, boardFor, type DomainBoardSpec } from './boards/boards.j
 export type { BoardState } from './boards/board-state.js';
 export { IocAlertList, IocAlertActionEvent, IocAlertAckEvent, IocAlertResolveEvent, type AlertStatusFilter } from './alert-list/alert-list.js';
 export { IocInsight } from './insight/insight.js';
-export { IocMap } from './map/map.js';
+export { IocMap, type MapPoint } from './map/map.js';

@@ -278,3 +278,11 @@ export const mapProblemUnclosed = { vi: 'vòng chưa khép kín', en: 'unclosed 
 export const mapProblemShort = { vi: 'vòng quá ít điểm', en: 'rings with too few points' };
 export const mapHoangSa = { vi: 'Quần đảo Hoàng Sa', en: 'Hoàng Sa archipelago' };
 export const mapTruongSa = { vi: 'Quần đảo Trường Sa', en: 'Trường Sa archipelago' };
+// Map point layers and tile grid (<ioc-map>)
+export const mapPointsCount = { vi: '{n} điểm', en: '{n} points' };
+export const mapClusterWorst = { vi: 'mức cao nhất: {severity}', en: 'highest severity: {severity}' };
+export const mapClusterZoom = { vi: 'Enter hoặc bấm: phóng to để tách', en: 'Enter or click: zoom in to split' };
+export const mapPointsSkipped = { vi: 'Bỏ qua {n} điểm không có tọa độ hợp lệ', en: 'Skipped {n} points without valid coordinates' };
+export const mapPointsLayer = { vi: 'Lớp điểm: {n} điểm, {m} dấu trên bản đồ. Phím M: chuyển giữa các điểm và các khu vực', en: 'Point layer: {n} points, {m} markers on the map. M key: switch between points and areas' };
+export const mapPointsHelp = { vi: ' M: chuyển giữa các điểm (trạm, sự cố, cảnh báo) và các khu vực; Enter trên một cụm: phóng to.', en: ' M: switch between the points (stations, incidents, alerts) and the areas; Enter on a cluster: zoom in.' };
+export const mapTilesNote = { vi: 'Lưới ô: mỗi khu vực một ô bằng nhau, đặt gần vị trí thật', en: 'Tile grid: every area an equal square, placed near where it lies' };

@@ -26,8 +26,27 @@ export const mapStyles = css`
     inset: 0;
     display: block;
   }
-  .surface > svg.overlay {
+  .surface > svg.overlay,
+  .surface > svg.points {
     pointer-events: none;
+  }
+  /* Markers keep their severity colours under forced colours (they are the data), with a system-coloured ring. */
+  .surface > svg.points {
+    forced-color-adjust: none;
+  }
+  .surface > svg.points text {
+    font-size: var(--_label-size);
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .surface > svg.overlay g.tiles text {
+    fill: var(--ioc-sys-color-on-surface);
+    text-anchor: middle;
+    dominant-baseline: central;
+    paint-order: stroke;
+    stroke: var(--ioc-sys-color-surface);
+    stroke-width: 3px;
+    stroke-linejoin: round;
   }
   /* The fills are the data (band colours): kept under forced colours, as the legend swatches are. */
   .surface > svg.map {
@@ -39,7 +58,7 @@ export const mapStyles = css`
     stroke-width: 3px;
     vector-effect: non-scaling-stroke;
   }
-  .surface > svg.overlay text {
+  .surface > svg.overlay text.place {
     fill: var(--ioc-map-label-color, var(--ioc-sys-color-on-surface-muted));
     font-size: var(--_label-size);
     font-style: italic;

@@ -6,6 +6,8 @@ import {
   REORGANISATION_DATE,
   ValidationError,
   localize,
+  type Alert,
+  type AlertSeverity,
   type Area,
   type AreaLevel,
   type ByAreaQuery,
@@ -18,6 +20,14 @@ import {
 import {
   clampTransform,
   classOf,
+  clusterAt,
+  clusterOrder,
+  clusterPoints,
+  renderPoints,
+  shortName,
+  tileMap,
+  type MapCluster,
+  type MapPointInput,
   composeTransform,
   fitTransform,
   shapePath,
@@ -46,7 +56,7 @@ import { IocAreaSelectEvent, IocErrorEvent, type AreaSelection } from '../intern
 import { cssVars } from '../internal/css-vars.js';
 import { formatDate } from '../internal/format.js';
 import { OwnAreaController } from '../internal/area-lookup.js';
-import { message } from '../internal/messages.js';
+import { message, type Words } from '../internal/messages.js';
 import type { NavPoint } from '../internal/navigation-controller.js';
 import { areaProblem } from '../internal/status-controller.js';
 import type { ChartSize } from '../internal/size-controller.js';
@@ -57,6 +67,8 @@ import { mapStyles } from './map.styles.js';
 
 const GEOBOUNDARIES_CREDIT = 'Administrative boundaries courtesy of geoBoundaries.org';
 const MAX_ZOOM = 24;
+/** Markers closer than this (px) cluster: a province's few hundred stations show as a dozen or two clusters. */
+const CLUSTER_RADIUS = 56;
 const DAY = 86_400_000;
 
 /** One period of the time slider: the instant the by-area query asks for. */
@@ -64,6 +76,31 @@ interface Frame {
   at: string;
   label: string;
 }
+
+/** A point on the map: a station, a camera, an incident or an alert. */
+export interface MapPoint {
+  id: string;
+  /** WGS84 longitude and latitude. */
+  lon: number;
+  lat: number;
+  /** Sizes the marker (its area follows the value). */
+  value?: number;
+  /** Colours the marker (the theme's severity colours); a cluster takes its worst member's. */
+  severity?: AlertSeverity;
+  /** Name shown in the tooltip and announced. */
+  label: string;
+  /** Unit of `value`, shown after it. */
+  unit?: string;
+}
+
+const SEVERITIES: readonly AlertSeverity[] = ['informational', 'low', 'medium', 'high', 'critical'];
+const SEVERITY_WORDS: Record<AlertSeverity, Words> = {
+  informational: words.severityInformational,
+  low: words.severityLow,
+  medium: words.severityMedium,
+  high: words.severityHigh,
+  critical: words.severityCritical,
+};
 
 /** What the map shows now: the boundaries at a level under a parent, and where they came from. */
 interface Boundaries {
@@ -89,6 +126,7 @@ interface Boundaries {
  * @csspart legend - The classes with their counts; each a toggle that highlights its areas.
  * @csspart slider - The time slider (play, step, range input and the period's date).
  * @csspart attribution - Where the boundaries come from.
+ * @csspart points - The point layer (markers and clusters, drawn over the areas).
  * @csspart note - Geometry that was skipped or repaired.
  * @csspart table - The data table.
  * @csspart status - Loading, empty and error messages.
@@ -102,6 +140,19 @@ interface Boundaries {
  * @cssproperty --ioc-map-selected-stroke - Border of the selected or focused area. Defaults to `--ioc-sys-color-focus`.
  * @cssproperty --ioc-map-label-color - Labels on the map (the archipelagos' names). Defaults to `--ioc-sys-color-on-surface-muted`.
  * @cssproperty --ioc-map-no-data - Fill of areas without data (hatched over it). Defaults to `--ioc-sys-color-surface-raised`.
+ * @cssproperty --ioc-map-point-color - Markers without a severity. Defaults to `--ioc-sys-color-primary`.
+ *
+ * Points (`points`, or `point-layer="alerts"` for the source's alerts that have a location) are
+ * markers coloured by severity (`--ioc-sys-color-severity-*`) and sized by value, grouped into
+ * clusters showing their count wherever they would overlap; clusters split as the map zooms in,
+ * and a click or Enter on one zooms to it. `M` moves the keyboard between the areas and the markers.
+ *
+ * `layout="tiles"` draws every area as an equal square placed roughly where it lies (for when
+ * areas differ too much in size to compare), with the same colours, legend, keyboard and tooltips.
+ *
+ * Dates: before 1 July 2025 (`at`, or the slider's period) the map shows the boundaries of then —
+ * the source's (the demo province through its districts), or `src-before-2025` when the map reads
+ * its own files (the 63 old provinces) — and after it `src` (the 34).
  *
  * Colours: an indicator with bands (VN_AQI, VN_WQI) colours each area by its band's official
  * colour (`--ioc-sys-color-<band token>`); otherwise the theme's ramp `--ioc-sys-color-seq-1..7`
@@ -178,12 +229,25 @@ export class IocMap extends IocElement {
   /** Data given directly, bypassing any source. */
   @property({ attribute: false }) data?: ByAreaResult;
 
+  /** Markers to draw over the areas: `{ id, lon, lat, value?, severity?, label, unit? }[]`. */
+  @property({ attribute: false }) points?: readonly MapPoint[];
+
+  /** `alerts`: also shows the source's alerts (in the widget's area) that have a location, coloured by severity. */
+  @property({ reflect: true, attribute: 'point-layer' }) pointLayer?: 'alerts';
+
+  /** `geographic` (default) or `tiles`: every area as an equal square placed roughly where it lies. */
+  @property({ reflect: true }) layout: 'geographic' | 'tiles' = 'geographic';
+
+  /** URL of the GeoJSON (or TopoJSON) to draw for dates before 1 July 2025 (e.g. the 63 provinces) when `src` has the boundaries after it. */
+  @property({ reflect: true, attribute: 'src-before-2025' }) srcBefore2025?: string;
+
   #boundaries?: Boundaries;
   /** Counts the objects given as `geojson`, so a new one is read even at the same key. */
   #geoVersion = 0;
   #boundaryJob?: { key: string; stop: AbortController };
   #boundaryError?: string;
-  #prepared?: { features: MapFeatureInput[]; map: PreparedMap };
+  /** The boundaries prepared (`geo`), and what is drawn (`map`: the same, or its tile grid). */
+  #prepared?: { features: MapFeatureInput[]; map: PreparedMap; geo: PreparedMap; tiles: boolean };
   /** Pan and zoom on top of the fit (k = 1: the whole map). */
   #transform: MapTransform = { k: 1, x: 0, y: 0 };
   #drill: AreaSelection[] = [];
@@ -199,6 +263,12 @@ export class IocMap extends IocElement {
   #drag?: { id: number; x: number; y: number; t: MapTransform; moved: boolean; pinch?: { d: number; k: number } };
   #pointers = new Map<number, { x: number; y: number }>();
   #listening?: HTMLElement;
+  #alerts?: { key: string; points: MapPoint[] };
+  #alertJob?: { key: string; stop: AbortController };
+  #clusters: MapCluster[] = [];
+  #markerOrder: number[] = [];
+  #projectedPoints?: { map: PreparedMap; list: readonly MapPoint[]; points: MapPointInput[]; extent: [number, number] };
+  #pointList?: { from: readonly unknown[]; list: MapPoint[]; skipped: number };
 
   private readonly own = new OwnAreaController(this, { source: () => this.context?.source, code: () => this.effectiveArea });
 
@@ -211,15 +281,15 @@ export class IocMap extends IocElement {
     configError: () => this.configError(),
     summary: {
       summarize: (result) => this.mapSummary(result),
-      inputs: () => [this.#prepared?.map, this.info, this.noBands, this.scale, this.midpoint],
+      inputs: () => [this.#prepared?.map, this.info, this.noBands, this.scale, this.midpoint, this.pointsShown().length, this.#clusters.length],
     },
     nav: {
-      count: () => this.#prepared?.map.shapes.length ?? 0,
+      count: () => (this.#prepared?.map.shapes.length ?? 0) + this.#clusters.length,
       point: (index) => this.navPoint(index),
       handleKey: (event) => this.handleKey(event),
       indexAt: (x, y) => this.indexAt(x, y),
     },
-    drawInputs: () => [this.#boundaries, this.#transform, this.#highlight.size, this.#selected, this.renderer, this.info, this.noBands, this.scale, this.midpoint],
+    drawInputs: () => [this.#boundaries, this.#transform, this.#highlight.size, this.#selected, this.renderer, this.info, this.noBands, this.scale, this.midpoint, this.layout, this.points, this.#alerts],
     draw: (surface, result, size) => this.drawMap(surface, result, size),
     clear: (surface) => {
       this.#marks = undefined;
@@ -228,7 +298,7 @@ export class IocMap extends IocElement {
     table: (result) => this.mapTable(result),
     controls: () => this.renderControls(),
     below: (result) => this.renderBelow(result),
-    help: () => message(words.mapKeyboardHelp, this.effectiveLocale),
+    help: () => `${message(words.mapKeyboardHelp, this.effectiveLocale)}${this.pointsShown().length > 0 ? message(words.mapPointsHelp, this.effectiveLocale) : ''}`,
   });
   private readonly loader = this.shell.loader;
   private readonly indicators = this.shell.indicators;
@@ -243,10 +313,19 @@ export class IocMap extends IocElement {
   }
 
   /** How the last draw was made (`svg` or `canvas`), the fills by area, and the geometry problems met: for tests and tools. */
-  get marks(): (MapMarks & { codes: string[]; problems: Partial<Record<MapGeometryProblem, number>>; skipped: number; order: string[] }) | undefined {
+  get marks(): (MapMarks & { codes: string[]; problems: Partial<Record<MapGeometryProblem, number>>; skipped: number; order: string[]; layout: 'geographic' | 'tiles'; markers: { x: number; y: number; count: number; ids: string[] }[] }) | undefined {
     const map = this.#prepared?.map;
     if (!this.#marks || !map) return undefined;
-    return { ...this.#marks, codes: map.shapes.map((s) => s.code), problems: map.problems, skipped: map.skipped, order: map.order.map((i) => map.shapes[i]?.code ?? '') };
+    const points = this.pointsShown();
+    return {
+      ...this.#marks,
+      codes: map.shapes.map((s) => s.code),
+      problems: map.problems,
+      skipped: map.skipped,
+      order: map.order.map((i) => map.shapes[i]?.code ?? ''),
+      layout: this.layout === 'tiles' ? 'tiles' : 'geographic',
+      markers: this.#markerOrder.map((i) => this.#clusters[i]).filter((c) => c !== undefined).map((c) => ({ x: c.x, y: c.y, count: c.members.length, ids: c.members.map((m) => points[m]?.id ?? '') })),
+    };
   }
 
   /** The areas drilled into, outermost first. */
@@ -265,6 +344,8 @@ export class IocMap extends IocElement {
     const shape = this.#prepared?.map.shapes.find((s) => s.code === code);
     const level = this.currentLevel();
     const area: AreaSelection = { code, name: shape ? this.areaName(code, shape.name) : code, level };
+    const parent = this.scope().parent;
+    this.#picked.set(code, { level, ...(parent ? { parent } : {}) });
     this.dispatchEvent(new IocAreaSelectEvent(area));
     if (level === 'commune') {
       this.#selected = code;
@@ -315,6 +396,14 @@ export class IocMap extends IocElement {
       this.#followed = area;
     }
     if (changed.has('geojson')) this.#geoVersion++;
+    if (changed.has('layout')) {
+      this.#transform = { k: 1, x: 0, y: 0 };
+      this.nav.clear();
+    }
+    this.followEra();
+    this.loadAlerts();
+    if (changed.has('points') && this.points !== undefined && !Array.isArray(this.points)) this.dispatchEvent(new IocErrorEvent(new ValidationError('points', 'expected an array of { id, lon, lat, label }')));
+    this.pointsShown();
     if (changed.has('slider') || changed.has('periods') || changed.has('at')) {
       this.#frameIndex = -1;
       this.#frame = undefined;
@@ -372,8 +461,43 @@ export class IocMap extends IocElement {
     return this.ownAt() ?? new Date(this.now).toISOString();
   }
 
+  /** The instant the map shows: the slider's period when one is picked, else `at`, else now. */
+  private shownAt(): string {
+    if (this.slider && this.#frameIndex >= 0) {
+      const frame = this.framesList()[this.#frameIndex];
+      if (frame) return frame.at;
+    }
+    return this.atIso();
+  }
+
+  /** Whether the map shows a date before 1 July 2025, when districts and the 63 provinces still existed. */
+  private before2025(): boolean {
+    return this.shownAt().slice(0, 10) < REORGANISATION_DATE;
+  }
+
+  #era?: boolean;
+
+  /** Crossing 1 July 2025 (a new `at` or the slider): a drill through a district that no longer (or not yet) exists goes back up. */
+  private followEra(): void {
+    const era = this.before2025();
+    if (this.#era !== undefined && era !== this.#era) {
+      const cut = this.#drill.findIndex((a) => a.level === 'district');
+      if (cut >= 0) {
+        this.#drill = this.#drill.slice(0, cut);
+        this.#selected = undefined;
+        this.nav.clear();
+      }
+    }
+    this.#era = era;
+  }
+
+  /** The file the map reads itself (at the top level): `src-before-2025` for dates before 1 July 2025 when given, else `src`. */
+  private givenSrc(): string | undefined {
+    return this.srcBefore2025 && this.before2025() ? this.srcBefore2025 : this.src;
+  }
+
   private childLevel(level: AreaLevel | undefined): AreaLevel {
-    if (level === 'province') return this.atIso() < REORGANISATION_DATE ? 'district' : 'commune';
+    if (level === 'province') return this.before2025() ? 'district' : 'commune';
     return 'commune';
   }
 
@@ -386,8 +510,15 @@ export class IocMap extends IocElement {
     if (!code || this.level === 'province') return { level: this.level ?? 'province' };
     const area = this.baseArea();
     if (area?.level === 'commune') return { ...(area.parent ? { parent: area.parent } : {}), level: 'commune', highlight: area.code };
+    // A district as the page's area (the source lists the areas of now: a district the map drilled
+    // into is remembered) on a date after districts were abolished: its province's communes.
+    const district = area ?? this.#picked.get(code);
+    if (district?.level === 'district' && district.parent && !this.before2025()) return { parent: district.parent, level: 'commune' };
     return { parent: code, level: this.level ?? this.childLevel(area?.level ?? 'province') };
   }
+
+  /** Areas the user drilled into, with their level and parent: a district is not in the source's list of the areas of now. */
+  #picked = new Map<string, { level: AreaLevel; parent?: string }>();
 
   private currentLevel(): AreaLevel {
     return this.scope().level;
@@ -435,8 +566,9 @@ export class IocMap extends IocElement {
 
   private boundaryKey(): string {
     const scope = this.scope();
-    if (this.givenGeo()) return `given|${this.src ?? ''}|${this.geojson ? `object ${this.#geoVersion}` : ''}|${this.featureKey ?? ''}|${this.topologyObject ?? ''}`;
-    return `source|${this.context?.source?.id ?? ''}|${scope.level}|${scope.parent ?? ''}|${this.atIso().slice(0, 10)}`;
+    if (this.givenGeo()) return `given|${this.geojson ? `object ${this.#geoVersion}` : (this.givenSrc() ?? '')}|${this.featureKey ?? ''}|${this.topologyObject ?? ''}`;
+    // By era, not by day: the slider stepping through days keeps the boundaries it has.
+    return `source|${this.context?.source?.id ?? ''}|${scope.level}|${scope.parent ?? ''}|${this.before2025() ? 'before' : 'after'}|${this.at?.slice(0, 10) ?? ''}`;
   }
 
   private loadBoundaries(): void {
@@ -448,7 +580,7 @@ export class IocMap extends IocElement {
     this.#boundaryJob = { key, stop };
     const given = this.givenGeo();
     const geojson = given ? (this.geojson as FeatureCollection | undefined) : undefined;
-    const src = given ? this.src : undefined;
+    const src = given && !geojson ? this.givenSrc() : undefined;
     const source = this.context?.source;
     const scope = this.scope();
     if (!given && !source) {
@@ -462,7 +594,7 @@ export class IocMap extends IocElement {
         if (!response.ok) throw new IocDataError('http', `${src}: HTTP ${response.status}`);
         return (await response.json()) as FeatureCollection;
       }
-      return (await source?.boundaries({ level: scope.level, ...(scope.parent ? { parent: scope.parent } : {}), at: this.atIso().slice(0, 10) }, { signal: stop.signal })) as FeatureCollection;
+      return (await source?.boundaries({ level: scope.level, ...(scope.parent ? { parent: scope.parent } : {}), at: this.shownAt().slice(0, 10) }, { signal: stop.signal })) as FeatureCollection;
     };
     void load().then(
       (collection) => {
@@ -531,9 +663,11 @@ export class IocMap extends IocElement {
   private prepared(): PreparedMap | undefined {
     const features = this.#boundaries?.features;
     if (!features) return undefined;
-    if (this.#prepared?.features === features) return this.#prepared.map;
-    const map = prepareMap(features);
-    this.#prepared = { features, map };
+    const tiles = this.layout === 'tiles';
+    if (this.#prepared?.features === features && this.#prepared.tiles === tiles) return this.#prepared.map;
+    const geo = this.#prepared?.features === features ? this.#prepared.geo : prepareMap(features);
+    const map = tiles ? tileMap(geo) : geo;
+    this.#prepared = { features, map, geo, tiles };
     return map;
   }
 
@@ -562,11 +696,16 @@ export class IocMap extends IocElement {
     return this.info?.polarity !== 'higher-is-better';
   }
 
+  /** Finite values by area code, once per result (the legend, summary, fills and tooltips all ask). */
   private values(result: ByAreaResult): Map<string, number> {
+    const cached = this.#valueCache.get(result);
+    if (cached) return cached;
     const out = new Map<string, number>();
     for (const row of result.rows) if (row.value !== null && Number.isFinite(row.value)) out.set(row.area, row.value);
+    this.#valueCache.set(result, out);
     return out;
   }
+  #valueCache = new WeakMap<ByAreaResult, Map<string, number>>();
 
   #classCache?: { key: readonly unknown[]; classes: MapClass[] };
 
@@ -606,11 +745,23 @@ export class IocMap extends IocElement {
   private shapeClasses(result: ByAreaResult, map: PreparedMap): number[] {
     const values = this.values(result);
     const classes = this.classes(result);
-    return map.shapes.map((shape) => classOf(classes, values.get(shape.code)));
+    const cached = this.#shapeClassCache;
+    if (cached && cached.result === result && cached.map === map && cached.classes === classes) return cached.of;
+    const of = map.shapes.map((shape) => classOf(classes, values.get(shape.code)));
+    this.#shapeClassCache = { result, map, classes, of };
+    return of;
   }
+  #shapeClassCache?: { result: ByAreaResult; map: PreparedMap; classes: MapClass[]; of: number[] };
 
   /** Ranks, worst first (polarity-aware): code → rank (1 = worst). */
   private ranks(result: ByAreaResult): Map<string, number> {
+    if (this.#rankCache?.result === result && this.#rankCache.worseHigh === this.worseHigh()) return this.#rankCache.ranks;
+    const ranks = this.rankOf(result);
+    this.#rankCache = { result, worseHigh: this.worseHigh(), ranks };
+    return ranks;
+  }
+
+  private rankOf(result: ByAreaResult): Map<string, number> {
     const worseHigh = this.worseHigh();
     const sorted = [...this.values(result)].sort((a, b) => (worseHigh ? b[1] - a[1] : a[1] - b[1]));
     return new Map(sorted.map(([code], i) => [code, i + 1]));
@@ -658,7 +809,180 @@ export class IocMap extends IocElement {
       focus: style.getPropertyValue('--ioc-map-selected-stroke').trim() || palette.bands.focus || palette.text,
       noData: { fill: style.getPropertyValue('--ioc-map-no-data').trim() || palette.bands['surface-raised'] || palette.surface, hatch: palette.bands['on-surface-muted'] || palette.muted },
     });
+    this.recluster();
     this.syncOverlay();
+  }
+
+  // ---- points ---------------------------------------------------------------------------
+
+  /** The points given and the located alerts, those without valid coordinates left out (and counted). */
+  private pointsShown(): MapPoint[] {
+    const given = Array.isArray(this.points) ? (this.points as readonly unknown[]) : [];
+    const alerts = this.#alerts?.points ?? [];
+    const from = [...given, ...alerts];
+    if (this.#pointList && this.#pointList.from.length === from.length && this.#pointList.from.every((p, i) => p === from[i])) return this.#pointList.list;
+    const list: MapPoint[] = [];
+    let skipped = 0;
+    for (const raw of from) {
+      const p = raw as Partial<MapPoint> | null;
+      const ok = p && typeof p === 'object' && typeof p.lon === 'number' && typeof p.lat === 'number' && Number.isFinite(p.lon) && Number.isFinite(p.lat) && Math.abs(p.lon) <= 180 && Math.abs(p.lat) <= 85;
+      if (!ok) {
+        skipped++;
+        continue;
+      }
+      list.push({
+        id: typeof p.id === 'string' || typeof p.id === 'number' ? String(p.id) : `#${list.length + 1}`,
+        lon: p.lon as number,
+        lat: p.lat as number,
+        label: typeof p.label === 'string' ? p.label : String(p.id ?? ''),
+        ...(typeof p.value === 'number' && Number.isFinite(p.value) ? { value: p.value } : {}),
+        ...(p.severity && SEVERITIES.includes(p.severity) ? { severity: p.severity } : {}),
+        ...(typeof p.unit === 'string' ? { unit: p.unit } : {}),
+      });
+    }
+    this.#pointList = { from, list, skipped };
+    return list;
+  }
+
+  /** The points in the map's base units, once per map and list. Tile grids have no places: no points. */
+  private projected(): { points: MapPointInput[]; extent: [number, number] } {
+    const prepared = this.#prepared;
+    const list = this.pointsShown();
+    if (!prepared || prepared.tiles || list.length === 0) return { points: [], extent: [0, 0] };
+    const cached = this.#projectedPoints;
+    if (cached && cached.map === prepared.geo && cached.list === list) return cached;
+    const points = list.map((p) => {
+      const [x, y] = projectPoint(prepared.geo, p.lon, p.lat);
+      return { x, y, ...(p.value !== undefined ? { value: p.value } : {}), ...(p.severity ? { severity: SEVERITIES.indexOf(p.severity) } : {}) };
+    });
+    const values = list.flatMap((p) => (p.value !== undefined ? [p.value] : []));
+    const extent: [number, number] = values.length > 0 ? [Math.min(...values), Math.max(...values)] : [0, 0];
+    this.#projectedPoints = { map: prepared.geo, list, points, extent };
+    return this.#projectedPoints;
+  }
+
+  /** Groups the points as the map is drawn now (clusters split as it zooms in). */
+  private recluster(): void {
+    const { points, extent } = this.projected();
+    const count = this.#clusters.length;
+    this.#clusters = points.length > 0 ? clusterPoints(points, this.viewTransform(), { radius: CLUSTER_RADIUS, valueExtent: extent }) : [];
+    this.#markerOrder = clusterOrder(this.#clusters);
+    // The summary and the keyboard's count follow the markers.
+    if (this.#clusters.length !== count) this.requestUpdate();
+  }
+
+  /** The marker the keyboard or pointer is on (an index into the clusters), or -1. */
+  private activeMarker(): number {
+    const shapes = this.#prepared?.map.shapes.length ?? 0;
+    const i = this.nav.active - shapes;
+    return i >= 0 ? (this.#markerOrder[i] ?? -1) : -1;
+  }
+
+  private syncPoints(surface: HTMLElement): void {
+    let layer = surface.querySelector<SVGSVGElement>(':scope > svg.points');
+    if (this.#clusters.length === 0) {
+      layer?.remove();
+      return;
+    }
+    if (!layer) {
+      layer = this.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      layer.setAttribute('class', 'points');
+      layer.setAttribute('part', 'points');
+      layer.setAttribute('aria-hidden', 'true');
+      const overlay = surface.querySelector(':scope > svg.overlay');
+      surface.insertBefore(layer, overlay);
+    }
+    const palette = readThemePalette(this, { tokens: [...SEVERITIES.map((s) => `severity-${s}`), 'primary', 'surface', 'on-surface', 'focus'] });
+    const style = getComputedStyle(this);
+    const plain = style.getPropertyValue('--ioc-map-point-color').trim() || palette.bands.primary || palette.text;
+    const focused = this.activeMarker();
+    renderPoints(layer, this.#clusters, this.size(), {
+      color: (severity) => (severity >= 0 ? (palette.bands[`severity-${SEVERITIES[severity] ?? 'informational'}`] ?? plain) : plain),
+      surface: palette.bands.surface || palette.surface,
+      text: palette.bands['on-surface'] || palette.text,
+      halo: palette.bands.surface || palette.surface,
+      focus: style.getPropertyValue('--ioc-map-selected-stroke').trim() || palette.bands.focus || palette.text,
+      ...(focused >= 0 ? { focused } : {}),
+    });
+  }
+
+  /** "Trạm Bắc Hà: 152 AQI · Cao", or for a cluster "12 điểm · mức cao nhất: Cao · Enter…". */
+  private markerText(cluster: MapCluster): string {
+    const locale = this.effectiveLocale;
+    const list = this.pointsShown();
+    const severity = cluster.severity >= 0 ? SEVERITIES[cluster.severity] : undefined;
+    if (cluster.members.length === 1) {
+      const p = list[cluster.members[0] as number];
+      if (!p) return '';
+      const value = p.value !== undefined ? `: ${formatValue(p.value, locale, this.decimals())}${p.unit ? ` ${p.unit}` : ''}` : '';
+      return `${p.label}${value}${p.severity ? ` · ${message(SEVERITY_WORDS[p.severity], locale)}` : ''}`;
+    }
+    const names = cluster.members.slice(0, 3).map((m) => list[m]?.label ?? '').filter(Boolean);
+    const more = cluster.members.length > 3 ? '…' : '';
+    return `${message(words.mapPointsCount, locale, { n: cluster.members.length })}${severity ? ` · ${message(words.mapClusterWorst, locale, { severity: message(SEVERITY_WORDS[severity], locale) })}` : ''} (${names.join(', ')}${more}) · ${message(words.mapClusterZoom, locale)}`;
+  }
+
+  /** Zooms so the cluster's points spread apart (at least twice as close, at most the zoom limit). */
+  private zoomToCluster(cluster: MapCluster): void {
+    const first = this.pointsShown()[cluster.members[0] as number]?.id;
+    const { points } = this.projected();
+    const t = this.viewTransform();
+    const xs = cluster.members.map((m) => (points[m]?.x ?? 0) * t.k + t.x);
+    const ys = cluster.members.map((m) => (points[m]?.y ?? 0) * t.k + t.y);
+    const spread = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+    const size = this.size();
+    const factor = Math.max(2, Math.min(8, spread > 0 ? (0.5 * Math.min(size.width, size.height)) / spread : 4));
+    const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+    const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+    // Zoom about the cluster, then bring it to the centre.
+    const cur = this.#transform;
+    const k = Math.max(1, Math.min(MAX_ZOOM, cur.k * factor));
+    const f = k / cur.k;
+    this.setTransform({ k, x: size.width / 2 - (cx - cur.x) * f, y: size.height / 2 - (cy - cur.y) * f });
+    // The keyboard follows the first point of the cluster into its new marker.
+    if (this.nav.active >= 0 && first !== undefined) {
+      const list = this.pointsShown();
+      const at = this.#markerOrder.findIndex((c) => this.#clusters[c]?.members.some((m) => list[m]?.id === first));
+      if (at >= 0) this.nav.focus((this.#prepared?.map.shapes.length ?? 0) + at, this.nav.from);
+    }
+    this.requestUpdate();
+  }
+
+  /** The source's alerts in the widget's area that have a location, as points (`point-layer="alerts"`). */
+  private loadAlerts(): void {
+    const source = this.context?.source;
+    if (this.pointLayer !== 'alerts' || !source) {
+      if (this.#alerts) this.#alerts = undefined;
+      return;
+    }
+    const area = this.#drill[this.#drill.length - 1]?.code ?? this.effectiveArea;
+    const key = `${source.id}|${area ?? ''}|${this.at ?? ''}`;
+    if (this.#alerts?.key === key || this.#alertJob?.key === key) return;
+    this.#alertJob?.stop.abort();
+    const stop = new AbortController();
+    this.#alertJob = { key, stop };
+    void source.query({ kind: 'alerts', ...(area ? { area } : {}), status: ['open', 'acknowledged'], ...(this.at ? { to: this.at } : {}) }, { signal: stop.signal }).then(
+      (result) => {
+        if (stop.signal.aborted) return;
+        this.#alertJob = undefined;
+        const locale = this.effectiveLocale;
+        const alerts: readonly Alert[] = Array.isArray(result?.alerts) ? result.alerts : [];
+        this.#alerts = {
+          key,
+          points: alerts.flatMap((a) => {
+            const [lon, lat] = a.location?.coordinates ?? [];
+            if (typeof lon !== 'number' || typeof lat !== 'number') return [];
+            return [{ id: a.id, lon, lat, severity: a.severity, label: a.label ? localize(a.label.title, locale) : a.title, ...(a.value !== undefined ? { value: a.value } : {}) }];
+          }),
+        };
+        this.shell.redraw();
+      },
+      (error: unknown) => {
+        if (stop.signal.aborted) return;
+        this.#alertJob = undefined;
+        this.dispatchEvent(new IocErrorEvent(error instanceof IocDataError ? error : new IocDataError('network', String(error))));
+      },
+    );
   }
 
   /** The outline of the area the keyboard or pointer is on, drawn over the map without redrawing it. */
@@ -679,7 +1003,9 @@ export class IocMap extends IocElement {
     overlay.setAttribute('height', String(size.height));
     const path = overlay.firstElementChild as SVGPathElement;
     this.archipelagoLabels(overlay, map);
-    const shape = this.nav.active >= 0 ? map.shapes[map.order[this.nav.active] ?? -1] : undefined;
+    this.tileLabels(overlay, map);
+    this.syncPoints(surface);
+    const shape = this.nav.active >= 0 && this.nav.active < map.shapes.length ? map.shapes[map.order[this.nav.active] ?? -1] : undefined;
     const t = this.viewTransform();
     path.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
     path.setAttribute('d', shape ? shapePath(shape) : '');
@@ -691,18 +1017,19 @@ export class IocMap extends IocElement {
    */
   private archipelagoLabels(overlay: SVGSVGElement, map: PreparedMap): void {
     const [west, south, east, north] = map.bounds;
-    const national = east >= 112 && south <= 10 && north >= 17 && west <= 105;
+    const national = this.layout !== 'tiles' && east >= 112 && south <= 10 && north >= 17 && west <= 105;
     const places = national
       ? [
           { text: message(words.mapHoangSa, this.effectiveLocale), lon: 111.2, lat: 17.3 },
           { text: message(words.mapTruongSa, this.effectiveLocale), lon: 112.6, lat: 11.4 },
         ]
       : [];
-    let labels = [...overlay.querySelectorAll('text')];
+    let labels = [...overlay.querySelectorAll('text.place')];
     while (labels.length < places.length) {
       const text = this.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'text');
+      text.setAttribute('class', 'place');
       overlay.append(text);
-      labels = [...overlay.querySelectorAll('text')];
+      labels = [...overlay.querySelectorAll('text.place')];
     }
     const t = this.viewTransform();
     labels.forEach((label, i) => {
@@ -718,11 +1045,47 @@ export class IocMap extends IocElement {
     });
   }
 
+  /** In the tile grid, each tile's short name (or code when the tiles are too small for names), when there is room. */
+  private tileLabels(overlay: SVGSVGElement, map: PreparedMap): void {
+    const g = overlay.querySelector('g.tiles') ?? overlay.appendChild(this.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'g'));
+    g.setAttribute('class', 'tiles');
+    const t = this.viewTransform();
+    const side = map.shapes[0] ? (map.shapes[0].bbox[2] - map.shapes[0].bbox[0]) * t.k : 0;
+    if (this.layout !== 'tiles' || side < 22 || map.shapes.length > 400) {
+      g.replaceChildren();
+      return;
+    }
+    const font = Math.max(9, Math.min(14, side / 5));
+    const chars = Math.max(2, Math.floor((side - 4) / (font * 0.56)));
+    const fit = (line: string) => (line.length > chars ? `${line.slice(0, Math.max(1, chars - 1))}…` : line);
+    g.replaceChildren(
+      ...map.shapes.map((shape) => {
+        const text = this.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'text');
+        const [x, y] = toScreen(shape.centroid, t);
+        const name = shortName(this.areaName(shape.code, shape.name));
+        // A name too long for one line goes on two, split between its words (most names have two syllables).
+        const words = name.split(/\s+/);
+        const half = Math.ceil(words.length / 2);
+        const lines = name.length > chars && words.length > 1 ? [words.slice(0, half).join(' '), words.slice(half).join(' ')] : [name];
+        text.setAttribute('font-size', String(Math.round(font)));
+        lines.forEach((line, i) => {
+          const span = this.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+          span.setAttribute('x', String(Math.round(x)));
+          span.setAttribute('y', String(Math.round(y + (i - (lines.length - 1) / 2) * font * 1.1)));
+          span.textContent = fit(line);
+          text.append(span);
+        });
+        return text;
+      }),
+    );
+  }
+
   private setTransform(next: MapTransform): void {
     const map = this.#prepared?.map;
     if (!map) return;
     this.#transform = clampTransform(this.size(), next, MAX_ZOOM);
     this.shell.drawing.drawNow();
+    this.recluster();
     this.syncOverlay();
   }
 
@@ -798,6 +1161,12 @@ export class IocMap extends IocElement {
     this.#drag = undefined;
     if (drag.moved || event.type === 'pointercancel') return;
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const marker = clusterAt(this.#clusters, event.clientX - box.left, event.clientY - box.top);
+    const cluster = this.#clusters[marker];
+    if (cluster) {
+      if (cluster.members.length > 1) this.zoomToCluster(cluster);
+      return;
+    }
     const index = this.shapeAt(event.clientX - box.left, event.clientY - box.top);
     const shape = index >= 0 ? this.#prepared?.map.shapes[index] : undefined;
     if (shape) this.select(shape.code);
@@ -810,6 +1179,9 @@ export class IocMap extends IocElement {
 
   private indexAt(x: number, y: number): number {
     const map = this.#prepared?.map;
+    // Markers lie over the areas: they are found first.
+    const marker = clusterAt(this.#clusters, x, y);
+    if (map && marker >= 0) return map.shapes.length + this.#markerOrder.indexOf(marker);
     const shape = this.shapeAt(x, y);
     if (!map || shape < 0) return -1;
     this.#orderOf ??= { map, at: new Map(map.order.map((s, i) => [s, i])) };
@@ -844,8 +1216,22 @@ export class IocMap extends IocElement {
       case '0':
         this.setTransform({ k: 1, x: 0, y: 0 });
         return true;
+      case 'm':
+      case 'M': {
+        // Between the layers: to the first marker, or back to the first area.
+        if (this.#clusters.length === 0) return false;
+        this.nav.focus(this.nav.active >= map.shapes.length ? 0 : map.shapes.length, 'keyboard');
+        this.syncOverlay();
+        return true;
+      }
       case 'Enter':
       case ' ': {
+        const cluster = this.#clusters[this.activeMarker()];
+        if (cluster) {
+          if (cluster.members.length > 1) this.zoomToCluster(cluster);
+          return true;
+        }
+        if (this.nav.active >= map.shapes.length) return false;
         const shape = map.shapes[map.order[this.nav.active] ?? -1];
         if (!shape) return false;
         this.select(shape.code);
@@ -878,9 +1264,14 @@ export class IocMap extends IocElement {
   /** Pans so the focused area's label point is inside the view. */
   private keepInView(): void {
     const map = this.#prepared?.map;
-    const shape = map?.shapes[map.order[this.nav.active] ?? -1];
-    if (!map || !shape) return;
-    const [x, y] = toScreen(shape.centroid, this.viewTransform());
+    if (!map) return;
+    const cluster = this.#clusters[this.activeMarker()];
+    const shape = this.nav.active < map.shapes.length ? map.shapes[map.order[this.nav.active] ?? -1] : undefined;
+    if (!shape && !cluster) {
+      this.syncOverlay();
+      return;
+    }
+    const [x, y] = shape ? toScreen(shape.centroid, this.viewTransform()) : [cluster?.x ?? 0, cluster?.y ?? 0];
     const margin = 24;
     const size = this.size();
     if (x >= margin && x <= size.width - margin && y >= margin && y <= size.height - margin) {
@@ -895,6 +1286,12 @@ export class IocMap extends IocElement {
   private navPoint(index: number): NavPoint | undefined {
     const map = this.#prepared?.map;
     const result = this.loader.value;
+    if (map && index >= map.shapes.length) {
+      const cluster = this.#clusters[this.#markerOrder[index - map.shapes.length] ?? -1];
+      if (!cluster) return undefined;
+      queueMicrotask(() => this.syncOverlay());
+      return { label: this.markerText(cluster), x: cluster.x, y: cluster.y };
+    }
     const shape = map?.shapes[map.order[index] ?? -1];
     if (!map || !shape) return undefined;
     queueMicrotask(() => this.syncOverlay());
@@ -912,11 +1309,11 @@ export class IocMap extends IocElement {
     const unit = this.unitOf(result);
     const classes = this.classes(result);
     const band = classes[classOf(classes, value)]?.label;
-    const ranks = this.#rankCache?.result === result ? this.#rankCache.ranks : (this.#rankCache = { result, ranks: this.ranks(result) }).ranks;
+    const ranks = this.ranks(result);
     const rank = ranks.get(code);
     return `${name}: ${formatValue(value, locale, this.decimals())}${unit ? ` ${unit}` : ''}${band ? ` · ${band}` : ''}${rank ? ` · ${message(words.mapRank, locale, { rank, total: ranks.size })}` : ''}`;
   }
-  #rankCache?: { result: ByAreaResult; ranks: Map<string, number> };
+  #rankCache?: { result: ByAreaResult; worseHigh: boolean; ranks: Map<string, number> };
 
   // ---- words ----------------------------------------------------------------------------
 
@@ -929,7 +1326,7 @@ export class IocMap extends IocElement {
     if (!this.hasValues) {
       // Features that share a code are one area (Côn Đảo beside Bà Rịa-Vũng Tàu in the 63-province file).
       const outline = message(words.mapOutline, locale, { n: new Set(map.shapes.map((s) => s.code)).size, units });
-      return this.label ? `${this.label}: ${outline}.` : `${outline}.`;
+      return `${this.label ? `${this.label}: ${outline}.` : `${outline}.`}${this.pointsSentence()}`;
     }
     const values = this.values(result);
     const shown = map.shapes.filter((s) => values.has(s.code));
@@ -955,7 +1352,12 @@ export class IocMap extends IocElement {
       lead = message(words.mapWorstClass, locale, { n, total, units, band: worstClass?.label ?? '' });
     }
     const none = missingCount > 0 ? `; ${message(words.mapNoDataCount, locale, { n: missingCount })}` : '';
-    return `${title}: ${lead}; ${message(words.mapWorstIs, locale, { name: this.areaName(worst.code, worst.name), value: worstValue })}${none}.`;
+    return `${title}: ${lead}; ${message(words.mapWorstIs, locale, { name: this.areaName(worst.code, worst.name), value: worstValue })}${none}.${this.pointsSentence()}`;
+  }
+
+  private pointsSentence(): string {
+    const n = this.pointsShown().length;
+    return n > 0 && this.#clusters.length > 0 ? ` ${message(words.mapPointsLayer, this.effectiveLocale, { n, m: this.#clusters.length })}.` : '';
   }
 
   private mapTable(result: ByAreaResult): DataTable {
@@ -1017,6 +1419,7 @@ export class IocMap extends IocElement {
       ${map && map.shapes.length === 0 && this.#boundaries ? html`<p part="note" role="alert">${message(words.mapNoShapes, locale, { what: problems || message(words.mapProblemEmpty, locale) })}</p>` : nothing}
       ${map && map.shapes.length > 0 && map.skipped > 0 ? html`<p part="note">${message(words.mapSkipped, locale, { n: map.skipped, what: problems })}</p>` : nothing}
       ${map && map.shapes.length > 0 && map.skipped === 0 && problems ? html`<p part="note">${message(words.mapRepaired, locale, { what: problems })}</p>` : nothing}
+      ${(this.#pointList?.skipped ?? 0) > 0 ? html`<p part="note">${message(words.mapPointsSkipped, locale, { n: this.#pointList?.skipped ?? 0 })}</p>` : nothing}
       ${result && this.hasValues && !this.noLegend ? this.renderLegend(result) : nothing} ${this.slider ? this.renderSlider() : nothing}
       ${this.attribution || this.#boundaries?.attribution ? html`<p part="attribution">${this.attribution || this.#boundaries?.attribution}</p>` : nothing}`;
   }
@@ -1099,7 +1502,11 @@ export class IocMap extends IocElement {
     const frame = frames[i] as Frame;
     const query = this.mapQuery();
     const source = this.context?.source;
-    if (!query || !source) return;
+    if (!query || !source) {
+      // No values to load (outlines alone): the period still picks the boundaries.
+      this.requestUpdate();
+      return;
+    }
     const key = `${JSON.stringify({ ...query, at: frame.at })}`;
     const cached = this.#frames.get(key);
     if (cached) {

@@ -36,6 +36,8 @@ export {
   type TimeSeriesSize,
   type SeriesMarks,
   type SignalMark,
+  type TimeSeriesInsights,
+  type InsightMarks,
 } from './time-series/time-series.js';
 export { renderBar, rankRows, valuesNeedZoom, decimalsToTellApart, type BarData, type BarMarkKind, type BarCategory, type BarSeries, type BarOptions, type BarMarks, type BarMark, type BarLayout, type BarOrientation, type BarPolarity, type BarSize, type RankRow, type RankedRow, type RankOptions } from './bar/bar.js';
 export { renderDonut, planSlices, OTHER_KEY, type SliceOptions, type SlicePlan, type DonutPart, type DonutSlice, type DonutOptions, type DonutMarks, type DonutSliceMark, type DonutSize } from './donut/donut.js';

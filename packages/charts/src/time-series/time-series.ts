@@ -17,16 +17,19 @@ import { bandLabelRoom, bandMarks, paintBands } from './bands.js';
 import { columnVertices, paintCanvasLines, paintSvgLines, rawVertices } from './line.js';
 import { overlayViews } from './overlay.js';
 import { UnsortedSeries, columnsFor, fullExtent, prepareAll, sortLate, stackLayers, visibleRange, type SeriesView } from './prepare.js';
+import { forecastEnd, forecastValues, insightMarks, paintInsights } from './insights.js';
 import { paintSignals, signalMarks } from './signals.js';
 import { paintTarget, targetMark } from './target.js';
 import type { SeriesMarks, TimeSeriesInput, TimeSeriesMarks, TimeSeriesOptions, TimeSeriesSize } from './types.js';
 
 export type {
+  InsightMarks,
   SeriesMarks,
   SignalMark,
   TimeSeriesAnnotation,
   TimeSeriesBand,
   TimeSeriesInput,
+  TimeSeriesInsights,
   TimeSeriesMarks,
   TimeSeriesMode,
   TimeSeriesOptions,
@@ -79,6 +82,10 @@ function computeMarks(views: readonly SeriesView[], overlays: readonly SeriesVie
   // Time domain: the zoom, else all the data; a single instant gets an hour either side.
   const visible = views.filter((view) => !hidden.has(view.key));
   let [d0, d1] = options.xDomain && Number.isFinite(options.xDomain[0]) && Number.isFinite(options.xDomain[1]) ? options.xDomain : fullExtent(views);
+  // Without a zoom, the time axis reaches to the end of the forecast of a visible series.
+  const insights = options.insights && !hidden.has(options.insights.key) && views.some((view) => view.key === options.insights?.key) ? options.insights : undefined;
+  const until = forecastEnd(insights);
+  if (!options.xDomain && until > d1) d1 = until;
   if (!(d0 <= d1)) [d0, d1] = Number.isFinite(d0) && Number.isFinite(d1) ? [d1, d0] : [0, 3_600_000];
   if (d0 === d1) [d0, d1] = [d0 - 3_600_000, d1 + 3_600_000];
 
@@ -127,6 +134,7 @@ function computeMarks(views: readonly SeriesView[], overlays: readonly SeriesVie
       }
     }
   }
+  for (const value of forecastValues(insights)) if (Number.isFinite(value) && (kind === 'linear' || value > 0)) extend(value, value);
   if (mode === 'stacked' && kind === 'linear') extend(0, 0);
   if (options.includeZero ?? mode !== 'line') {
     if (kind === 'linear') extend(0, 0);
@@ -185,6 +193,7 @@ function computeMarks(views: readonly SeriesView[], overlays: readonly SeriesVie
     target: nothingVisible ? undefined : targetMark(options.target, yScale),
     annotations: nothingVisible ? [] : annotationMarks(options.annotations ?? [], xScale),
     signals: signalMarks(visible, ranges, options.thresholds ?? [], xScale, yScale, plot),
+    insights: insightMarks(insights, xScale, yScale, plot, fontSize),
   };
 }
 
@@ -294,6 +303,7 @@ export class TimeSeriesChart {
     if (marks.target) paintTarget(this.front, marks.target, plot, palette);
     paintAnnotations(this.front, marks.annotations, plot, palette);
     paintSignals(this.front, marks.signals, palette);
+    paintInsights(this.front, marks.insights, plot, palette, options.insights?.colors);
   }
 }
 

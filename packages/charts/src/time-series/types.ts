@@ -67,6 +67,8 @@ export interface TimeSeriesOptions {
   overlays?: readonly TimeSeriesInput[];
   /** Points where a series crosses one of these get a signal marker. */
   thresholds?: readonly TimeSeriesThreshold[];
+  /** What @ioc-kit/insights found in one series (anomalies, changes of level, a forecast), drawn over it. */
+  insights?: TimeSeriesInsights;
   /** Keys of series not to draw. */
   hidden?: ReadonlySet<string>;
   /** `auto` (default): canvas when visible points outnumber the plot's pixel columns, SVG otherwise. */
@@ -105,6 +107,28 @@ export interface SignalMark {
   threshold: string;
 }
 
+/** Insights of one series, already worded by the caller (the chart formats nothing). */
+export interface TimeSeriesInsights {
+  /** The series they were computed from. */
+  key: string;
+  /** Values far from their baseline, each with its tooltip text. */
+  anomalies?: readonly { t: number; value: number; label: string }[];
+  /** Changes of level, each with a short label ("level shift"). */
+  changes?: readonly { t: number; label: string }[];
+  /** A forecast from the last value on: central values and a prediction interval (`low`…`high`), and a note (e.g. a band likely crossed). */
+  forecast?: { t: readonly number[]; mean: readonly number[]; low: readonly number[]; high: readonly number[]; label: string; note?: string };
+  /** Resolved colours (theme tokens); under forced colours every mark is the text colour. */
+  colors?: { anomaly?: string; change?: string; forecast?: string };
+}
+
+/** The placed insight marks, in CSS px. */
+export interface InsightMarks {
+  anomalies: { key: string; x: number; y: number; t: number; value: number; label: string }[];
+  changes: { x: number; t: number; label: string; labelX: number; anchor: 'start' | 'end' }[];
+  /** `line` flat `[x, y, ...]`; `band` the interval's polygon (upper edge forward, lower back). */
+  forecast?: { key: string; line: Float64Array; band: Float64Array; label: string; note?: { x: number; y: number; label: string } };
+}
+
 /** Everything a time-series render produced, as numbers: what snapshot and property tests inspect. */
 export interface TimeSeriesMarks {
   width: number;
@@ -128,4 +152,6 @@ export interface TimeSeriesMarks {
   target?: { y: number; label: string };
   annotations: { x: number; label: string }[];
   signals: SignalMark[];
+  /** Insight marks (empty without `options.insights`). */
+  insights: InsightMarks;
 }

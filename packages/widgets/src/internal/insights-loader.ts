@@ -30,3 +30,29 @@ export function loadTrendTools(): Promise<TrendTools | undefined> {
   );
   return loading;
 }
+
+/** What a time series' `insights` attribute needs: the insight of a series and its summary sentence. */
+export interface SignalTools {
+  computeInsight: typeof Insights.computeInsight;
+  summarize: typeof Insights.summarize;
+}
+
+let signals: SignalTools | undefined;
+let loadingSignals: Promise<SignalTools | undefined> | undefined;
+
+/** The signal tools when they are already loaded, else undefined. */
+export function signalTools(): SignalTools | undefined {
+  return signals;
+}
+
+/** Loads @ioc-kit/insights once for the time series' signals; resolves undefined when the chunk could not be loaded. */
+export function loadSignalTools(): Promise<SignalTools | undefined> {
+  loadingSignals ??= import('@ioc-kit/insights').then(
+    ({ computeInsight, summarize }) => (signals = { computeInsight, summarize }),
+    () => {
+      loadingSignals = undefined;
+      return undefined;
+    },
+  );
+  return loadingSignals;
+}

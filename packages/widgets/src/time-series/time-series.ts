@@ -47,6 +47,7 @@ import { timeSeriesStyles } from './time-series.styles.js';
 import { LivePace, withPoints } from './time-series-live.js';
 import { TimeSeriesOverview } from './time-series-overview.js';
 import { TimeSeriesZoom, type IocZoomEvent } from './time-series-zoom.js';
+import { TimeSeriesSignals, signalKinds, type SignalContext } from './time-series-insights.js';
 
 import { LAST_YEAR_KEY, DEFAULT_SPAN, bandLabel, inProgressMark, navIndexAt, navSpace, seriesThresholds, shiftOneYear, timeExtent } from './time-series-data.js';
 
@@ -145,6 +146,16 @@ export class IocTimeSeries extends IocElement {
   /** Hides the overview strip under the chart. */
   @property({ type: Boolean, attribute: 'no-overview', reflect: true }) noOverview = false;
 
+  /**
+   * Signals of @ioc-kit/insights drawn over the first visible series: `anomalies` (rings, with
+   * their words in the tooltip), `changes` (a dashed rule at each change of level), `forecast`
+   * (a dashed continuation over its prediction interval, with a note when a band is likely to be
+   * crossed), separated by commas or spaces, or `all`. The statistics are loaded on first use:
+   * a chart without the attribute never downloads them. The data table gets a signal column and
+   * the forecast's rows; the spoken summary, the insight's sentence.
+   */
+  @property({ reflect: true }) insights?: string;
+
   /** Data given directly, bypassing any source. */
   @property({ attribute: false }) data?: SeriesResult;
 
@@ -185,6 +196,10 @@ export class IocTimeSeries extends IocElement {
     locale: () => this.effectiveLocale,
   });
   private readonly live = new LivePace();
+  private readonly signals = new TimeSeriesSignals(() => {
+    this.shell.summary.invalidate();
+    this.shell.redraw();
+  });
 
   private readonly shell: ChartShell<SeriesQuery> = new ChartShell(this, {
     query: () => this.chartQuery(),
@@ -344,6 +359,8 @@ export class IocTimeSeries extends IocElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('context')) this.followRange();
+    // The spoken summary adds the insights' sentence: written again when they are asked for or dropped.
+    if (changed.has('insights') && this.hasUpdated) this.shell.summary.invalidate();
     this.shell.willUpdate(changed);
   }
 
@@ -372,7 +389,7 @@ export class IocTimeSeries extends IocElement {
   }
 
   private drawInputs(): readonly unknown[] {
-    return [this.lastYearLoader.value, this.info, this.names.areas];
+    return [this.lastYearLoader.value, this.info, this.names.areas, this.insights];
   }
 
   private drawChart(surface: HTMLElement, result: SeriesResult, size: ChartSize, palette: ChartPalette): void {
@@ -409,6 +426,7 @@ export class IocTimeSeries extends IocElement {
         annotations: progress ? [...this.annotations, progress] : this.annotations,
         overlays,
         thresholds: this.thresholds(),
+        insights: this.signalInput(result, palette),
         hidden: this.hiddenSeries,
         renderer: this.renderer,
       },
@@ -416,6 +434,26 @@ export class IocTimeSeries extends IocElement {
     );
     this.showAllHidden(surface, this.allHidden(result));
     if (!this.noOverview) this.overview.update(inputs, palette, size.width, this.live.isLive(result), this.ownerDocument.defaultView);
+  }
+
+  /** What the signals are computed from: the first visible series, when `insights` asks for any. */
+  private signalContext(result: SeriesResult): SignalContext {
+    return {
+      result,
+      info: this.info,
+      area: result.series.find((series) => !this.hiddenSeries.has(series.area))?.area,
+      target: this.target,
+      kinds: signalKinds(this.insights),
+      locale: this.effectiveLocale,
+      timeZone: this.effectiveTimeZone,
+    };
+  }
+
+  private signalInput(result: SeriesResult, palette: ChartPalette) {
+    const context = this.signalContext(result);
+    if (context.kinds.size === 0) return undefined;
+    const index = Math.max(0, result.series.findIndex((series) => series.area === context.area));
+    return this.signals.chartInput(context, palette, this.hiddenSeries, palette.series[index % palette.series.length] ?? palette.text);
   }
 
   /** Words in the plot when the legend hides every series; the legend stays there to bring one back. */
@@ -512,7 +550,9 @@ export class IocTimeSeries extends IocElement {
     const info = this.info;
     const locale = this.effectiveLocale;
     if (this.allHidden(result)) return `${this.shell.title(result)}: ${message(words.allHidden, locale)}`;
-    return summarizeSeries({
+    const context = this.signalContext(result);
+    const sentence = context.kinds.size > 0 && context.area !== undefined ? this.signals.summary(context, this.labelOf(context.area)) : '';
+    const text = summarizeSeries({
       locale,
       title: this.shell.title(result),
       unit: this.unitLabel(result),
@@ -524,6 +564,7 @@ export class IocTimeSeries extends IocElement {
         .filter((threshold) => threshold.direction === 'up')
         .map((threshold) => ({ value: threshold.value, label: threshold.label })),
     });
+    return sentence ? `${text} ${sentence}` : text;
   }
 
   private summaryIsCostly(result: SeriesResult): boolean {
@@ -534,7 +575,7 @@ export class IocTimeSeries extends IocElement {
 
   private chartTable(result: SeriesResult): DataTable {
     const locale = this.effectiveLocale;
-    return seriesTable({
+    const table = seriesTable({
       locale,
       caption: this.shell.title(result),
       timeLabel: message(words.time, locale),
@@ -545,6 +586,8 @@ export class IocTimeSeries extends IocElement {
       from: this.domain?.[0],
       to: this.domain?.[1],
     });
+    const context = this.signalContext(result);
+    return context.kinds.size > 0 ? this.signals.table(table, context) : table;
   }
 
   /**
@@ -566,6 +609,8 @@ export class IocTimeSeries extends IocElement {
         dashed: true,
       });
     }
+    const context = this.signalContext(result);
+    if (context.kinds.size > 0) items.push(...this.signals.legendItems(context, palette));
     return items;
   }
 
@@ -596,6 +641,8 @@ export class IocTimeSeries extends IocElement {
       const band = value !== undefined && Number.isFinite(value) ? bandLabel(this.info, value, locale) : '';
       lines.push(`${series.label}: ${formatValue(value, locale, decimals)}${unit ? ` ${unit}` : ''}${band ? ` (${band})` : ''}`);
     }
+    const context = this.signalContext(result);
+    if (context.kinds.size > 0) lines.push(...this.signals.tooltipLines(context, time));
     const value = space.series.v[raw] ?? Number.NaN;
     const plotTop = yScale.range[1];
     const plotBottom = yScale.range[0];

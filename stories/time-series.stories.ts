@@ -15,6 +15,8 @@ interface Args {
   mode: string;
   compareLastYear: boolean;
   source: DataSource;
+  /** `insights` attribute: '' (none), `all`, or a list of anomalies, changes, forecast. */
+  insights?: string;
 }
 
 const DEMO_AREAS: Readonly<Record<string, string>> = { '90': 'Tỉnh (demo)' };
@@ -87,6 +89,7 @@ const meta: Meta<Args> = {
         areas=${args.areas}
         mode=${args.mode}
         ?compare-last-year=${args.compareLastYear}
+        insights=${args.insights ?? ''}
         .areaLabels=${DEMO_AREAS}
       ></ioc-time-series>
     </ioc-provider>
@@ -113,6 +116,9 @@ export const ReadyRainfall: Story = { args: { indicator: 'environment.rainfall',
 
 /** Monthly values over three years. */
 export const ReadyMonthly: Story = { args: { grain: 'month', from: '2024-01-01', to: '2026-12-01' } };
+
+/** The demo province's hourly AQI for a week with the insights' signals: rings on anomalies, dashed rules at level shifts, the forecast and its band. */
+export const ReadyWithInsights: Story = { args: { grain: 'hour', from: '2026-11-17', to: '2026-11-24', insights: 'all' } };
 
 export const Pending: Story = { args: { source: pendingSource } };
 export const Empty: Story = { args: { source: fixedSource(emptyResult) } };

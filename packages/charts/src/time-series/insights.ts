@@ -99,6 +99,7 @@ const points = (flat: Float64Array): string => {
 
 /** Paints insight marks on the front layer: forecast band and line, change rules, anomaly rings, then the note. */
 export function paintInsights(front: SVGSVGElement, marks: InsightMarks, plot: PlotRect, palette: ChartPalette, colors?: TimeSeriesInsights['colors']): void {
+  if (!marks.forecast && marks.changes.length === 0 && marks.anomalies.length === 0) return;
   const doc = front.ownerDocument;
   const color = colorsOf(colors, palette);
   const width = Math.max(1.5, palette.lineWidth);

@@ -34,20 +34,30 @@ export function insightMarks(insights: TimeSeriesInsights | undefined, xScale: S
   const bottom = plot.top + plot.height;
   const right = plot.left + plot.width;
   const inside = (t: number) => Number.isFinite(t) && t >= d0 && t <= d1;
+  let lastX = Number.NEGATIVE_INFINITY;
   for (const anomaly of insights.anomalies ?? []) {
     if (!inside(anomaly.t) || !Number.isFinite(anomaly.value)) continue;
     const x = xScale.map(anomaly.t);
     const y = yScale.map(anomaly.value);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    // One ring per ring's width: a run of flagged values reads as one ring, not a chain.
+    if (!Number.isFinite(x) || !Number.isFinite(y) || x - lastX < 12) continue;
+    lastX = x;
     out.anomalies.push({ key: insights.key, x, y: clamp(y, plot.top, bottom), t: anomaly.t, value: anomaly.value, label: anomaly.label });
     if (out.anomalies.length >= MAX_ANOMALIES) break;
   }
+  // Labels that would overlap the one before go a row lower (three rows, then no label).
+  const rowEnds: number[] = [];
   for (const change of insights.changes ?? []) {
     if (!inside(change.t)) continue;
     const x = xScale.map(change.t);
+    const width = estimateTextWidth(change.label, fontSize);
     // The label reads to the right of its rule, or to the left where it would leave the plot.
-    const before = x + 4 + estimateTextWidth(change.label, fontSize) > right;
-    out.changes.push({ x, t: change.t, label: change.label, labelX: before ? x - 4 : x + 4, anchor: before ? 'end' : 'start' });
+    const before = x + 4 + width > right;
+    const from = before ? x - 4 - width : x + 4;
+    let row = 0;
+    while (row < 3 && (rowEnds[row] ?? Number.NEGATIVE_INFINITY) > from - 4) row++;
+    if (row < 3) rowEnds[row] = from + width;
+    out.changes.push({ x, t: change.t, label: row < 3 ? change.label : '', labelX: before ? x - 4 : x + 4, labelY: plot.top + fontSize * (2.3 + row * 1.2), anchor: before ? 'end' : 'start' });
     if (out.changes.length >= MAX_CHANGES) break;
   }
   const forecast = insights.forecast;
@@ -114,8 +124,8 @@ export function paintInsights(front: SVGSVGElement, marks: InsightMarks, plot: P
   for (const change of marks.changes) {
     group.append(
       svg(doc, 'line', { class: 'change-point', x1: change.x, x2: change.x, y1: plot.top, y2: plot.top + plot.height, stroke: color.change, 'stroke-width': 1.5, 'stroke-dasharray': '6 3' }),
-      svg(doc, 'text', { class: 'change-label', x: change.labelX, y: plot.top + palette.fontSize * 2.2, 'text-anchor': change.anchor, fill: color.change, 'font-size': palette.fontSize }, change.label),
     );
+    if (change.label) group.append(svg(doc, 'text', { class: 'change-label', x: change.labelX, y: change.labelY, 'text-anchor': change.anchor, fill: color.change, 'font-size': palette.fontSize }, change.label));
   }
   for (const anomaly of marks.anomalies) {
     // A ring with a surface halo: it reads on the line it sits on, apart from the filled threshold dots.

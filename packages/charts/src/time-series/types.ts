@@ -124,7 +124,7 @@ export interface TimeSeriesInsights {
 /** The placed insight marks, in CSS px. */
 export interface InsightMarks {
   anomalies: { key: string; x: number; y: number; t: number; value: number; label: string }[];
-  changes: { x: number; t: number; label: string; labelX: number; anchor: 'start' | 'end' }[];
+  changes: { x: number; t: number; label: string; labelX: number; labelY: number; anchor: 'start' | 'end' }[];
   /** `line` flat `[x, y, ...]`; `band` the interval's polygon (upper edge forward, lower back). */
   forecast?: { key: string; line: Float64Array; band: Float64Array; label: string; note?: { x: number; y: number; label: string } };
 }

@@ -27,6 +27,20 @@ const UNITS: Record<TimeGrain, [Words, Words]> = {
   year: [words.unitYear, words.unitYears],
 };
 
+/** One anomaly per run of consecutive flagged values (the strongest): a climb flagged hour after hour is one event on the chart. */
+export function strongestOfRuns(anomalies: Insight['anomalies']): Insight['anomalies'] {
+  const out: Insight['anomalies'] = [];
+  for (let i = 0; i < anomalies.length; i++) {
+    const anomaly = anomalies[i]!;
+    const last = out[out.length - 1];
+    const previous = anomalies[i - 1];
+    if (last && previous && anomaly.index === previous.index + 1 && anomaly.direction === last.direction) {
+      if (Math.abs(anomaly.score) > Math.abs(last.score)) out[out.length - 1] = anomaly;
+    } else out.push(anomaly);
+  }
+  return out;
+}
+
 /** The kinds an `insights` attribute asks for (unknown words are ignored). */
 export function signalKinds(attribute: string | undefined): Set<SignalKind> {
   const parts = (attribute ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
@@ -85,7 +99,7 @@ export class TimeSeriesSignals {
       key: context.area,
       colors: { anomaly: palette.bands.negative ?? palette.signal, change: palette.bands.warning ?? palette.annotation, forecast: seriesColor },
     };
-    if (show('anomalies')) out.anomalies = insight.anomalies.map((anomaly) => ({ t: anomaly.t, value: anomaly.value, label: this.anomalyText(anomaly, info, locale) }));
+    if (show('anomalies')) out.anomalies = strongestOfRuns(insight.anomalies).map((anomaly) => ({ t: anomaly.t, value: anomaly.value, label: this.anomalyText(anomaly, info, locale) }));
     if (show('changes')) out.changes = insight.changePoints.map((change) => ({ t: change.t, label: `${message(words.tsLevelShift, locale)} ${change.after >= change.before ? '↑' : '↓'}` }));
     const forecast = insight.forecast;
     if (show('forecast') && forecast && forecast.steps.length > 0) {

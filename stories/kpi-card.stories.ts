@@ -100,11 +100,15 @@ export const CompactOldData: Story = { args: { compact: true, indicator: 'govern
 
 /** Data given straight to the card, with no provider or source. */
 export const DirectData: Story = {
+  // The provider only pins the clock (the card's data is given directly): the badge's age is
+  // counted from the stories' "now", not from the day the story is opened.
   render: (_args, { globals }) => html`
-    <ioc-kpi-card
-      locale=${localeOf(globals)}
-      style="max-width: 22rem"
-      .data=${{ ...emptyResult, value: 1234, previous: 1180, observedAt: '2026-11-24T10:00:00+07:00' }}
-    ></ioc-kpi-card>
+    <ioc-provider now=${STORY_NOW}>
+      <ioc-kpi-card
+        locale=${localeOf(globals)}
+        style="max-width: 22rem"
+        .data=${{ ...emptyResult, value: 1234, previous: 1180, observedAt: '2026-11-24T10:00:00+07:00' }}
+      ></ioc-kpi-card>
+    </ioc-provider>
   `,
 };

@@ -65,7 +65,12 @@ test('a whole province board (every widget, markup only) comes up ready from the
       const states = await page.evaluate((names) => names.map((n) => `${n}=${[...document.querySelectorAll(n)].map((el) => el.getAttribute('state')).join(',')}`), tags);
       assert.fail(`not every widget became ready: ${states.join(' ')}; page problems: ${problems.join(' | ')}`);
     });
-    // Every chart drew marks (SVG or canvas) into its own shadow root.
+    // Every chart drew marks (SVG or canvas) into its own shadow root: a chart draws in the frame
+    // after its data and size are in, so a loaded machine may need a moment past "ready".
+    const chartTags = tags.filter((name) => name !== 'ioc-kpi-card');
+    await page
+      .waitForFunction((names) => names.every((name) => document.querySelector(name).shadowRoot.querySelectorAll('path, rect, circle, line, canvas').length > 0), chartTags, { timeout: 10_000 })
+      .catch(() => {});
     const drawn = await page.evaluate((names) =>
       names.filter((name) => name !== 'ioc-kpi-card').map((name) => {
         const root = document.querySelector(name).shadowRoot;

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  ALERT_SEVERITIES,
   ValidationError,
   type Alert,
   type AlertQuery,
@@ -25,6 +24,7 @@ import { ThemeController } from '../internal/theme-controller.js';
 import * as words from '../internal/words.js';
 import { IocAlertAckEvent, IocAlertResolveEvent, type IocAlertActionEvent } from './alert-events.js';
 import {
+  ALERT_SEVERITIES,
   ALERT_STATUS_LIST,
   checkAlerts,
   descriptionOf,

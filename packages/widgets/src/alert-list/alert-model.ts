@@ -3,10 +3,16 @@
  * or shown safely, and counted), sorted by severity then time, filtered by the chips, repeats
  * grouped, and times said relatively ("3 phút trước").
  */
-import { ALERT_SEVERITIES, localize, type Alert, type AlertSeverity, type AlertStatus, type Locale } from '@ioc-kit/data';
+import { localize, type Alert, type AlertSeverity, type AlertStatus, type Locale } from '@ioc-kit/data';
 import { formatNumber } from '../internal/format.js';
 import { message } from '../internal/messages.js';
 import * as words from '../internal/words.js';
+
+/**
+ * The severities, least severe first (as `ALERT_SEVERITIES` of `@ioc-kit/data`, repeated here so
+ * a bundle that loads the catalogue lazily still has them when the first alert is drawn).
+ */
+export const ALERT_SEVERITIES: readonly AlertSeverity[] = ['informational', 'low', 'medium', 'high', 'critical'];
 
 export const ALERT_STATUS_LIST: readonly AlertStatus[] = ['open', 'acknowledged', 'resolved'];
 
